@@ -1,0 +1,53 @@
+// Display-only reading view: props in, JSX out. Used by the popup and the library.
+import type { Article } from '../utils/extract/types';
+import { formatDate, t } from '../utils/i18n';
+import { ArticleBody } from './ArticleBody';
+
+export interface ArticleViewProps {
+  article: Article;
+  /** Optional controls rendered under the header (save button…). */
+  actions?: preact.ComponentChildren;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The standfirst is shown in the header only when the body does not already open with it. */
+function excerptIsInBody(article: Article): boolean {
+  const ex = squash(article.excerpt);
+  return ex.length > 0 && squash(article.textContent.slice(0, ex.length + 400)).includes(ex);
+}
+
+export function ArticleView({ article, actions }: ArticleViewProps) {
+  const date = formatDate(article.publishedTime);
+  const showExcerpt = article.excerpt !== '' && !excerptIsInBody(article);
+  return (
+    <article class="lisible-article" lang={article.lang ?? undefined}>
+      <header class="lisible-header">
+        {article.siteName && <p class="lisible-site">{article.siteName}</p>}
+        <h1 class="lisible-title">{article.title}</h1>
+        {showExcerpt && <p class="lisible-excerpt">{article.excerpt}</p>}
+        <p class="lisible-meta">
+          {article.byline && <span class="lisible-byline">{t('byline', article.byline)}</span>}
+          {date && (
+            <time class="lisible-date" dateTime={article.publishedTime ?? undefined}>
+              {t('publishedOn', date)}
+            </time>
+          )}
+          <span class="lisible-reading-time">{t('readingTime', article.readingTimeMinutes)}</span>
+        </p>
+        {article.teaser && (
+          <p class="lisible-teaser" role="note">
+            {t('teaserNotice')}
+          </p>
+        )}
+        {actions}
+      </header>
+      <ArticleBody html={article.contentHtml} />
+      <footer class="lisible-footer">
+        <a href={article.url} target="_blank" rel="noopener noreferrer">
+          {t('openOriginal')}
+        </a>
+      </footer>
+    </article>
+  );
+}

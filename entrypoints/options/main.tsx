@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import { uiLang } from '../../utils/i18n';
+import '../../components/reader.css';
+import './options.css';
+import { App } from './App';
+
+document.documentElement.lang = uiLang().slice(0, 2);
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,63 @@
+// Lint: typescript-eslint's recommended rules, the no-unsanitized plugin, and the module boundaries
+// of ARCHITECTURE.md (pure extraction/detection import no browser API, no db, no entrypoint).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import nounsanitized from 'eslint-plugin-no-unsanitized';
+
+const PURE_BANS = {
+  patterns: [
+    { group: ['wxt', 'wxt/*', '#imports'], message: 'Pure modules must not use browser APIs.' },
+    { group: ['**/db', '**/db/*', 'dexie'], message: 'Pure modules must not touch the database.' },
+    { group: ['**/entrypoints/**', '**/components/**'], message: 'Pure modules must not import UI.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.bench/**', 'tests/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  nounsanitized.configs.recommended,
+  {
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', document: 'readonly', window: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['utils/extract/**', 'utils/classifieds/**'],
+    rules: {
+      'no-restricted-imports': ['error', PURE_BANS],
+      'no-restricted-globals': ['error', 'browser', 'chrome', 'fetch', 'XMLHttpRequest', 'localStorage', 'indexedDB'],
+    },
+  },
+  {
+    files: ['entrypoints/content/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/db', '**/db/*', 'dexie'], message: 'Content scripts never open IndexedDB.' }] },
+      ],
+    },
+  },
+  {
+    files: ['components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/db/*', 'dexie'], message: 'Components are display-only: data comes in props.' },
+            { group: ['**/messages'], message: 'Components are display-only: wiring lives in entrypoints.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['tests/**', '*.config.*', '**/*.mjs'],
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);

@@ -1,0 +1,52 @@
+// Launches Debian's Chromium with the built extension (playwright-core, persistent profile).
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const CHROME_EXT_DIR = join(import.meta.dirname, '../../.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launch({ headless = true, profile, extDir = CHROME_EXT_DIR, locale = 'fr-FR' } = {}) {
+  const userDataDir = profile ?? mkdtempSync(join(tmpdir(), 'lisible-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless,
+    locale,
+    // On Linux, Chromium's UI language (hence browser.i18n) follows the environment, not --lang.
+    env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8` },
+    viewport: { width: 1200, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--lang=${locale}`,
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId, userDataDir };
+}
+
+/** The tab id Chrome gave to a Playwright page (brought to front, then asked from the service worker). */
+export async function tabIdOf(page, worker) {
+  await page.bringToFront();
+  return worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab.id;
+  });
+}
+
+export async function openPopupFor(context, extensionId, tabId) {
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 480, height: 700 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}

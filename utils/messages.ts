@@ -1,0 +1,62 @@
+// The ONE message protocol of Lisible. Every message name says its direction
+// (sender→receiver:verb), and every payload/response type is declared here, so a
+// sender and a handler cannot disagree without the type checker noticing.
+import { browser, type Browser } from 'wxt/browser';
+import type { Article, ExtractResult } from './extract/types';
+import type { SaveResult } from './db/articles';
+
+export interface ProtocolMap {
+  /** Popup asks the tab's content script for the extracted article. */
+  'popup→content:getArticle': { req: Record<string, never>; res: ExtractResult };
+  /** Popup / reading mode asks the background to store an article (the background is Dexie's writer). */
+  'page→background:saveArticle': { req: { article: Article }; res: SaveResult };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type Req<T extends MessageType> = ProtocolMap[T]['req'];
+export type Res<T extends MessageType> = ProtocolMap[T]['res'];
+
+export interface Envelope<T extends MessageType = MessageType> {
+  lisible: 1;
+  type: T;
+  payload: Req<T>;
+}
+
+const TYPES: ReadonlySet<string> = new Set<MessageType>(['popup→content:getArticle', 'page→background:saveArticle']);
+
+/** Shape check for anything arriving through runtime.onMessage: other extensions' or pages' junk is ignored. */
+export function isEnvelope(msg: unknown): msg is Envelope {
+  if (typeof msg !== 'object' || msg === null) return false;
+  const m = msg as Record<string, unknown>;
+  return m.lisible === 1 && typeof m.type === 'string' && TYPES.has(m.type) && typeof m.payload === 'object' && m.payload !== null;
+}
+
+export function envelope<T extends MessageType>(type: T, payload: Req<T>): Envelope<T> {
+  return { lisible: 1, type, payload };
+}
+
+export async function sendToBackground<T extends MessageType>(type: T, payload: Req<T>): Promise<Res<T>> {
+  return (await browser.runtime.sendMessage(envelope(type, payload))) as Res<T>;
+}
+
+export async function sendToTab<T extends MessageType>(tabId: number, type: T, payload: Req<T>): Promise<Res<T>> {
+  return (await browser.tabs.sendMessage(tabId, envelope(type, payload))) as Res<T>;
+}
+
+export type Handlers<K extends MessageType> = {
+  [T in K]: (payload: Req<T>, sender: Browser.runtime.MessageSender) => Promise<Res<T>>;
+};
+
+/**
+ * Registers handlers for some message types. Listeners return a Promise (no sendResponse), which
+ * both Chrome MV3 and Firefox accept; unknown messages return undefined so other listeners may answer.
+ */
+export function onMessages<K extends MessageType>(handlers: Handlers<K>): () => void {
+  const listener = (msg: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
+    if (!isEnvelope(msg) || !(msg.type in handlers)) return undefined;
+    const handler = handlers[msg.type as K] as (p: unknown, s: Browser.runtime.MessageSender) => Promise<unknown>;
+    return handler(msg.payload, sender);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
