@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nounsanitized from 'eslint-plugin-no-unsanitized';
+import globals from 'globals';
 
 const PURE_BANS = {
   patterns: [
@@ -19,7 +20,7 @@ export default tseslint.config(
   nounsanitized.configs.recommended,
   {
     languageOptions: {
-      globals: { console: 'readonly', process: 'readonly', document: 'readonly', window: 'readonly' },
+      globals: { ...globals.browser },
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -45,11 +46,16 @@ export default tseslint.config(
   {
     files: ['components/**'],
     rules: {
-      'no-restricted-imports': [
+      // Type-only imports are fine: a component may name the shape of the data it displays.
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['**/db/*', 'dexie'], message: 'Components are display-only: data comes in props.' },
+            {
+              group: ['**/db/*', 'dexie'],
+              message: 'Components are display-only: data comes in props.',
+              allowTypeImports: true,
+            },
             { group: ['**/messages'], message: 'Components are display-only: wiring lives in entrypoints.' },
           ],
         },
@@ -58,6 +64,7 @@ export default tseslint.config(
   },
   {
     files: ['tests/**', '*.config.*', '**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, chrome: 'readonly', browser: 'readonly' } },
     rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 );
