@@ -31,6 +31,8 @@ export interface PopupViewProps {
   onSave: () => void;
   onRetry: () => void;
   onOpenLibrary: () => void;
+  /** The page's classifieds panel, when the page has any. */
+  classifieds?: preact.ComponentChildren;
 }
 
 function SaveControls({ save, onSave }: Pick<PopupViewProps, 'save' | 'onSave'>) {
@@ -47,7 +49,7 @@ function SaveControls({ save, onSave }: Pick<PopupViewProps, 'save' | 'onSave'>)
   );
 }
 
-export function PopupView({ state, save, onSave, onRetry, onOpenLibrary }: PopupViewProps) {
+export function PopupView({ state, save, onSave, onRetry, onOpenLibrary, classifieds }: PopupViewProps) {
   return (
     <div class="lisible-popup" data-state={state.kind}>
       <nav class="lisible-topbar">
@@ -56,6 +58,7 @@ export function PopupView({ state, save, onSave, onRetry, onOpenLibrary }: Popup
           {t('openLibrary')}
         </button>
       </nav>
+      {classifieds}
       {state.kind === 'loading' && (
         <p class="lisible-loading" role="status" aria-busy="true">
           {t('loading')}

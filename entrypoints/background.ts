@@ -1,18 +1,45 @@
 // The background is the library's writer: pages and content scripts ask, it validates and stores.
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { saveArticle } from '../utils/db/articles';
+import { prefsProblem, setClassifiedsPrefs, syncPrefsMirror } from '../utils/db/preferences';
 import { onMessages } from '../utils/messages';
 import { articleProblem } from '../utils/validate';
 
+/** Our own extension pages, or our content script running in a tab. Nothing else may write. */
+function fromUs(sender: Browser.runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id;
+}
+function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  return fromUs(sender) && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+}
+
 export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(() => void syncPrefsMirror());
+  browser.runtime.onStartup.addListener(() => void syncPrefsMirror());
+
   onMessages({
     'page→background:saveArticle': async ({ article }, sender) => {
-      // Only our own pages and content scripts may write; the payload is checked field by field.
-      if (sender.id !== browser.runtime.id) return { ok: false, error: 'invalid', message: 'unknown sender' };
+      if (!fromUs(sender)) return { ok: false, error: 'invalid', message: 'unknown sender' };
       const problem = articleProblem(article);
       if (problem) return { ok: false, error: 'invalid', message: problem };
       return saveArticle(article);
+    },
+    'page→background:setClassifiedsPrefs': async ({ prefs }, sender) => {
+      // Only extension pages change preferences: a page script talking to our content script must not.
+      if (!fromExtensionPage(sender)) return { ok: false, message: 'unknown sender' };
+      const problem = prefsProblem(prefs);
+      if (problem) return { ok: false, message: problem };
+      await setClassifiedsPrefs(prefs);
+      return { ok: true };
+    },
+    'content→background:classifiedsCount': async ({ hiddenItems }, sender) => {
+      const tabId = sender.tab?.id;
+      if (!fromUs(sender) || tabId === undefined || sender.frameId !== 0) return { ok: false };
+      const n = Number.isInteger(hiddenItems) && hiddenItems > 0 ? Math.min(hiddenItems, 999) : 0;
+      await browser.action.setBadgeText({ tabId, text: n ? String(n) : '' });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#8a2b06' });
+      return { ok: true };
     },
   });
 });

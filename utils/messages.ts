@@ -4,12 +4,30 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Article, ExtractResult } from './extract/types';
 import type { SaveResult } from './db/articles';
+import type { Category, ClassifiedsPrefs, Visibility } from './classifieds/types';
+
+/** What a tab's content script found and did about classifieds. */
+export interface ClassifiedsReport {
+  host: string;
+  categories: Array<{ category: Category; blocks: number; items: number; visibility: Visibility }>;
+  /** Classified items currently hidden or collapsed on the page (the badge number). */
+  hiddenItems: number;
+}
 
 export interface ProtocolMap {
   /** Popup asks the tab's content script for the extracted article. */
   'popup→content:getArticle': { req: Record<string, never>; res: ExtractResult };
   /** Popup / reading mode asks the background to store an article (the background is Dexie's writer). */
   'page→background:saveArticle': { req: { article: Article }; res: SaveResult };
+  /** Popup asks the tab's content script what classifieds it found and hid. */
+  'popup→content:getClassifieds': { req: Record<string, never>; res: ClassifiedsReport };
+  /** Content script tells the background how many classifieds it hides (toolbar badge). */
+  'content→background:classifiedsCount': { req: { hiddenItems: number }; res: { ok: boolean } };
+  /** Popup / options page store new classifieds preferences (Dexie, mirrored to every tab). */
+  'page→background:setClassifiedsPrefs': {
+    req: { prefs: ClassifiedsPrefs };
+    res: { ok: true } | { ok: false; message: string };
+  };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -22,7 +40,13 @@ export interface Envelope<T extends MessageType = MessageType> {
   payload: Req<T>;
 }
 
-const TYPES: ReadonlySet<string> = new Set<MessageType>(['popup→content:getArticle', 'page→background:saveArticle']);
+const TYPES: ReadonlySet<string> = new Set<MessageType>([
+  'popup→content:getArticle',
+  'page→background:saveArticle',
+  'popup→content:getClassifieds',
+  'content→background:classifiedsCount',
+  'page→background:setClassifiedsPrefs',
+]);
 
 /** Shape check for anything arriving through runtime.onMessage: other extensions' or pages' junk is ignored. */
 export function isEnvelope(msg: unknown): msg is Envelope {

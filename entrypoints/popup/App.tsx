@@ -1,9 +1,14 @@
 // Popup wiring: find the tab, ask its content script for the article, save through the background.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
+import { ClassifiedsPanel } from '../../components/ClassifiedsPanel';
 import { PopupView, type PopupState, type SaveState } from '../../components/PopupView';
+import type { Category } from '../../utils/classifieds/types';
+import { getClassifiedsPrefs } from '../../utils/db/preferences';
 import { t } from '../../utils/i18n';
-import { sendToBackground, sendToTab } from '../../utils/messages';
+import { sendToBackground, sendToTab, type ClassifiedsReport } from '../../utils/messages';
+import { onMirroredPrefsChange } from '../../utils/prefs-mirror';
+import { setSiteShowAll, toggleCategory } from '../../utils/prefs-edit';
 import { sanitizeArticleHtml } from '../../utils/sanitize';
 
 // Pages no extension may script: say so instead of spinning.
@@ -17,8 +22,7 @@ async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
   return tab;
 }
 
-async function loadArticle(): Promise<PopupState> {
-  const tab = await targetTab();
+async function loadArticle(tab: Browser.tabs.Tab | undefined): Promise<PopupState> {
   if (tab?.id === undefined) return { kind: 'not-article', reason: 'no-tab' };
   if (tab.url && RESTRICTED.test(tab.url)) return { kind: 'not-article', reason: 'restricted' };
   let result;
@@ -39,17 +43,57 @@ async function loadArticle(): Promise<PopupState> {
 }
 
 
+/** The classifieds report of the tab, or null where no content script runs. */
+async function loadClassifieds(tabId: number): Promise<ClassifiedsReport | null> {
+  try {
+    return (await sendToTab(tabId, 'popup→content:getClassifieds', {})) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export function App() {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [tabId, setTabId] = useState<number | undefined>();
+  const [report, setReport] = useState<ClassifiedsReport | null>(null);
+  const [siteShowsAll, setSiteShowsAll] = useState(false);
+  const [prefsError, setPrefsError] = useState<string | null>(null);
 
   const load = useCallback(() => {
     setState({ kind: 'loading' });
-    loadArticle().then(setState, (e: unknown) =>
-      setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
-    );
+    targetTab()
+      .then(async (tab) => {
+        setTabId(tab?.id);
+        setState(await loadArticle(tab));
+      })
+      .catch((e: unknown) => setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
   }, []);
   useEffect(load, [load]);
+
+  const refreshClassifieds = useCallback(async () => {
+    if (tabId === undefined) return;
+    const r = await loadClassifieds(tabId);
+    setReport(r);
+    if (r) setSiteShowsAll(!!(await getClassifiedsPrefs()).sites[r.host]?.showAll);
+  }, [tabId]);
+  // The content script applies new preferences first; the panel then re-reads what the page shows.
+  useEffect(() => {
+    void refreshClassifieds();
+    return onMirroredPrefsChange(() => void setTimeout(refreshClassifieds, 50));
+  }, [refreshClassifieds]);
+
+  const updatePrefs = useCallback(async (edit: (p: Awaited<ReturnType<typeof getClassifiedsPrefs>>) => typeof p) => {
+    try {
+      const res = await sendToBackground('page→background:setClassifiedsPrefs', { prefs: edit(await getClassifiedsPrefs()) });
+      setPrefsError(res.ok ? null : t('prefsSaveFailed', res.message));
+    } catch (e) {
+      setPrefsError(t('prefsSaveFailed', e instanceof Error ? e.message : String(e)));
+    }
+  }, []);
+  const onToggle = (category: Category, hidden: boolean) =>
+    void updatePrefs((p) => toggleCategory(p, category, hidden, report?.host));
+  const onShowOnSite = (show: boolean) => report && void updatePrefs((p) => setSiteShowAll(p, report.host, show));
 
   const onSave = useCallback(async () => {
     if (state.kind !== 'article') return;
@@ -68,5 +112,24 @@ export function App() {
     void browser.runtime.openOptionsPage();
   }, []);
 
-  return <PopupView state={state} save={save} onSave={onSave} onRetry={load} onOpenLibrary={onOpenLibrary} />;
+  return (
+    <PopupView
+      state={state}
+      save={save}
+      onSave={onSave}
+      onRetry={load}
+      onOpenLibrary={onOpenLibrary}
+      classifieds={
+        report && (
+          <ClassifiedsPanel
+            report={report}
+            siteShowsAll={siteShowsAll}
+            error={prefsError}
+            onToggle={onToggle}
+            onShowOnSite={onShowOnSite}
+          />
+        )
+      }
+    />
+  );
 }

@@ -4,6 +4,7 @@
 // would belong to the news site's origin.
 import Dexie, { type EntityTable } from 'dexie';
 import type { Article } from '../extract/types';
+import type { ClassifiedsPrefs } from '../classifieds/types';
 
 /**
  * A saved article. `contentHtml` was sanitized by the extension page that saved it (the MV3 service
@@ -20,16 +21,25 @@ export interface SavedArticle extends Article {
   read: 0 | 1;
 }
 
+/** Small key/value settings that belong with the library (exported and imported with it). */
+export type PrefRow = { key: 'classifieds'; value: ClassifiedsPrefs };
+
 export const DB_NAME = 'lisible';
 
 export class LisibleDB extends Dexie {
   articles!: EntityTable<SavedArticle, 'id'>;
+  prefs!: EntityTable<PrefRow, 'key'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     // v1 — the library: one row per article, unique by normalized URL.
     this.version(1).stores({
       articles: '++id, &key, savedAt, site',
+    });
+    // v2 — classifieds preferences (per category, per-site exceptions). Nothing to migrate: a missing
+    // row means "defaults".
+    this.version(2).stores({
+      prefs: 'key',
     });
   }
 }

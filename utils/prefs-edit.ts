@@ -1,0 +1,41 @@
+// Pure edits of ClassifiedsPrefs, shared by the popup and the options page (never mutate the input).
+import { DEFAULT_VISIBILITY } from './classifieds/css';
+import type { Category, ClassifiedsPrefs, Visibility } from './classifieds/types';
+
+const clone = (p: ClassifiedsPrefs): ClassifiedsPrefs => structuredClone(p);
+
+/** Sets a category everywhere; a per-site override of that category on `host` gives way to it. */
+export function setCategory(prefs: ClassifiedsPrefs, category: Category, v: Visibility, host?: string): ClassifiedsPrefs {
+  const next = clone(prefs);
+  next.categories[category] = v;
+  const site = host ? next.sites[host] : undefined;
+  if (site?.categories) {
+    delete site.categories[category];
+    if (Object.keys(site.categories).length === 0) delete site.categories;
+  }
+  if (host && site && !site.showAll && !site.categories) delete next.sites[host];
+  return next;
+}
+
+/** The popup's switch: hidden means the category's default way of hiding (collapse for death notices). */
+export function toggleCategory(prefs: ClassifiedsPrefs, category: Category, hidden: boolean, host?: string) {
+  const v: Visibility = hidden ? (DEFAULT_VISIBILITY[category] === 'show' ? 'hide' : DEFAULT_VISIBILITY[category]) : 'show';
+  return setCategory(prefs, category, v, host);
+}
+
+/** "Afficher sur ce site" (true) or its undo (false). */
+export function setSiteShowAll(prefs: ClassifiedsPrefs, host: string, showAll: boolean): ClassifiedsPrefs {
+  const next = clone(prefs);
+  if (showAll) next.sites[host] = { ...next.sites[host], showAll: true };
+  else if (next.sites[host]) {
+    delete next.sites[host].showAll;
+    if (!next.sites[host].categories) delete next.sites[host];
+  }
+  return next;
+}
+
+export function removeSite(prefs: ClassifiedsPrefs, host: string): ClassifiedsPrefs {
+  const next = clone(prefs);
+  delete next.sites[host];
+  return next;
+}
