@@ -1,0 +1,113 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  collapseLabel,
+  DEFAULT_VISIBILITY,
+  detectClassifieds,
+  hideCss,
+  knownSelectors,
+  resolveVisibility,
+  type ClassifiedsPrefs,
+} from '../../../utils/classifieds';
+import { loadFixture } from '../../fixtures/classifieds/load';
+
+describe('DEFAULT_VISIBILITY and labels', () => {
+  it('collapses death notices and hides every commercial / legal category', () => {
+    expect(DEFAULT_VISIBILITY['avis-de-deces']).toBe('collapse');
+    for (const c of CATEGORIES) if (c !== 'avis-de-deces') expect(DEFAULT_VISIBILITY[c]).toBe('hide');
+  });
+
+  it('has French and English labels for every category', () => {
+    expect(CATEGORY_LABELS.fr['avis-de-deces']).toBe('Avis de décès');
+    expect(CATEGORY_LABELS.fr['bonnes-affaires']).toBe('Bonnes affaires');
+    expect(CATEGORY_LABELS.fr['annonces-legales']).toBe('Annonces légales');
+    for (const c of CATEGORIES) {
+      expect(CATEGORY_LABELS.fr[c]).toBeTruthy();
+      expect(CATEGORY_LABELS.en[c]).toBeTruthy();
+    }
+  });
+
+  it('describes the collapse label', () => {
+    expect(collapseLabel('avis-de-deces').text).toBe('Avis de décès masqués — afficher');
+    expect(collapseLabel('avis-de-deces', 'en').text).toBe('Death notices hidden — show');
+    expect(collapseLabel('emploi')).toMatchObject({ message: "Offres d'emploi masquées", action: 'afficher' });
+  });
+});
+
+describe('hideCss', () => {
+  const blocks = [
+    { category: 'immobilier' as const, selector: '#a' },
+    { category: 'avis-de-deces' as const, selector: 'div.b > ul:nth-of-type(2)' },
+    { category: 'emploi' as const, selector: '.c' },
+  ];
+
+  it('hides `hide` and `collapse` blocks with display:none !important, skips `show`', () => {
+    const css = hideCss(blocks, (c) => (c === 'emploi' ? 'show' : DEFAULT_VISIBILITY[c]));
+    expect(css).toBe('#a,\ndiv.b > ul:nth-of-type(2) {\n  display: none !important;\n}\n');
+    expect(css).not.toContain('.c');
+  });
+
+  it('is empty when everything is shown, and drops selectors that could break out of the rule', () => {
+    expect(hideCss(blocks, () => 'show')).toBe('');
+    expect(hideCss([{ category: 'autre', selector: 'a} body{display:none' }], () => 'hide')).toBe('');
+  });
+
+  it('builds a valid stylesheet from detected blocks, matching the blocks', () => {
+    const { document } = parseHTML(loadFixture('tendance-ouest--seed').html);
+    const doc = document as unknown as Document;
+    const detected = detectClassifieds(doc);
+    const css = hideCss(detected, (c) => DEFAULT_VISIBILITY[c]);
+    const selectorList = css.slice(0, css.indexOf('{')).trim();
+    expect(doc.querySelectorAll(selectorList)).toHaveLength(3);
+  });
+
+  it('works from known-site selectors before any scan (document_start)', () => {
+    const css = hideCss(knownSelectors('www.ouest-france.fr'), () => 'hide');
+    expect(css).toContain('section.zone-liste.ofm-emploi');
+    expect(knownSelectors('www.example.org')).toEqual([]);
+    expect(knownSelectors('ouest-france.fr.evil.com')).toEqual([]);
+  });
+});
+
+describe('resolveVisibility', () => {
+  const prefs: ClassifiedsPrefs = {
+    categories: { immobilier: 'show', 'avis-de-deces': 'hide' },
+    sites: {
+      'ouest-france.fr': { categories: { emploi: 'show' } },
+      'www.tendanceouest.com': { showAll: true, categories: { automobile: 'hide' } },
+      'lamanchelibre.fr': { categories: { immobilier: 'hide' } },
+      'www.lamanchelibre.fr': { categories: { immobilier: 'collapse' } },
+    },
+  };
+
+  it('falls back to defaults without prefs', () => {
+    expect(resolveVisibility(undefined, 'x.fr', 'avis-de-deces')).toBe('collapse');
+    expect(resolveVisibility({ categories: {}, sites: {} }, 'x.fr', 'emploi')).toBe('hide');
+  });
+
+  it('uses the per-category choice', () => {
+    expect(resolveVisibility(prefs, 'x.fr', 'immobilier')).toBe('show');
+    expect(resolveVisibility(prefs, 'x.fr', 'avis-de-deces')).toBe('hide');
+    expect(resolveVisibility(prefs, 'x.fr', 'automobile')).toBe('hide');
+  });
+
+  it('lets a site exception win, on the domain and its subdomains', () => {
+    expect(resolveVisibility(prefs, 'www.ouest-france.fr', 'emploi')).toBe('show');
+    expect(resolveVisibility(prefs, 'www.ouest-france.fr', 'immobilier')).toBe('show');
+    expect(resolveVisibility(prefs, 'www.ouest-france.fr', 'automobile')).toBe('hide');
+    expect(resolveVisibility(prefs, 'notouest-france.fr', 'emploi')).toBe('hide');
+  });
+
+  it('showAll shows everything except categories the site entry sets explicitly', () => {
+    expect(resolveVisibility(prefs, 'www.tendanceouest.com', 'emploi')).toBe('show');
+    expect(resolveVisibility(prefs, 'www.tendanceouest.com', 'avis-de-deces')).toBe('show');
+    expect(resolveVisibility(prefs, 'www.tendanceouest.com', 'automobile')).toBe('hide');
+  });
+
+  it('the most specific host entry wins', () => {
+    expect(resolveVisibility(prefs, 'www.lamanchelibre.fr', 'immobilier')).toBe('collapse');
+    expect(resolveVisibility(prefs, 'm.lamanchelibre.fr', 'immobilier')).toBe('hide');
+  });
+});

@@ -1,0 +1,83 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getClassifiedsPrefs, prefsProblem, setClassifiedsPrefs } from '../../../utils/db/preferences';
+import { LisibleDB } from '../../../utils/db/schema';
+import { CLASSIFIEDS_MIRROR_KEY, readMirroredPrefs } from '../../../utils/prefs-mirror';
+import { removeSite, setCategory, setSiteShowAll, toggleCategory } from '../../../utils/prefs-edit';
+import { resolveVisibility } from '../../../utils/classifieds/css';
+
+const names: string[] = [];
+const fresh = () => {
+  const name = `prefs-${Math.random()}`;
+  names.push(name);
+  return new LisibleDB(name);
+};
+afterEach(async () => {
+  for (const n of names.splice(0)) await Dexie.delete(n);
+});
+
+describe('classifieds preferences in Dexie', () => {
+  it('defaults to empty preferences, stores them and mirrors them to storage.local', async () => {
+    const db = fresh();
+    expect(await getClassifiedsPrefs(db)).toEqual({ categories: {}, sites: {} });
+    const prefs = { categories: { immobilier: 'show' as const }, sites: { 'ouest-france.fr': { showAll: true } } };
+    await setClassifiedsPrefs(prefs, db);
+    expect(await getClassifiedsPrefs(db)).toEqual(prefs);
+    expect(await readMirroredPrefs()).toEqual(prefs);
+    expect((await fakeBrowser.storage.local.get(CLASSIFIEDS_MIRROR_KEY))[CLASSIFIEDS_MIRROR_KEY]).toEqual(prefs);
+  });
+
+  it('upgrades a version-1 database (articles only) to version 2 without losing articles', async () => {
+    const name = `upgrade-${Math.random()}`;
+    names.push(name);
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ articles: '++id, &key, savedAt, site' });
+    await v1.table('articles').add({ key: 'https://a.fr/x', savedAt: 1, site: 'a.fr', title: 'Ancien' });
+    v1.close();
+    const db = new LisibleDB(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect((await db.articles.toArray()).map((a) => a.title)).toEqual(['Ancien']);
+    expect(await getClassifiedsPrefs(db)).toEqual({ categories: {}, sites: {} });
+    db.close();
+  });
+});
+
+describe('prefsProblem (validation of messages and imports)', () => {
+  it('accepts valid preferences', () => {
+    expect(prefsProblem({ categories: { emploi: 'collapse' }, sites: { 'actu.fr': { categories: { immobilier: 'show' } } } })).toBeNull();
+  });
+  it.each([
+    ['null', null],
+    ['unknown category', { categories: { casino: 'hide' }, sites: {} }],
+    ['bad visibility', { categories: { emploi: 'explode' }, sites: {} }],
+    ['bad host', { categories: {}, sites: { 'evil host{}': {} } }],
+    ['showAll not boolean', { categories: {}, sites: { 'a.fr': { showAll: 'yes' } } }],
+  ])('rejects %s', (_n, v) => expect(prefsProblem(v)).toEqual(expect.any(String)));
+});
+
+describe('preference edits', () => {
+  const host = 'www.tendanceouest.com';
+  it('the popup switch hides with the category default (collapse for obituaries) and shows', () => {
+    let p = toggleCategory({ categories: {}, sites: {} }, 'avis-de-deces', false);
+    expect(resolveVisibility(p, host, 'avis-de-deces')).toBe('show');
+    p = toggleCategory(p, 'avis-de-deces', true);
+    expect(resolveVisibility(p, host, 'avis-de-deces')).toBe('collapse');
+    expect(resolveVisibility(toggleCategory(p, 'immobilier', true), host, 'immobilier')).toBe('hide');
+  });
+  it('a global choice replaces a per-site override of the same category on that site', () => {
+    const p = { categories: {}, sites: { [host]: { categories: { emploi: 'show' as const } } } };
+    const next = setCategory(p, 'emploi', 'hide', host);
+    expect(resolveVisibility(next, host, 'emploi')).toBe('hide');
+    expect(next.sites[host]).toBeUndefined();
+    expect(p.sites[host]!.categories!.emploi).toBe('show'); // input untouched
+  });
+  it('"Afficher sur ce site" shows everything on that site only, and can be undone or removed', () => {
+    const p = setSiteShowAll({ categories: {}, sites: {} }, host, true);
+    expect(resolveVisibility(p, host, 'immobilier')).toBe('show');
+    expect(resolveVisibility(p, 'actu.fr', 'immobilier')).toBe('hide');
+    expect(setSiteShowAll(p, host, false).sites).toEqual({});
+    expect(removeSite(p, host).sites).toEqual({});
+  });
+});
