@@ -1,0 +1,87 @@
+// The core of the end-to-end suite in a real Firefox (Debian firefox-esr, puppeteer-core over
+// WebDriver BiDi; recipe in ../shared/design/FIREFOX-E2E.md): content script on a page, popup
+// article, save, library list. Skipped with a message when firefox-esr is not installed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer } from './server.mjs';
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const EXT_DIR = join(import.meta.dirname, '../../.output/firefox-mv3');
+const EXT_ID = 'lisible@lisible.example'; // browser_specific_settings.gecko.id in wxt.config.ts
+const UUID = '6c1b5d1e-7a3f-4b8e-9d2c-4e5f6a7b8c9d'; // pinned moz-extension:// host
+const skip = !existsSync(FIREFOX) ? `firefox-esr not found at ${FIREFOX}` : !existsSync(EXT_DIR) ? 'no Firefox build' : false;
+
+let srv, browser;
+before(async () => {
+  if (skip) return;
+  const { default: puppeteer } = await import('puppeteer-core');
+  srv = await startServer();
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // BiDi refuses moz-extension:// navigation without system access.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [EXT_ID]: UUID }),
+      'intl.locale.requested': 'fr',
+      'intl.accept_languages': 'fr-FR, fr',
+    },
+  });
+  assert.equal(await browser.installExtension(EXT_DIR), EXT_ID);
+});
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+/** page.goto() never resolves for moz-extension:// pages: use BiDi's navigate (see FIREFOX-E2E.md). */
+async function openExtensionPage(path) {
+  const page = await browser.newPage();
+  await page.mainFrame().browsingContext.navigate(`moz-extension://${UUID}/${path}`, 'complete');
+  return page;
+}
+
+const waitText = (page, selector, re, timeout = 15_000) =>
+  page.waitForFunction(
+    (sel, src) => [...document.querySelectorAll(sel)].some((e) => new RegExp(src).test(e.textContent ?? '')),
+    { timeout },
+    selector,
+    re.source,
+  );
+
+test('Firefox: classifieds hidden on the page, popup shows the article, save, library lists it', { skip }, async () => {
+  const page = await browser.newPage();
+  await page.goto(srv.articleUrl);
+  await page.waitForFunction(() => document.querySelectorAll('[data-lisible-ad]').length === 3, { timeout: 15_000 });
+  const hidden = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-lisible-ad]')].every((e) => getComputedStyle(e).display === 'none'),
+  );
+  assert.equal(hidden, true, 'classifieds blocks hidden by the injected stylesheet');
+
+  const lookup = await openExtensionPage('options.html');
+  // Match patterns cannot carry a port: list the tabs and compare URLs instead.
+  const tabId = await lookup.evaluate(
+    async (url) => (await browser.tabs.query({})).find((t) => t.url === url)?.id,
+    srv.articleUrl,
+  );
+  assert.equal(typeof tabId, 'number');
+  await lookup.close();
+
+  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
+  const text = await popup.$eval('.lisible-article', (e) => e.textContent);
+  assert.match(text, /La Normandie veut surfer sur la vague/);
+  assert.ok(!text.includes('Maison à vendre Carantilly'), 'no classifieds in the reading view');
+  assert.ok(!text.includes('Restez informé'), 'no newsletter box');
+  await popup.$eval('button.lisible-save', (b) => b.click());
+  await waitText(popup, '.lisible-save-status', /Enregistré|Saved/);
+  await popup.close();
+
+  const options = await openExtensionPage('options.html');
+  await waitText(options, '.library-item', /data centers dédiés à l'IA/);
+  await options.close();
+  await page.close();
+});
