@@ -14,6 +14,20 @@ export default defineConfig({
     default_locale: 'fr',
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
     action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'toggle-reader': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_cmdToggleReader__',
+      },
+    },
+    // Reading mode is our own page in a frame over the article; only that page is exposed to web pages.
+    web_accessible_resources: [
+      {
+        resources: ['reader.html'],
+        matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

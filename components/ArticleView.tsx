@@ -7,6 +7,12 @@ export interface ArticleViewProps {
   article: Article;
   /** Optional controls rendered under the header (save button…). */
   actions?: preact.ComponentChildren;
+  /** Optional controls rendered in the footer, next to the link to the original. */
+  footer?: preact.ComponentChildren;
+  /** Ref to the body element (narration highlights sentences in it). */
+  bodyRef?: preact.Ref<HTMLDivElement>;
+  /** Stored copies of the article's images (remote src → blob: URL), for the library offline. */
+  images?: ReadonlyMap<string, string>;
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -17,14 +23,16 @@ function excerptIsInBody(article: Article): boolean {
   return ex.length > 0 && squash(article.textContent.slice(0, ex.length + 400)).includes(ex);
 }
 
-export function ArticleView({ article, actions }: ArticleViewProps) {
+export function ArticleView({ article, actions, footer, bodyRef, images }: ArticleViewProps) {
   const date = formatDate(article.publishedTime);
   const showExcerpt = article.excerpt !== '' && !excerptIsInBody(article);
   return (
     <article class="lisible-article" lang={article.lang ?? undefined}>
       <header class="lisible-header">
         {article.siteName && <p class="lisible-site">{article.siteName}</p>}
-        <h1 class="lisible-title">{article.title}</h1>
+        <h1 class="lisible-title" tabIndex={-1}>
+          {article.title}
+        </h1>
         {showExcerpt && <p class="lisible-excerpt">{article.excerpt}</p>}
         <p class="lisible-meta">
           {article.byline && <span class="lisible-byline">{t('byline', article.byline)}</span>}
@@ -34,6 +42,9 @@ export function ArticleView({ article, actions }: ArticleViewProps) {
             </time>
           )}
           <span class="lisible-reading-time">{t('readingTime', article.readingTimeMinutes)}</span>
+          <a class="lisible-original" href={article.url} target="_blank" rel="noopener noreferrer">
+            {t('openOriginal')}
+          </a>
         </p>
         {article.teaser && (
           <p class="lisible-teaser" role="note">
@@ -42,12 +53,8 @@ export function ArticleView({ article, actions }: ArticleViewProps) {
         )}
         {actions}
       </header>
-      <ArticleBody html={article.contentHtml} />
-      <footer class="lisible-footer">
-        <a href={article.url} target="_blank" rel="noopener noreferrer">
-          {t('openOriginal')}
-        </a>
-      </footer>
+      <ArticleBody html={article.contentHtml} bodyRef={bodyRef} images={images} />
+      {footer && <footer class="lisible-footer">{footer}</footer>}
     </article>
   );
 }

@@ -31,13 +31,20 @@ export interface PopupViewProps {
   onSave: () => void;
   onRetry: () => void;
   onOpenLibrary: () => void;
+  /** Opens reading mode on the tab (shown with an article only). */
+  onReadingMode?: () => void;
   /** The page's classifieds panel, when the page has any. */
   classifieds?: preact.ComponentChildren;
 }
 
-function SaveControls({ save, onSave }: Pick<PopupViewProps, 'save' | 'onSave'>) {
+function SaveControls({ save, onSave, onReadingMode }: Pick<PopupViewProps, 'save' | 'onSave' | 'onReadingMode'>) {
   return (
     <div class="lisible-actions">
+      {onReadingMode && (
+        <button type="button" class="lisible-reading-mode-button" onClick={onReadingMode}>
+          {t('readingMode')}
+        </button>
+      )}
       <button type="button" class="lisible-save" onClick={onSave} disabled={save.kind === 'saving'}>
         {save.kind === 'saving' ? t('saving') : t('save')}
       </button>
@@ -49,7 +56,7 @@ function SaveControls({ save, onSave }: Pick<PopupViewProps, 'save' | 'onSave'>)
   );
 }
 
-export function PopupView({ state, save, onSave, onRetry, onOpenLibrary, classifieds }: PopupViewProps) {
+export function PopupView({ state, save, onSave, onRetry, onOpenLibrary, onReadingMode, classifieds }: PopupViewProps) {
   return (
     <div class="lisible-popup" data-state={state.kind}>
       <nav class="lisible-topbar">
@@ -65,7 +72,10 @@ export function PopupView({ state, save, onSave, onRetry, onOpenLibrary, classif
         </p>
       )}
       {state.kind === 'article' && (
-        <ArticleView article={state.article} actions={<SaveControls save={save} onSave={onSave} />} />
+        <ArticleView
+          article={state.article}
+          actions={<SaveControls save={save} onSave={onSave} onReadingMode={onReadingMode} />}
+        />
       )}
       {state.kind === 'not-article' && (
         <section class="lisible-empty" role="status">

@@ -5,6 +5,19 @@ import { saveArticle } from '../utils/db/articles';
 import { prefsProblem, setClassifiedsPrefs, syncPrefsMirror } from '../utils/db/preferences';
 import { onMessages } from '../utils/messages';
 import { articleProblem } from '../utils/validate';
+import { t } from '../utils/i18n';
+import { sendToTabInjecting } from '../utils/tabs';
+
+const MENU_READER = 'lisible-reader';
+
+async function toggleReaderIn(tabId: number | undefined): Promise<void> {
+  if (tabId === undefined) return;
+  try {
+    await sendToTabInjecting(tabId, 'extension→content:toggleReader', {});
+  } catch {
+    // A page the browser protects (chrome://, the web store…): nothing to lay out.
+  }
+}
 
 /** Our own extension pages, or our content script running in a tab. Nothing else may write. */
 function fromUs(sender: Browser.runtime.MessageSender): boolean {
@@ -15,7 +28,17 @@ function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
 }
 
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => void syncPrefsMirror());
+  browser.runtime.onInstalled.addListener(() => {
+    void syncPrefsMirror();
+    browser.contextMenus.create({ id: MENU_READER, title: t('menuReader'), contexts: ['page'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_READER) void toggleReaderIn(tab?.id);
+  });
+  // Alt+Shift+R by default; people rebind it in the browser's shortcut settings.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'toggle-reader') void toggleReaderIn(tab?.id);
+  });
   browser.runtime.onStartup.addListener(() => void syncPrefsMirror());
 
   onMessages({

@@ -15,8 +15,8 @@ export interface ClassifiedsReport {
 }
 
 export interface ProtocolMap {
-  /** Popup asks the tab's content script for the extracted article. */
-  'popup→content:getArticle': { req: Record<string, never>; res: ExtractResult };
+  /** Popup or reading-mode frame asks the tab's content script for the extracted article. */
+  'extension→content:getArticle': { req: Record<string, never>; res: ExtractResult };
   /** Popup / reading mode asks the background to store an article (the background is Dexie's writer). */
   'page→background:saveArticle': { req: { article: Article }; res: SaveResult };
   /** Popup asks the tab's content script what classifieds it found and hid. */
@@ -28,7 +28,13 @@ export interface ProtocolMap {
     req: { prefs: ClassifiedsPrefs };
     res: { ok: true } | { ok: false; message: string };
   };
+  /** Popup, shortcut or context menu (via the background) turn reading mode on or off in a tab. */
+  'extension→content:toggleReader': { req: { open?: boolean }; res: ReaderToggleResult };
+  /** The reading-mode frame asks its tab's content script to close it (Escape, close button). */
+  'extension→content:closeReader': { req: Record<string, never>; res: { ok: boolean } };
 }
+
+export type ReaderToggleResult = { open: boolean } | { open: false; reason: 'not-article' | 'error'; detail?: string };
 
 export type MessageType = keyof ProtocolMap;
 export type Req<T extends MessageType> = ProtocolMap[T]['req'];
@@ -41,11 +47,13 @@ export interface Envelope<T extends MessageType = MessageType> {
 }
 
 const TYPES: ReadonlySet<string> = new Set<MessageType>([
-  'popup→content:getArticle',
+  'extension→content:getArticle',
   'page→background:saveArticle',
   'popup→content:getClassifieds',
   'content→background:classifiedsCount',
   'page→background:setClassifiedsPrefs',
+  'extension→content:toggleReader',
+  'extension→content:closeReader',
 ]);
 
 /** Shape check for anything arriving through runtime.onMessage: other extensions' or pages' junk is ignored. */

@@ -7,9 +7,30 @@ import { extractArticle } from '../../utils/extract';
 import type { ExtractResult } from '../../utils/extract/types';
 import { onMessages, sendToBackground } from '../../utils/messages';
 import { onMirroredPrefsChange, readMirroredPrefs } from '../../utils/prefs-mirror';
+import { isProbablyArticle } from '../../utils/extract/readerable';
+import { loadSettings } from '../../utils/settings';
+import { t } from '../../utils/i18n';
 import { ClassifiedsController } from './classifieds';
+import { ReadingMode } from './reading-mode';
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+/** A small "Mode lecture" button, in a shadow root so the page's CSS leaves it alone. */
+function addFloatingButton(onClick: () => void): void {
+  const host = document.createElement('lisible-reader-button');
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent =
+    'button{all:initial;position:fixed;right:16px;bottom:16px;z-index:2147483646;background:#8a2b06;color:#fff;' +
+    'font:600 14px/1 system-ui,sans-serif;padding:10px 14px;border-radius:20px;cursor:pointer;box-shadow:0 2px 8px #0004}' +
+    'button:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = t('readingMode');
+  button.addEventListener('click', onClick);
+  root.append(style, button);
+  document.documentElement.append(host);
+}
 
 function extractFromPage(): ExtractResult {
   // PDF viewers, images and plain-text files are documents too, but not articles we can lay out.
@@ -49,8 +70,42 @@ export default defineContentScript({
       });
     }
 
+    const reader = new ReadingMode();
+    // The extraction that decided to open the reader is handed to the reader frame, not redone.
+    let handedOver: ExtractResult | undefined;
+    const toggleReader = (open?: boolean) => {
+      if (open === false || (open === undefined && reader.isOpen)) return { open: reader.toggle(false) };
+      if (reader.isOpen) return { open: true };
+      const probe = extractFromPage();
+      if (!probe.ok) return { open: false as const, reason: 'not-article' as const, detail: probe.reason };
+      handedOver = probe;
+      return { open: reader.toggle(true) };
+    };
+    ctx.onInvalidated(() => reader.close());
+
+    // Per-site auto-open and the optional floating button, only on pages that look like articles.
+    if (isWebPage && window === window.top) {
+      const offerReader = async () => {
+        const settings = await loadSettings();
+        const auto = settings.autoOpenSites.includes(location.hostname);
+        if (!auto && !settings.floatingButton) return;
+        if (!isProbablyArticle(document)) return;
+        if (auto) toggleReader(true);
+        if (settings.floatingButton) addFloatingButton(() => toggleReader());
+      };
+      if (document.readyState === 'loading')
+        ctx.addEventListener(document, 'DOMContentLoaded', () => void offerReader(), { once: true });
+      else void offerReader();
+    }
+
     const off = onMessages({
-      'popup→content:getArticle': async () => extractFromPage(),
+      'extension→content:getArticle': async () => {
+        const r = handedOver ?? extractFromPage();
+        handedOver = undefined;
+        return r;
+      },
+      'extension→content:toggleReader': async ({ open }) => toggleReader(open),
+      'extension→content:closeReader': async () => ({ ok: !reader.toggle(false) }),
       'popup→content:getClassifieds': async () =>
         classifieds?.report() ?? { host: location.hostname, categories: [], hiddenItems: 0 },
     });

@@ -3,12 +3,15 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { ClassifiedsPanel } from '../../components/ClassifiedsPanel';
 import { PopupView, type PopupState, type SaveState } from '../../components/PopupView';
+import { ReaderView } from '../../components/ReaderView';
+import { DEFAULT_SETTINGS, loadSettings, watchSettings, type ReaderSettings } from '../../utils/settings';
 import type { Category } from '../../utils/classifieds/types';
 import { getClassifiedsPrefs } from '../../utils/db/preferences';
 import { t } from '../../utils/i18n';
 import { sendToBackground, sendToTab, type ClassifiedsReport } from '../../utils/messages';
 import { onMirroredPrefsChange } from '../../utils/prefs-mirror';
 import { setSiteShowAll, toggleCategory } from '../../utils/prefs-edit';
+import { sendToTabInjecting } from '../../utils/tabs';
 import { sanitizeArticleHtml } from '../../utils/sanitize';
 
 // Pages no extension may script: say so instead of spinning.
@@ -27,15 +30,10 @@ async function loadArticle(tab: Browser.tabs.Tab | undefined): Promise<PopupStat
   if (tab.url && RESTRICTED.test(tab.url)) return { kind: 'not-article', reason: 'restricted' };
   let result;
   try {
-    result = await sendToTab(tab.id, 'popup→content:getArticle', {});
+    result = await sendToTabInjecting(tab.id, 'extension→content:getArticle', {});
   } catch {
-    // No content script answered: a page the browser protects, or one loaded before Lisible was installed.
-    try {
-      await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/content.js'] });
-      result = await sendToTab(tab.id, 'popup→content:getArticle', {});
-    } catch {
-      return { kind: 'not-article', reason: 'restricted' };
-    }
+    // Still no answer: a page the browser protects from extensions.
+    return { kind: 'not-article', reason: 'restricted' };
   }
   if (!result) return { kind: 'not-article', reason: 'restricted' };
   if (!result.ok) return { kind: 'not-article', reason: result.reason };
@@ -59,6 +57,11 @@ export function App() {
   const [report, setReport] = useState<ClassifiedsReport | null>(null);
   const [siteShowsAll, setSiteShowsAll] = useState(false);
   const [prefsError, setPrefsError] = useState<string | null>(null);
+  const [settings, setSettings] = useState<ReaderSettings>(DEFAULT_SETTINGS);
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    return watchSettings(setSettings);
+  }, []);
 
   const load = useCallback(() => {
     setState({ kind: 'loading' });
@@ -108,12 +111,20 @@ export function App() {
     }
   }, [state]);
 
+  const onReadingMode = useCallback(async () => {
+    if (tabId === undefined) return;
+    const res = await sendToTab(tabId, 'extension→content:toggleReader', { open: true }).catch(() => null);
+    if (res?.open) window.close();
+  }, [tabId]);
+
   const onOpenLibrary = useCallback(() => {
     void browser.runtime.openOptionsPage();
   }, []);
 
   return (
+    <ReaderView settings={settings}>
     <PopupView
+      onReadingMode={onReadingMode}
       state={state}
       save={save}
       onSave={onSave}
@@ -131,5 +142,6 @@ export function App() {
         )
       }
     />
+    </ReaderView>
   );
 }

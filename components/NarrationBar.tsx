@@ -1,0 +1,53 @@
+// Display-only read-aloud controls.
+import type { NarrationState } from '../utils/narration';
+import { RATES } from '../utils/settings';
+import { t } from '../utils/i18n';
+
+export interface NarrationBarProps {
+  /** null: speech synthesis missing altogether; false: no local voice for the article's language. */
+  available: boolean | null;
+  state: NarrationState;
+  rate: number;
+  onPlay: () => void;
+  onPause: () => void;
+  onStop: () => void;
+  onPrev: () => void;
+  onNext: () => void;
+  onRate: (rate: number) => void;
+}
+
+export function NarrationBar(p: NarrationBarProps) {
+  if (p.available !== true)
+    return (
+      <p class="lisible-narration-unavailable" role="note">
+        {p.available === null ? t('noSpeech') : t('noVoices')}
+      </p>
+    );
+  const playing = p.state === 'playing';
+  return (
+    <div class="lisible-narration" role="group" aria-label={t('narration')}>
+      <button type="button" onClick={p.onPrev} aria-label={t('prevParagraph')} disabled={p.state === 'idle'}>
+        ⏮
+      </button>
+      <button type="button" onClick={playing ? p.onPause : p.onPlay} aria-pressed={playing}>
+        {playing ? t('pause') : p.state === 'paused' ? t('resume') : t('listen')}
+      </button>
+      <button type="button" onClick={p.onNext} aria-label={t('nextParagraph')} disabled={p.state === 'idle'}>
+        ⏭
+      </button>
+      <button type="button" onClick={p.onStop} aria-label={t('stopListening')} disabled={p.state === 'idle'}>
+        ⏹
+      </button>
+      <label>
+        {t('speechRate')}{' '}
+        <select value={String(p.rate)} onChange={(e) => p.onRate(Number((e.currentTarget as HTMLSelectElement).value))}>
+          {RATES.map((r) => (
+            <option key={r} value={String(r)}>
+              ×{r.toLocaleString()}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

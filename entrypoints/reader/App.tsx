@@ -1,0 +1,196 @@
+// Reading mode, running as an extension page inside the frame that the content script lays over the
+// news page. It asks its tab's content script for the article, renders it with the shared reader
+// components, and saves through the background like the popup does.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ArticleView } from '../../components/ArticleView';
+import { NarrationBar } from '../../components/NarrationBar';
+import type { SaveState } from '../../components/PopupView';
+import { ReaderSettingsPanel } from '../../components/ReaderSettingsPanel';
+import { ReaderView } from '../../components/ReaderView';
+import type { Article } from '../../utils/extract/types';
+import { t } from '../../utils/i18n';
+import { sendToBackground, sendToTab } from '../../utils/messages';
+import { Narrator, type NarrationState, type SynthLike, type UtteranceLike } from '../../utils/narration';
+import { sanitizeArticleHtml } from '../../utils/sanitize';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type ReaderSettings } from '../../utils/settings';
+import { rangeForSentence, readableBlocks } from './highlight';
+
+type Load = { kind: 'loading' } | { kind: 'article'; article: Article } | { kind: 'none'; message: string };
+
+async function currentTabId(): Promise<number | undefined> {
+  return (await browser.tabs.getCurrent())?.id;
+}
+
+export function App() {
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [tabId, setTabId] = useState<number>();
+  const [settings, setSettings] = useState<ReaderSettings>(DEFAULT_SETTINGS);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [narration, setNarration] = useState<NarrationState>('idle');
+  const [voicesReady, setVoicesReady] = useState(0);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const panelButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    currentTabId()
+      .then(async (id) => {
+        if (id === undefined) throw new Error('no tab');
+        setTabId(id);
+        const r = await sendToTab(id, 'extension→content:getArticle', {});
+        setLoad(r.ok ? { kind: 'article', article: r.article } : { kind: 'none', message: t('readerNotArticle') });
+      })
+      .catch((e: unknown) => setLoad({ kind: 'none', message: `${t('reasonError')} ${e instanceof Error ? e.message : ''}` }));
+    void loadSettings().then(setSettings);
+    return watchSettings(setSettings);
+  }, []);
+
+  const close = useCallback(() => {
+    speechSynthesis?.cancel();
+    if (tabId !== undefined) void sendToTab(tabId, 'extension→content:closeReader', {});
+  }, [tabId]);
+
+  // Escape closes the settings panel first, then reading mode.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      if (panelOpen) {
+        setPanelOpen(false);
+        panelButton.current?.focus();
+      } else close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [panelOpen, close]);
+
+  // Focus moves into reading mode: the headline is the first thing read.
+  useEffect(() => {
+    if (load.kind === 'article') document.querySelector<HTMLElement>('.lisible-title')?.focus();
+  }, [load.kind]);
+
+  const changeSettings = useCallback((s: ReaderSettings) => {
+    setSettings(s);
+    void saveSettings(s);
+  }, []);
+
+  // Narration: built once the body is rendered; voices may arrive later (voiceschanged).
+  const synth: SynthLike | null = typeof speechSynthesis === 'undefined' ? null : (speechSynthesis as unknown as SynthLike);
+  useEffect(() => {
+    if (!synth) return;
+    const onVoices = () => setVoicesReady((n) => n + 1);
+    speechSynthesis.addEventListener('voiceschanged', onVoices);
+    return () => speechSynthesis.removeEventListener('voiceschanged', onVoices);
+  }, []);
+  const [narrator, setNarrator] = useState<Narrator | null>(null);
+  // Built after the body is in the DOM (effects run after commit); rebuilt when voices arrive.
+  useEffect(() => {
+    if (!synth || load.kind !== 'article' || !bodyRef.current) return;
+    const blocks = readableBlocks(bodyRef.current);
+    const highlights = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
+    const n: Narrator = new Narrator(
+      synth,
+      blocks.map((b) => b.textContent ?? ''),
+      {
+        lang: load.article.lang ?? 'fr-FR',
+        rate: settings.rate,
+        makeUtterance: (text) => new SpeechSynthesisUtterance(text) as unknown as UtteranceLike,
+        onState: setNarration,
+        onPosition: (pos) => {
+          highlights?.delete('lisible-tts');
+          if (!pos) return;
+          const block = blocks[pos.paragraph];
+          const sentence = n.sentence(pos);
+          if (!block || !sentence) return;
+          block.scrollIntoView({ block: 'center', behavior: 'smooth' });
+          const range = rangeForSentence(block, sentence);
+          if (range && highlights && typeof Highlight !== 'undefined') highlights.set('lisible-tts', new Highlight(range));
+        },
+      },
+    );
+    setNarrator(n);
+    return () => n.stop();
+    // Settings changes must not rebuild (and stop) the narrator: the rate is pushed with setRate.
+  }, [load, voicesReady]);
+
+  const onSave = useCallback(async () => {
+    if (load.kind !== 'article') return;
+    setSave({ kind: 'saving' });
+    try {
+      const article = { ...load.article, contentHtml: sanitizeArticleHtml(load.article.contentHtml) };
+      const res = await sendToBackground('page→background:saveArticle', { article });
+      if (res.ok) setSave({ kind: 'saved', updated: res.updated });
+      else setSave({ kind: 'failed', message: res.error === 'quota' ? t('saveFailedQuota') : t('saveFailed', res.message) });
+    } catch (e) {
+      setSave({ kind: 'failed', message: t('saveFailed', e instanceof Error ? e.message : String(e)) });
+    }
+  }, [load]);
+
+  const host = load.kind === 'article' ? new URL(load.article.url).hostname : undefined;
+  const saveControls = (
+    <span class="lisible-actions">
+      <button type="button" class="lisible-save" onClick={onSave} disabled={save.kind === 'saving'}>
+        {save.kind === 'saving' ? t('saving') : t('save')}
+      </button>
+      <button type="button" onClick={() => window.print()}>
+        {t('print')}
+      </button>
+      <span class="lisible-save-status" role="status" aria-live="polite">
+        {save.kind === 'saved' && (save.updated ? t('savedUpdated') : t('saved'))}
+        {save.kind === 'failed' && save.message}
+      </span>
+    </span>
+  );
+
+  return (
+    <ReaderView settings={settings} class="lisible-reading-mode">
+      <div class="lisible-toolbar" role="toolbar" aria-label={t('readerToolbar')}>
+        <button type="button" class="lisible-close" onClick={close} aria-label={t('closeReader')}>
+          ✕
+        </button>
+        <button
+          type="button"
+          ref={panelButton}
+          aria-expanded={panelOpen}
+          aria-controls="lisible-settings-panel"
+          onClick={() => setPanelOpen(!panelOpen)}
+        >
+          {t('displaySettings')}
+        </button>
+        {load.kind === 'article' && (
+          <NarrationBar
+            available={synth ? (narrator?.available ?? false) : null}
+            state={narration}
+            rate={settings.rate}
+            onPlay={() => narrator?.play()}
+            onPause={() => narrator?.pause()}
+            onStop={() => narrator?.stop()}
+            onPrev={() => narrator?.previous()}
+            onNext={() => narrator?.next()}
+            onRate={(rate) => {
+              changeSettings({ ...settings, rate });
+              narrator?.setRate(rate);
+            }}
+          />
+        )}
+      </div>
+      {panelOpen && (
+        <div id="lisible-settings-panel" class="lisible-settings-panel" role="dialog" aria-label={t('displaySettings')}>
+          <ReaderSettingsPanel settings={settings} onChange={changeSettings} host={host} showPreview />
+        </div>
+      )}
+      <main class="lisible-main">
+        {load.kind === 'loading' && (
+          <p role="status" aria-busy="true">
+            {t('loading')}
+          </p>
+        )}
+        {load.kind === 'none' && <p role="alert">{load.message}</p>}
+        {load.kind === 'article' && (
+          <ArticleView article={load.article} footer={saveControls} bodyRef={bodyRef} />
+        )}
+      </main>
+    </ReaderView>
+  );
+}

@@ -1,0 +1,188 @@
+// End-to-end: reading mode over the page, toggled like the shortcut does (a message from the
+// background) and from the popup; Escape restores the page exactly; settings apply live and persist;
+// axe finds no serious or critical violation in reading mode, the popup or the options page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer } from './server.mjs';
+import { launch, openPopupFor, tabIdOf } from './chromium.mjs';
+import { axeViolations } from './axe.mjs';
+
+const SHOTS = join(import.meta.dirname, '../../.screenshots');
+let srv, browser;
+before(async () => {
+  srv = await startServer();
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+});
+after(async () => {
+  await browser?.context.close();
+  await srv?.close();
+});
+
+/** What the shortcut and the context menu do: the background sends the toggle message to the tab. */
+const toggleFromBackground = (worker, tabId) =>
+  worker.evaluate(
+    (id) => chrome.tabs.sendMessage(id, { lisible: 1, type: 'extension→content:toggleReader', payload: {} }),
+    tabId,
+  );
+
+async function readerFrame(page) {
+  await page.waitForSelector('#lisible-reader-frame', { timeout: 10_000 });
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().includes('/reader.html'));
+    if (frame) {
+      await frame.waitForSelector('.lisible-article', { timeout: 10_000 });
+      return frame;
+    }
+    if (Date.now() > end) throw new Error('reader frame not found');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const snapshot = (page) =>
+  page.evaluate(() => ({
+    html: document.documentElement.outerHTML,
+    x: window.scrollX,
+    y: window.scrollY,
+    comment: document.querySelector('textarea[name="comment"]').value,
+    email: document.querySelector('input[name="email"]').value,
+  }));
+
+test('shortcut toggle shows the article over the page; Escape restores the page exactly', async () => {
+  const { context, worker } = browser;
+  const page = await context.newPage();
+  await page.goto(srv.articleUrl);
+  await page.fill('textarea[name="comment"]', 'Mon commentaire pas encore envoyé');
+  await page.fill('input[name="email"]', 'lecteur@example.fr');
+  await page.evaluate(() => window.scrollTo(0, 420));
+  await page.waitForFunction(() => window.scrollY === 420);
+  await page.focus('textarea[name="comment"]');
+  const before = await snapshot(page);
+  const tabId = await tabIdOf(page, worker);
+
+  const res = await toggleFromBackground(worker, tabId);
+  assert.deepEqual(res, { open: true });
+  const frame = await readerFrame(page);
+  const text = await frame.locator('.lisible-article').innerText();
+  assert.match(text, /La Normandie veut surfer sur la vague/);
+  assert.match(text, /Quels départements concernés \?/);
+  for (const clutter of ['Restez informé', 'Maison à vendre', 'Réagir à cet article', 'En direct'])
+    assert.ok(!text.includes(clutter), clutter);
+  // Focus moved into reading mode (the headline), and the page behind is inert.
+  assert.equal(await frame.evaluate(() => document.activeElement?.classList.contains('lisible-title')), true);
+  assert.equal(await page.evaluate(() => document.body.hasAttribute('inert')), true);
+  // The page's scripts cannot reach the reader: it is a cross-origin document.
+  assert.equal(
+    await page.evaluate(() => {
+      try {
+        return document.getElementById('lisible-reader-frame').contentDocument === null;
+      } catch {
+        return true;
+      }
+    }),
+    true,
+  );
+
+  // Escape from inside the reader (the keyboard goes to the focused frame, which then goes away).
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#lisible-reader-frame', { state: 'detached', timeout: 5000 });
+  const after = await snapshot(page);
+  assert.equal(after.html, before.html, 'same DOM');
+  assert.equal(after.y, before.y, 'same scroll offset');
+  assert.equal(after.comment, before.comment, 'form input kept');
+  assert.equal(after.email, before.email);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'comment', 'focus back on the page');
+
+  // The shortcut again toggles it on and off.
+  await toggleFromBackground(worker, tabId);
+  await readerFrame(page);
+  assert.deepEqual(await toggleFromBackground(worker, tabId), { open: false });
+  await page.waitForSelector('#lisible-reader-frame', { state: 'detached', timeout: 5000 });
+  assert.equal((await snapshot(page)).html, before.html);
+  await page.close();
+});
+
+test('popup "Mode lecture" opens it; the close button closes it; a home page refuses politely', async () => {
+  const { context, worker, extensionId } = browser;
+  const page = await context.newPage();
+  await page.goto(srv.articleUrl);
+  const tabId = await tabIdOf(page, worker);
+  const popup = await openPopupFor(context, extensionId, tabId);
+  await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
+  await popup.getByRole('button', { name: 'Mode lecture' }).click();
+  const frame = await readerFrame(page);
+  await frame.getByRole('button', { name: 'Fermer le mode lecture (Échap)' }).click();
+  await page.waitForSelector('#lisible-reader-frame', { state: 'detached', timeout: 5000 });
+
+  const home = await context.newPage();
+  await home.goto(`${srv.origin}/pages/home.html`);
+  const homeTab = await tabIdOf(home, worker);
+  const res = await toggleFromBackground(worker, homeTab);
+  assert.equal(res.open, false);
+  assert.equal(await home.locator('#lisible-reader-frame').count(), 0);
+  await Promise.all([page.close(), home.close(), popup.isClosed() ? null : popup.close()]);
+});
+
+test('settings apply live, persist across reloads, reach the popup; themes screenshot; axe clean', async () => {
+  const { context, worker, extensionId } = browser;
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1000, height: 760 });
+  await page.goto(srv.articleUrl);
+  const tabId = await tabIdOf(page, worker);
+  await toggleFromBackground(worker, tabId);
+  let frame = await readerFrame(page);
+  assert.deepEqual(await axeViolations(frame), [], 'reading mode: no serious/critical axe violation');
+  await page.screenshot({ path: join(SHOTS, 'reader-light-auto.png') });
+
+  await frame.getByRole('button', { name: 'Affichage' }).click();
+  const bg = () => frame.evaluate(() => getComputedStyle(document.querySelector('.lisible-reading-mode')).backgroundColor);
+  for (const [name, label] of [
+    ['light', 'Clair'],
+    ['sepia', 'Sépia'],
+    ['dark', 'Sombre'],
+  ]) {
+    await frame.getByRole('radio', { name: label }).check();
+    await frame.waitForSelector(`.lisible-reading-mode[data-theme="${name}"]`);
+    // The preview in the panel follows at once too.
+    assert.equal(await frame.locator(`.lisible-preview .lisible-reader[data-theme="${name}"]`).count(), 1);
+    await frame.getByRole('button', { name: 'Affichage' }).click(); // close the panel for the shot
+    await page.screenshot({ path: join(SHOTS, `reader-${name}.png`) });
+    await frame.getByRole('button', { name: 'Affichage' }).click();
+  }
+  assert.equal(await bg(), 'rgb(28, 27, 26)', 'dark background applied');
+  const sizeBefore = await frame.evaluate(() => getComputedStyle(document.querySelector('.lisible-body p')).fontSize);
+  await frame.getByRole('button', { name: 'Agrandir le texte' }).click();
+  await frame.getByRole('radio', { name: /Très lisible/ }).check();
+  const sizeAfter = await frame.evaluate(() => getComputedStyle(document.querySelector('.lisible-body p')).fontSize);
+  assert.ok(parseFloat(sizeAfter) > parseFloat(sizeBefore), `${sizeAfter} > ${sizeBefore}`);
+  assert.match(
+    await frame.evaluate(() => getComputedStyle(document.querySelector('.lisible-body p')).fontFamily),
+    /Atkinson Hyperlegible/,
+  );
+  assert.equal(await frame.evaluate(() => document.fonts.check('16px "Atkinson Hyperlegible"')), true, 'bundled font loaded');
+  // Escape closes the panel first, then reading mode.
+  await page.keyboard.press('Escape');
+  assert.equal(await frame.locator('#lisible-settings-panel').count(), 0);
+  assert.equal(await page.locator('#lisible-reader-frame').count(), 1, 'only the panel closed');
+
+  await page.reload();
+  await toggleFromBackground(worker, tabId);
+  frame = await readerFrame(page);
+  assert.equal(await frame.locator('.lisible-reading-mode[data-theme="dark"][data-font="legible"]').count(), 1, 'persisted');
+  assert.deepEqual(await axeViolations(frame), [], 'dark theme: no serious/critical axe violation');
+
+  const popup = await openPopupFor(context, extensionId, tabId);
+  await popup.waitForSelector('.lisible-reader[data-theme="dark"] [data-state]', { timeout: 10_000 });
+  assert.deepEqual(await axeViolations(popup.mainFrame()), [], 'popup: no serious/critical axe violation');
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.waitForSelector('.library', { timeout: 10_000 });
+  assert.deepEqual(await axeViolations(options.mainFrame()), [], 'options: no serious/critical axe violation');
+  await options.goto(`chrome-extension://${extensionId}/options.html#/settings`);
+  await options.waitForSelector('.settings-classifieds', { timeout: 10_000 });
+  assert.deepEqual(await axeViolations(options.mainFrame()), [], 'options settings: no serious/critical axe violation');
+  await Promise.all([popup.close(), options.close(), page.close()]);
+});
