@@ -6,7 +6,7 @@
 // page paints; when the DOM is ready, shape detection marks the blocks nobody wrote a rule for; a
 // throttled MutationObserver catches widgets injected later.
 import { CATEGORIES, type Category, type ClassifiedsPrefs, type Visibility } from '../../utils/classifieds/types';
-import { EMPTY_PREFS, detectBlocks, knownSelectors, resolveVisibility } from '../../utils/classifieds';
+import { COLLAPSE_LABEL_ATTR, EMPTY_PREFS, detectBlocks, knownSelectors, resolveVisibility } from '../../utils/classifieds';
 import { collapsedLabelKey } from '../../utils/category-i18n';
 import { t } from '../../utils/i18n';
 import type { ClassifiedsReport } from '../../utils/messages';
@@ -158,6 +158,8 @@ export class ClassifiedsController {
 
   private makeLabel(block: Element, category: Category): HTMLElement {
     const host = document.createElement(LABEL_TAG);
+    // Marked so that a rescan never takes our label for the block's heading.
+    host.setAttribute(COLLAPSE_LABEL_ATTR, category);
     // A shadow root keeps the page's CSS off the label (open, so assistive tech and tests see inside).
     const root = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');

@@ -29,10 +29,15 @@ export async function launch({ headless = true, profile, extDir = CHROME_EXT_DIR
       `--load-extension=${extDir}`,
     ],
   });
-  let [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
-  const extensionId = new URL(worker.url()).host;
-  return { context, worker, extensionId, userDataDir };
+  let [sw] = context.serviceWorkers();
+  sw ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(sw.url()).host;
+  // Chrome stops an idle MV3 service worker after ~30 s and Playwright's handle to it then hangs, so
+  // extension-API calls from tests run in an extension page kept open for the whole session instead.
+  const control = await context.newPage();
+  await control.goto(`chrome-extension://${extensionId}/options.html`);
+  const worker = { evaluate: (fn, arg) => control.evaluate(fn, arg) };
+  return { context, worker, extensionId, userDataDir, control };
 }
 
 /** The tab id Chrome gave to a Playwright page (brought to front, then asked from the service worker). */
