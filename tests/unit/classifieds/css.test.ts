@@ -8,6 +8,7 @@ import {
   detectClassifieds,
   hideCss,
   knownSelectors,
+  knownSiteCss,
   resolveVisibility,
   type ClassifiedsPrefs,
 } from '../../../utils/classifieds';
@@ -32,7 +33,10 @@ describe('DEFAULT_VISIBILITY and labels', () => {
   it('describes the collapse label', () => {
     expect(collapseLabel('avis-de-deces').text).toBe('Avis de décès masqués — afficher');
     expect(collapseLabel('avis-de-deces', 'en').text).toBe('Death notices hidden — show');
-    expect(collapseLabel('emploi')).toMatchObject({ message: "Offres d'emploi masquées", action: 'afficher' });
+    expect(collapseLabel('emploi')).toMatchObject({
+      message: "Offres d'emploi masquées",
+      action: 'afficher',
+    });
   });
 });
 
@@ -68,6 +72,17 @@ describe('hideCss', () => {
     expect(css).toContain('section.zone-liste.ofm-emploi');
     expect(knownSelectors('www.example.org')).toEqual([]);
     expect(knownSelectors('ouest-france.fr.evil.com')).toEqual([]);
+  });
+
+  it('knownSiteCss: CSS from the hostname alone, honouring per-site prefs', () => {
+    expect(knownSiteCss('www.ouest-france.fr')).toContain('section.zone-liste.ofm-emploi');
+    expect(knownSiteCss('www.example.org')).toBe('');
+    const prefs = {
+      categories: {},
+      sites: { 'ouest-france.fr': { categories: { emploi: 'show' as const } } },
+    };
+    expect(knownSiteCss('www.ouest-france.fr', prefs)).toBe('');
+    expect(knownSiteCss('www.ladepeche.fr', prefs)).toContain('#immobilier');
   });
 });
 

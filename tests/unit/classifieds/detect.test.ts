@@ -2,7 +2,7 @@ import { Window } from 'happy-dom';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { detectBlocks, detectClassifieds, uniqueSelector } from '../../../utils/classifieds';
-import { listFixtures, loadFixture, type Label } from '../../fixtures/classifieds/load';
+import { injectHtml, listFixtures, loadFixture, type Label } from '../../fixtures/classifieds/load';
 
 type Parser = (html: string) => Document;
 
@@ -52,7 +52,15 @@ describe('classifieds fixtures', () => {
       for (const l of [...fx.labels, ...(fx.inject?.labels ?? [])]) cats.add(l.category);
     }
     expect([...cats].sort()).toEqual(
-      ['annonces-legales', 'autre', 'automobile', 'avis-de-deces', 'bonnes-affaires', 'emploi', 'immobilier'].sort(),
+      [
+        'annonces-legales',
+        'autre',
+        'automobile',
+        'avis-de-deces',
+        'bonnes-affaires',
+        'emploi',
+        'immobilier',
+      ].sort(),
     );
     expect(names.filter((n) => n.startsWith('neg-')).length).toBeGreaterThanOrEqual(4);
   });
@@ -106,7 +114,11 @@ describe('nested sub-categories', () => {
 
   it('splits a grid of sub-category columns', () => {
     const doc = parsers['happy-dom']!(loadFixture('synth-nested-grid').html);
-    expect(detectClassifieds(doc).map((b) => b.category)).toEqual(['immobilier', 'emploi', 'bonnes-affaires']);
+    expect(detectClassifieds(doc).map((b) => b.category)).toEqual([
+      'immobilier',
+      'emploi',
+      'bonnes-affaires',
+    ]);
   });
 });
 
@@ -117,11 +129,13 @@ describe('late-injected widgets', () => {
       const doc = parse(fx.html);
       expect(detectClassifieds(doc)).toEqual([]);
       const slot = doc.getElementById('late-slot')!;
-      slot.innerHTML = fx.inject!.html;
+      injectHtml(slot, fx.inject!.html, parse);
       // Scanning only the inserted subtree (what a MutationObserver callback does)…
       const sub = detectClassifieds(slot);
       expect(sub.map((b) => b.category)).toEqual(['automobile']);
-      expect(doc.querySelectorAll(sub[0]!.selector)[0]).toBe(doc.querySelector(fx.inject!.labels[0]!.selector));
+      expect(doc.querySelectorAll(sub[0]!.selector)[0]).toBe(
+        doc.querySelector(fx.inject!.labels[0]!.selector),
+      );
       // …and the whole document give the same block.
       expectMatches(doc, doc, fx.inject!.labels);
     });
@@ -133,7 +147,11 @@ describe('site rules', () => {
     const doc = parsers.linkedom!(loadFixture('ouest-france-2023-gaza-temoignage').html);
     const withRules = detectClassifieds(doc);
     expect(withRules).toHaveLength(1);
-    expect(withRules[0]).toMatchObject({ category: 'emploi', source: 'ouest-france-emploi-widget', items: 3 });
+    expect(withRules[0]).toMatchObject({
+      category: 'emploi',
+      source: 'ouest-france-emploi-widget',
+      items: 3,
+    });
     expect(withRules[0]!.text.startsWith("Offres d'emploi")).toBe(true);
     const shapeOnly = detectClassifieds(doc, { rules: false });
     expect(shapeOnly).toHaveLength(1);

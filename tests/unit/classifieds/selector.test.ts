@@ -39,7 +39,10 @@ describe('uniqueSelector', () => {
 
   it('is also exact under happy-dom for every fixture root', () => {
     for (const name of listFixtures()) {
-      const doc = new DOMParser().parseFromString(loadFixture(name).html.replace(/<(link|iframe|script)\b[^>]*>/gi, ''), 'text/html');
+      const doc = new DOMParser().parseFromString(
+        loadFixture(name).html.replace(/<(link|iframe|script)\b[^>]*>/gi, ''),
+        'text/html',
+      );
       const labels = loadFixture(name).labels;
       for (const l of labels) {
         const el = doc.querySelector(l.selector)!;

@@ -1,0 +1,75 @@
+// Known-site classifieds containers, as data. These complement the shape detection: they
+// let the content script hide a known widget before first paint (document_start, no scan)
+// and catch blocks whose text shape is too thin (e.g. a job widget that shows no price).
+// A rule describes a site's template (CMS block), never one page.
+//
+// No Tendance Ouest rule: the shape detection already finds the seed page's "Petites Annonces"
+// sub-blocks, and our reconstruction's class names are invented, so a rule on them would be
+// a guess. Add one when real Tendance Ouest markup is available.
+// The La Dépêche and Sud Ouest ids come from the uBlock "Liste FR" filters, not from pages
+// we have seen: their categories are a best guess (documented per rule).
+import type { Category } from './types';
+
+export interface SiteBlockRule {
+  /** CSS selector of the block root. Must be specific to the classifieds block. */
+  selector: string;
+  category: Category;
+  /** Selector, relative to the root, of one item (to count items). */
+  items?: string;
+}
+
+export interface SiteRule {
+  id: string;
+  /** Registrable domains; a rule applies to the domain and all its subdomains. */
+  hosts: string[];
+  blocks: SiteBlockRule[];
+  /** Why this selector is the classifieds block (source of the knowledge). */
+  why: string;
+}
+
+export const SITE_RULES: readonly SiteRule[] = [
+  {
+    id: 'ouest-france-emploi-widget',
+    hosts: ['ouest-france.fr'],
+    blocks: [{ selector: 'section.zone-liste.ofm-emploi', category: 'emploi', items: 'article' }],
+    why: 'Ouest-France "ofm" block provider renders the ouestfrance-emploi.com job widget as section.zone-liste.ofm-widget-seul.ofm-emploi with article.teaser-media items (seen in the fr-news corpus page).',
+  },
+  {
+    id: 'depeche-midi-immobilier',
+    hosts: ['ladepeche.fr', 'midilibre.fr', 'lindependant.fr', 'centrepresseaveyron.fr'],
+    blocks: [{ selector: '#immobilier', category: 'immobilier', items: 'li, article' }],
+    why: 'La Dépêche group (one shared CMS) property-ads box; the id is listed by the uBlock "Liste FR" filter `ladepeche.fr,midilibre.fr###immobilier`.',
+  },
+  {
+    id: 'sud-ouest-group-petites-annonces',
+    hosts: ['charentelibre.fr', 'larepubliquedespyrenees.fr', 'sudouest.fr'],
+    blocks: [{ selector: '#petitesAnnoncesBlock', category: 'autre', items: 'li, article' }],
+    why: 'Sud Ouest group CMS mixed "petites annonces" box; id listed by uBlock "Liste FR" (`charentelibre.fr###petitesAnnoncesBlock`). Mixed categories, hence `autre` unless shape detection splits it.',
+  },
+];
+
+/** True when `host` is `domain` or one of its subdomains. */
+export function hostMatches(host: string, domain: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  const d = domain.toLowerCase();
+  return h === d || h.endsWith('.' + d);
+}
+
+export function rulesForHost(host: string, rules: readonly SiteRule[] = SITE_RULES): SiteRule[] {
+  return rules.filter((r) => r.hosts.some((d) => hostMatches(host, d)));
+}
+
+/**
+ * Known block selectors for a host, by category, straight from `location.hostname`: the
+ * content script can build CSS from this at document_start, before the DOM exists.
+ */
+export function knownSelectors(
+  host: string,
+  rules: readonly SiteRule[] = SITE_RULES,
+): Array<{ selector: string; category: Category; rule: string }> {
+  const out: Array<{ selector: string; category: Category; rule: string }> = [];
+  for (const r of rulesForHost(host, rules)) {
+    for (const b of r.blocks) out.push({ selector: b.selector, category: b.category, rule: r.id });
+  }
+  return out;
+}
