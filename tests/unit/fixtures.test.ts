@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import './extract/quiet-happydom';
 import { extractArticle } from '../../utils/extract/index';
 import { SITE_RULES, hostMatches } from '../../utils/extract/sites/index';
 import { normalizeTruth } from '../tools/normalize';
@@ -52,16 +53,22 @@ function canonical(doc: Document): string | undefined {
 describe('fixture pages', () => {
   it('every site rule has at least one fixture folder and test URLs on its hosts', () => {
     for (const rule of SITE_RULES) {
-      expect(folders.some((f) => f.startsWith(rule.id + '--')), `fixture for rule ${rule.id}`).toBe(true);
+      expect(
+        folders.some((f) => f.startsWith(rule.id + '--')),
+        `fixture for rule ${rule.id}`,
+      ).toBe(true);
       expect(rule.testUrls.length).toBeGreaterThan(0);
-      for (const u of rule.testUrls) expect(hostMatches(rule, new URL(u).hostname), `${rule.id}: ${u}`).toBe(true);
+      for (const u of rule.testUrls)
+        expect(hostMatches(rule, new URL(u).hostname), `${rule.id}: ${u}`).toBe(true);
     }
   });
 
   it.each(folders)('%s', (folder) => {
     const doc = load(folder);
     const expPath = join(PAGES, folder, 'expected.json');
-    const prior: Partial<Expected> = existsSync(expPath) ? (JSON.parse(readFileSync(expPath, 'utf8')) as Expected) : {};
+    const prior: Partial<Expected> = existsSync(expPath)
+      ? (JSON.parse(readFileSync(expPath, 'utf8')) as Expected)
+      : {};
     const url = prior.url ?? canonical(doc);
     const res = extractArticle(doc, url);
     expect(res.ok, `extraction failed: ${JSON.stringify(res)}`).toBe(true);
@@ -81,15 +88,28 @@ describe('fixture pages', () => {
         commune: a.commune,
         siteRule: a.siteRule ?? null,
         minWords: Math.floor(a.wordCount * 0.9),
-        mustContain: [lines[0], lines[lines.length - 1]].filter((x): x is string => !!x).map((l) => l.slice(0, 120)),
+        mustContain: [lines[0], lines[lines.length - 1]]
+          .filter((x): x is string => !!x)
+          .map((l) => l.slice(0, 120)),
         mustNotContain: [],
       };
       writeFileSync(expPath, JSON.stringify(draft, null, 2) + '\n');
-      expect.fail(`${folder}: wrote expected.json from the current output — review it, add mustNotContain, re-run`);
+      expect.fail(
+        `${folder}: wrote expected.json from the current output — review it, add mustNotContain, re-run`,
+      );
     }
     const exp = prior as Expected;
     expect(a.title).toBe(exp.title);
-    for (const k of ['byline', 'siteName', 'publishedTime', 'modifiedTime', 'lang', 'teaser', 'commune', 'siteRule'] as const) {
+    for (const k of [
+      'byline',
+      'siteName',
+      'publishedTime',
+      'modifiedTime',
+      'lang',
+      'teaser',
+      'commune',
+      'siteRule',
+    ] as const) {
       if (k in exp) expect(k === 'siteRule' ? (a.siteRule ?? null) : a[k], k).toEqual(exp[k]);
     }
     if (exp.minWords) expect(a.wordCount).toBeGreaterThanOrEqual(exp.minWords);

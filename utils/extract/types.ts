@@ -49,5 +49,4 @@ export type NotArticleReason =
   | 'error'; // extraction threw
 
 export type ExtractResult =
-  | { ok: true; article: Article }
-  | { ok: false; reason: NotArticleReason; detail?: string };
+  { ok: true; article: Article } | { ok: false; reason: NotArticleReason; detail?: string };
