@@ -1,21 +1,82 @@
-// Display-only list of saved articles.
-import type { SavedArticle } from '../utils/db/schema';
+// Display-only, virtualized list of saved articles: rows have a fixed height and only the rows in view
+// (plus a few) are in the DOM, so 10 000 articles scroll like 10. The parent loads pages as we near
+// the end (onNearEnd) and owns selection.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ArticleRow } from '../utils/db/schema';
 import { formatDate, t } from '../utils/i18n';
 
+export const ROW_HEIGHT = 76;
+const OVERSCAN = 6;
+
 export interface LibraryListProps {
-  articles: SavedArticle[];
+  articles: ArticleRow[];
+  selected: ReadonlySet<number>;
+  /** More rows exist after the loaded ones. */
+  hasMore: boolean;
   onOpen: (id: number) => void;
   onDelete: (id: number) => void;
+  onToggleSelect: (id: number, on: boolean) => void;
+  onNearEnd: () => void;
+  /** Visible height of the list in pixels (tests set it; the page uses the window). */
+  height?: number;
 }
 
-export function LibraryList({ articles, onOpen, onDelete }: LibraryListProps) {
-  if (articles.length === 0) return <p class="library-empty">{t('libraryEmpty')}</p>;
+function state(a: ArticleRow): string {
+  if (a.read) return t('stateRead');
+  if (a.progress > 0.02) return t('stateProgress', Math.round(a.progress * 100));
+  return t('stateUnread');
+}
+
+export function LibraryList({
+  articles,
+  selected,
+  hasMore,
+  onOpen,
+  onDelete,
+  onToggleSelect,
+  onNearEnd,
+  height,
+}: LibraryListProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(height ?? 600);
+  useEffect(() => {
+    if (height !== undefined) return;
+    const measure = () =>
+      setViewport(Math.max(300, window.innerHeight - (box.current?.getBoundingClientRect().top ?? 200) - 16));
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [height]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(articles.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  useEffect(() => {
+    if (hasMore && last >= articles.length - OVERSCAN) onNearEnd();
+  }, [hasMore, last, articles.length, onNearEnd]);
+
   return (
-    <>
-      <p class="library-count">{t('libraryCount', articles.length)}</p>
-      <ul class="library-list">
-        {articles.map((a) => (
-          <li key={a.id} class="library-item" data-id={a.id}>
+    <div
+      ref={box}
+      class="library-scroller"
+      style={{ height: `${viewport}px` }}
+      onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+    >
+      <ul class="library-list" style={{ height: `${articles.length * ROW_HEIGHT}px` }}>
+        {articles.slice(first, last).map((a, i) => (
+          <li
+            key={a.id}
+            class={`library-item${a.read ? ' is-read' : ''}`}
+            data-id={a.id}
+            style={{ top: `${(first + i) * ROW_HEIGHT}px`, height: `${ROW_HEIGHT}px` }}
+          >
+            <input
+              type="checkbox"
+              class="library-select"
+              checked={selected.has(a.id!)}
+              aria-label={t('selectArticle', a.title)}
+              onChange={(e) => onToggleSelect(a.id!, (e.currentTarget as HTMLInputElement).checked)}
+            />
             <a
               href={`#/article/${a.id}`}
               class="library-title"
@@ -24,20 +85,37 @@ export function LibraryList({ articles, onOpen, onDelete }: LibraryListProps) {
                 onOpen(a.id!);
               }}
             >
+              {a.favourite ? (
+                <span class="library-fav" title={t('favouriteMark')}>
+                  ★{' '}
+                </span>
+              ) : null}
               {a.title}
             </a>
             <p class="library-meta">
               <span>{a.siteName ?? a.site}</span>
-              {a.commune && <span>{a.commune.name}</span>}
+              {a.commune && <span class="library-commune">{a.commune.name}</span>}
               <span>{t('savedOn', formatDate(a.savedAt) ?? '')}</span>
-              <span>{t('readingTime', a.readingTimeMinutes)}</span>
+              {a.readingTimeMinutes > 0 && <span>{t('readingTime', a.readingTimeMinutes)}</span>}
+              <span class="library-state">{state(a)}</span>
+              {a.archived ? <span>{t('archivedMark')}</span> : null}
+              {a.tags.map((tag) => (
+                <span key={tag} class="library-tag">
+                  #{tag}
+                </span>
+              ))}
             </p>
-            <button type="button" class="library-delete" onClick={() => onDelete(a.id!)} aria-label={`${t('delete')} : ${a.title}`}>
+            <button
+              type="button"
+              class="library-delete"
+              onClick={() => onDelete(a.id!)}
+              aria-label={`${t('delete')} : ${a.title}`}
+            >
               {t('delete')}
             </button>
           </li>
         ))}
       </ul>
-    </>
+    </div>
   );
 }

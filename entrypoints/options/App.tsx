@@ -1,18 +1,15 @@
-// The options page: the library (read straight from Dexie, offline) and the classifieds preferences
+// The options page: the library (read and written straight from Dexie, offline) and the classifieds preferences
 // (written through the background, which mirrors them to every open tab).
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ArticleView } from '../../components/ArticleView';
 import { ClassifiedsSettings } from '../../components/ClassifiedsSettings';
-import { LibraryList } from '../../components/LibraryList';
 import { DEFAULT_VISIBILITY } from '../../utils/classifieds/css';
 import type { Category, ClassifiedsPrefs, Visibility } from '../../utils/classifieds/types';
-import { deleteArticle, getArticle, listArticles } from '../../utils/db/articles';
 import { getClassifiedsPrefs } from '../../utils/db/preferences';
-import type { SavedArticle } from '../../utils/db/schema';
 import { t } from '../../utils/i18n';
 import { sendToBackground } from '../../utils/messages';
 import { onMirroredPrefsChange } from '../../utils/prefs-mirror';
 import { removeSite, setCategory } from '../../utils/prefs-edit';
+import { Library } from './Library';
 
 type View = { kind: 'list' } | { kind: 'article'; id: number } | { kind: 'settings' };
 
@@ -25,7 +22,10 @@ function viewFromHash(): View {
 function Settings() {
   const [prefs, setPrefs] = useState<ClassifiedsPrefs | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(() => void getClassifiedsPrefs().then(setPrefs, (e: unknown) => setError(String(e))), []);
+  const reload = useCallback(
+    () => void getClassifiedsPrefs().then(setPrefs, (e: unknown) => setError(String(e))),
+    [],
+  );
   useEffect(() => {
     reload();
     return onMirroredPrefsChange(setPrefs);
@@ -52,33 +52,12 @@ function Settings() {
 
 export function App() {
   const [view, setView] = useState<View>(viewFromHash);
-  const [articles, setArticles] = useState<SavedArticle[] | null>(null);
-  const [current, setCurrent] = useState<SavedArticle | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const refresh = useCallback(() => {
-    listArticles().then(setArticles, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
 
   useEffect(() => {
     const onHash = () => setView(viewFromHash());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-
-  useEffect(() => {
-    if (view.kind === 'list') {
-      setCurrent(null);
-      refresh();
-    } else if (view.kind === 'article') {
-      getArticle(view.id).then(
-        (a) => setCurrent(a ?? null),
-        (e: unknown) => setError(String(e)),
-      );
-    }
-  }, [view, refresh]);
-
-  if (error) return <p role="alert">{t('libraryUnavailable', error)}</p>;
 
   return (
     <main class="library">
@@ -92,21 +71,7 @@ export function App() {
         </a>
       </nav>
       {view.kind === 'settings' && <Settings />}
-      {view.kind === 'article' && (
-        <>
-          <p>
-            <a href="#/">{t('back')}</a>
-          </p>
-          {current && <ArticleView article={current} />}
-        </>
-      )}
-      {view.kind === 'list' && articles && (
-        <LibraryList
-          articles={articles}
-          onOpen={(id) => (location.hash = `#/article/${id}`)}
-          onDelete={(id) => void deleteArticle(id).then(refresh)}
-        />
-      )}
+      {view.kind !== 'settings' && <Library articleId={view.kind === 'article' ? view.id : null} />}
     </main>
   );
 }

@@ -39,7 +39,10 @@ export async function getClassifiedsPrefs(database: LisibleDB = db()): Promise<C
 }
 
 /** Stores the preferences and mirrors them to every tab's content script. */
-export async function setClassifiedsPrefs(prefs: ClassifiedsPrefs, database: LisibleDB = db()): Promise<void> {
+export async function setClassifiedsPrefs(
+  prefs: ClassifiedsPrefs,
+  database: LisibleDB = db(),
+): Promise<void> {
   const clean = normalizePrefs(prefs);
   await database.prefs.put({ key: 'classifieds', value: clean });
   await writeMirroredPrefs(clean);

@@ -2,15 +2,14 @@
 // Index only what is queried; never the article HTML or text (Dexie would copy them into indexes).
 // Only extension pages and the background open this database: a content script's IndexedDB
 // would belong to the news site's origin.
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { Article } from '../extract/types';
 import type { ClassifiedsPrefs } from '../classifieds/types';
+import { watchDatabase } from './errors';
+import { articleWords, communeFallback } from './text';
 
-/**
- * A saved article. `contentHtml` was sanitized by the extension page that saved it (the MV3 service
- * worker has no DOM for DOMPurify) and is sanitized again by components/ArticleBody on every render.
- */
-export interface SavedArticle extends Article {
+/** The metadata of a saved article: one small row of the `articles` table, what the list reads. */
+export interface ArticleRow extends Omit<Article, 'contentHtml' | 'textContent'> {
   id?: number;
   /** Canonical URL without tracking parameters or fragment: the identity of a saved article. */
   key: string;
@@ -19,19 +18,69 @@ export interface SavedArticle extends Article {
   savedAt: number;
   updatedAt: number;
   read: 0 | 1;
+  /** v3: reading progress, 0..1 (scroll position of the reading view). */
+  progress: number;
+  /** v3: 0/1 rather than booleans, because IndexedDB cannot index booleans. */
+  favourite: 0 | 1;
+  archived: 0 | 1;
+  tags: string[];
+  /** v3: commune name, indexed for the commune filter (absent when unknown, so not indexed). */
+  communeName?: string;
+  /** v3: folded word tokens of title + standfirst + text (utils/db/text.ts), the search index. */
+  words: string[];
+  /** v3: bytes of images stored for offline reading. */
+  imageBytes: number;
+  /**
+   * v3: 1 when the body came from the background (context menu, shortcut): the service worker has
+   * no DOM to sanitize it. Every render and export sanitizes anyway; the library page cleans these rows.
+   */
+  unsanitized?: 1;
+}
+
+/** The heavy part of a saved article, kept out of `articles` so listing and filtering never load it. */
+export interface BodyRow {
+  id: number;
+  /** Sanitized by the extension page that saved it (see ArticleRow.unsanitized), sanitized again on render. */
+  contentHtml: string;
+  textContent: string;
+}
+
+/** An image of a saved article, stored so it reads offline. */
+export interface ImageRow {
+  articleId: number;
+  /** The `src` of the image in the article's HTML. */
+  url: string;
+  blob: Blob;
+}
+
+/**
+ * A saved article as the reading view, exports and tests see it: metadata and body together.
+ * `contentHtml` was sanitized by the extension page that saved it (the MV3 service worker has no DOM
+ * for DOMPurify) and is sanitized again by components/ArticleBody on every render.
+ */
+export type SavedArticle = ArticleRow & Pick<Article, 'contentHtml' | 'textContent'>;
+
+/** Library settings: images kept for offline reading, and their caps. */
+export interface LibraryPrefs {
+  storeImages: boolean;
+  maxImageBytes: number;
+  maxArticleImageBytes: number;
 }
 
 /** Small key/value settings that belong with the library (exported and imported with it). */
-export type PrefRow = { key: 'classifieds'; value: ClassifiedsPrefs };
+export type PrefRow =
+  { key: 'classifieds'; value: ClassifiedsPrefs } | { key: 'library'; value: LibraryPrefs };
 
 export const DB_NAME = 'lisible';
 
 export class LisibleDB extends Dexie {
-  articles!: EntityTable<SavedArticle, 'id'>;
+  articles!: EntityTable<ArticleRow, 'id'>;
+  bodies!: EntityTable<BodyRow, 'id'>;
+  images!: Dexie.Table<ImageRow, [number, string]>;
   prefs!: EntityTable<PrefRow, 'key'>;
 
-  constructor(name: string = DB_NAME) {
-    super(name);
+  constructor(name: string = DB_NAME, options?: DexieOptions) {
+    super(name, options);
     // v1 — the library: one row per article, unique by normalized URL.
     this.version(1).stores({
       articles: '++id, &key, savedAt, site',
@@ -41,12 +90,69 @@ export class LisibleDB extends Dexie {
     this.version(2).stores({
       prefs: 'key',
     });
+    // v3 — the full library: bodies move to their own table (the list and filters never load them),
+    // search words, commune, tags, flags and progress are indexed, images stored for offline reading.
+    // [savedAt+id] gives a stable newest-first order for keyset pagination even when dates tie; the
+    // [site|communeName+savedAt+id] pairs serve those filters newest first without scanning other rows.
+    this.version(3)
+      .stores({
+        articles:
+          '++id, &key, savedAt, [savedAt+id], site, [site+savedAt+id], communeName, [communeName+savedAt+id], *tags, *words, favourite, archived, unsanitized',
+        bodies: 'id',
+        images: '[articleId+url], articleId',
+      })
+      .upgrade(upgradeToV3);
   }
+}
+
+type V1Row = Omit<ArticleRow, 'progress' | 'favourite' | 'archived' | 'tags' | 'words' | 'imageBytes'> &
+  Pick<Article, 'contentHtml' | 'textContent'>;
+
+/** v1/v2 → v3: split each row into metadata + body, and compute the new indexed fields. */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  const articles = tx.table('articles');
+  const bodies = tx.table('bodies');
+  // In batches by primary key, so a large old library never sits whole in memory.
+  let last = 0;
+  for (;;) {
+    const batch = (await articles.where(':id').above(last).limit(200).toArray()) as V1Row[];
+    if (batch.length === 0) return;
+    last = batch[batch.length - 1]!.id!;
+    await bodies.bulkPut(
+      batch.map((r) => ({ id: r.id!, contentHtml: r.contentHtml ?? '', textContent: r.textContent ?? '' })),
+    );
+    await articles.bulkPut(batch.map((r) => toRow(r)));
+  }
+}
+
+/** The v3 metadata row of a full article (used by the upgrade, saves and imports). */
+export function toRow(
+  a: Omit<SavedArticle, 'words' | 'progress' | 'favourite' | 'archived' | 'tags' | 'imageBytes'> &
+    Partial<SavedArticle>,
+): ArticleRow {
+  const { contentHtml: _html, textContent, ...meta } = a;
+  const commune = a.commune ?? communeFallback([a.url, a.canonicalUrl], textContent ?? '');
+  const row: ArticleRow = {
+    ...meta,
+    commune,
+    progress: a.progress ?? 0,
+    favourite: a.favourite ?? 0,
+    archived: a.archived ?? 0,
+    tags: a.tags ?? [],
+    imageBytes: a.imageBytes ?? 0,
+    words: articleWords(a.title ?? '', textContent ?? '', a.excerpt ?? ''),
+  };
+  if (commune?.name) row.communeName = commune.name;
+  else delete row.communeName;
+  return row;
 }
 
 let shared: LisibleDB | undefined;
 /** The process-wide database handle (extension pages and background only). */
 export function db(): LisibleDB {
-  shared ??= new LisibleDB();
+  if (!shared) {
+    shared = new LisibleDB();
+    watchDatabase(shared);
+  }
   return shared;
 }

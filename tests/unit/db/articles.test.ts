@@ -57,7 +57,12 @@ describe('library round trip (fake-indexeddb)', () => {
     const list = await listArticles(10, database);
     expect(list).toHaveLength(1);
     const row = await getArticle(res.id, database);
-    expect(row).toMatchObject({ ...sample(), key: 'https://tendanceouest.com/actualite-1.html', site: 'tendanceouest.com', read: 0 });
+    expect(row).toMatchObject({
+      ...sample(),
+      key: 'https://tendanceouest.com/actualite-1.html',
+      site: 'tendanceouest.com',
+      read: 0,
+    });
     await deleteArticle(res.id, database);
     expect(await listArticles(10, database)).toHaveLength(0);
   });
@@ -83,7 +88,13 @@ describe('library round trip (fake-indexeddb)', () => {
   it('lists newest first', async () => {
     await saveArticle(sample(), database);
     await new Promise((r) => setTimeout(r, 5));
-    await saveArticle(sample({ url: 'https://a.fr/2', canonicalUrl: 'https://a.fr/2', title: 'Deux' }), database);
-    expect((await listArticles(10, database)).map((a) => a.title)).toEqual(['Deux', 'Des data centers en Normandie']);
+    await saveArticle(
+      sample({ url: 'https://a.fr/2', canonicalUrl: 'https://a.fr/2', title: 'Deux' }),
+      database,
+    );
+    expect((await listArticles(10, database)).map((a) => a.title)).toEqual([
+      'Deux',
+      'Des data centers en Normandie',
+    ]);
   });
 });

@@ -21,11 +21,16 @@ describe('classifieds preferences in Dexie', () => {
   it('defaults to empty preferences, stores them and mirrors them to storage.local', async () => {
     const db = fresh();
     expect(await getClassifiedsPrefs(db)).toEqual({ categories: {}, sites: {} });
-    const prefs = { categories: { immobilier: 'show' as const }, sites: { 'ouest-france.fr': { showAll: true } } };
+    const prefs = {
+      categories: { immobilier: 'show' as const },
+      sites: { 'ouest-france.fr': { showAll: true } },
+    };
     await setClassifiedsPrefs(prefs, db);
     expect(await getClassifiedsPrefs(db)).toEqual(prefs);
     expect(await readMirroredPrefs()).toEqual(prefs);
-    expect((await fakeBrowser.storage.local.get(CLASSIFIEDS_MIRROR_KEY))[CLASSIFIEDS_MIRROR_KEY]).toEqual(prefs);
+    expect((await fakeBrowser.storage.local.get(CLASSIFIEDS_MIRROR_KEY))[CLASSIFIEDS_MIRROR_KEY]).toEqual(
+      prefs,
+    );
   });
 
   it('upgrades a version-1 database (articles only) to version 2 without losing articles', async () => {
@@ -37,7 +42,7 @@ describe('classifieds preferences in Dexie', () => {
     v1.close();
     const db = new LisibleDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect((await db.articles.toArray()).map((a) => a.title)).toEqual(['Ancien']);
     expect(await getClassifiedsPrefs(db)).toEqual({ categories: {}, sites: {} });
     db.close();
@@ -46,7 +51,12 @@ describe('classifieds preferences in Dexie', () => {
 
 describe('prefsProblem (validation of messages and imports)', () => {
   it('accepts valid preferences', () => {
-    expect(prefsProblem({ categories: { emploi: 'collapse' }, sites: { 'actu.fr': { categories: { immobilier: 'show' } } } })).toBeNull();
+    expect(
+      prefsProblem({
+        categories: { emploi: 'collapse' },
+        sites: { 'actu.fr': { categories: { immobilier: 'show' } } },
+      }),
+    ).toBeNull();
   });
   it.each([
     ['null', null],

@@ -1,0 +1,412 @@
+// The library page: wires the display-only components to utils/db (read and written directly from
+// this extension page; only saves coming from content scripts go through the background).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ArticleView } from '../../components/ArticleView';
+import {
+  BackupPanel,
+  BulkBar,
+  LibrarySearch,
+  Notice,
+  type BulkAction,
+  type Facets,
+  type StorageInfo,
+} from '../../components/LibraryControls';
+import { LibraryList } from '../../components/LibraryList';
+import {
+  addTag,
+  cleanUnsanitized,
+  countArticles,
+  deleteArticles,
+  facets as loadFacets,
+  getArticle,
+  restoreArticles,
+  setFlags,
+  setProgress,
+  type Trash,
+} from '../../utils/db/articles';
+import {
+  exportBackup,
+  exportBackupJson,
+  importFile,
+  toMarkdown,
+  toStandaloneHtml,
+  type BackupImage,
+} from '../../utils/db/backup';
+import { errorKind, errorMessage, onDatabaseTrouble } from '../../utils/db/errors';
+import { getImages, getLibraryPrefs, setLibraryPrefs } from '../../utils/db/images';
+import type { ArticleRow, LibraryPrefs, SavedArticle } from '../../utils/db/schema';
+import { queryLibrary, type Cursor, type LibraryQuery } from '../../utils/db/search';
+import { t, uiLang } from '../../utils/i18n';
+import { sanitizeArticleHtml } from '../../utils/sanitize';
+
+const PAGE = 60;
+
+/** The message a user sees for a database failure. */
+export function troubleText(e: unknown): string {
+  switch (errorKind(e)) {
+    case 'quota':
+      return t('errQuota');
+    case 'unavailable':
+      return t('errUnavailable');
+    case 'blocked':
+      return t('errBlocked');
+    case 'versionchange':
+      return t('errVersionchange');
+    default:
+      return t('errGeneric', errorMessage(e));
+  }
+}
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'article';
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+type Notice = { text: string; trash?: Trash; alert?: boolean } | null;
+
+export function Library({ articleId }: { articleId: number | null }) {
+  const [query, setQuery] = useState<LibraryQuery>({});
+  const [items, setItems] = useState<ArticleRow[] | null>(null);
+  const [next, setNext] = useState<Cursor | null>(null);
+  const [total, setTotal] = useState(0);
+  const [facets, setFacets] = useState<Facets>({ sites: [], communes: [], tags: [] });
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [notice, setNotice] = useState<Notice>(null);
+  const [trouble, setTrouble] = useState<string | null>(null);
+  const [storage, setStorage] = useState<StorageInfo | null>(null);
+  const [prefs, setPrefs] = useState<LibraryPrefs | null>(null);
+  const seq = useRef(0);
+  const loadingMore = useRef(false);
+
+  const fail = useCallback((e: unknown) => setTrouble(troubleText(e)), []);
+
+  // Results as you type: every change starts a new query; answers to older ones are dropped.
+  const reload = useCallback(() => {
+    const mine = ++seq.current;
+    queryLibrary(query, { limit: PAGE })
+      .then((page) => {
+        if (mine !== seq.current) return;
+        setItems(page.items);
+        setNext(page.next);
+      })
+      .catch(fail);
+    countArticles().then(setTotal, fail);
+    loadFacets().then(setFacets, fail);
+  }, [query, fail]);
+  // Also on coming back from an article: its progress or flags may have changed.
+  useEffect(() => {
+    if (articleId === null) reload();
+  }, [reload, articleId]);
+
+  const loadMore = useCallback(() => {
+    if (!next || loadingMore.current) return;
+    loadingMore.current = true;
+    const mine = seq.current;
+    queryLibrary(query, { limit: PAGE, after: next })
+      .then((page) => {
+        if (mine !== seq.current) return;
+        setItems((prev) => [...(prev ?? []), ...page.items]);
+        setNext(page.next);
+      })
+      .catch(fail)
+      .finally(() => (loadingMore.current = false));
+  }, [query, next, fail]);
+
+  useEffect(() => {
+    const off = onDatabaseTrouble((kind) =>
+      setTrouble(kind === 'blocked' ? t('errBlocked') : t('errVersionchange')),
+    );
+    // Ask the browser not to evict the library under storage pressure, then show where we stand.
+    (async () => {
+      const persisted =
+        (await navigator.storage?.persisted?.()) || (await navigator.storage?.persist?.()) || false;
+      const est = await navigator.storage?.estimate?.();
+      if (est) setStorage({ usage: est.usage ?? 0, quota: est.quota ?? 0, persisted });
+    })().catch(() => undefined);
+    getLibraryPrefs().then(setPrefs, fail);
+    // Articles saved by the background (context menu, shortcut) could not be sanitized there (no DOM).
+    cleanUnsanitized((h) => sanitizeArticleHtml(h)).catch(() => undefined);
+    return off;
+  }, [fail]);
+
+  const remove = useCallback(
+    async (ids: number[]) => {
+      try {
+        const trash = await deleteArticles(ids);
+        setSelected(new Set());
+        setNotice({ text: t('deletedCount', trash.rows.length), trash });
+        reload();
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [reload, fail],
+  );
+  const undo = useCallback(
+    async (trash: Trash) => {
+      try {
+        const n = await restoreArticles(trash);
+        setNotice({ text: t('restoredCount', n) });
+        reload();
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [reload, fail],
+  );
+
+  const bulk = async (action: BulkAction) => {
+    const ids = [...selected];
+    if (action === 'delete') return remove(ids);
+    const flags = {
+      archive: { archived: 1 },
+      unarchive: { archived: 0 },
+      favourite: { favourite: 1 },
+      unfavourite: { favourite: 0 },
+      read: { read: 1 },
+      unread: { read: 0, progress: 0 },
+    } as const;
+    await setFlags(ids, flags[action]).then(reload, fail);
+  };
+
+  const chosen = async (only?: number): Promise<SavedArticle[]> => {
+    const ids = only !== undefined ? [only] : [...selected];
+    return (await Promise.all(ids.map((id) => getArticle(id)))).filter((a): a is SavedArticle => !!a);
+  };
+  const exportMarkdown = async (only?: number) => {
+    const list = await chosen(only);
+    if (!list.length) return setNotice({ text: t('exportSelectionHint') });
+    download(
+      list.length === 1 ? `${slug(list[0]!.title)}.md` : `lisible-${stamp()}.md`,
+      list.map(toMarkdown).join('\n\n---\n\n'),
+      'text/markdown',
+    );
+  };
+  const exportHtml = async (only?: number) => {
+    const list = await chosen(only);
+    if (!list.length) return setNotice({ text: t('exportSelectionHint') });
+    const backup = await exportBackup({ ids: list.map((a) => a.id!) });
+    const images = new Map<number, BackupImage[]>(backup.articles.map((a) => [a.id!, a.images ?? []]));
+    const html = toStandaloneHtml(list, {
+      images,
+      sanitize: (h) => sanitizeArticleHtml(h),
+      lang: uiLang().slice(0, 2),
+    });
+    download(
+      list.length === 1 ? `${slug(list[0]!.title)}.html` : `lisible-${stamp()}.html`,
+      html,
+      'text/html',
+    );
+  };
+  const exportJson = async (withImages: boolean) => {
+    try {
+      download(`lisible-${stamp()}.json`, await exportBackupJson({ images: withImages }), 'application/json');
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const doImport = async (file: File) => {
+    try {
+      const res = await importFile(await file.text(), { sanitize: (h) => sanitizeArticleHtml(h) });
+      setNotice({ text: t('importDone', res.added, res.updated, res.unchanged) });
+      reload();
+    } catch (e) {
+      const kind = errorKind(e);
+      setNotice({
+        text: t('importFailed', kind === 'invalid' || kind === 'unknown' ? errorMessage(e) : troubleText(e)),
+        alert: true,
+      });
+    }
+  };
+
+  if (articleId !== null)
+    return (
+      <Reader
+        key={articleId}
+        id={articleId}
+        onTrouble={fail}
+        trouble={trouble}
+        onExportMarkdown={() => void exportMarkdown(articleId).catch(fail)}
+        onExportHtml={() => void exportHtml(articleId).catch(fail)}
+      />
+    );
+
+  return (
+    <>
+      {trouble && (
+        <p class="library-trouble" role="alert">
+          {trouble}
+        </p>
+      )}
+      <LibrarySearch query={query} facets={facets} onChange={setQuery} />
+      <BulkBar
+        count={selected.size}
+        onAction={(a) => void bulk(a)}
+        onTag={(tag) => void addTag([...selected], tag).then(reload, fail)}
+        onSelectShown={() => setSelected(new Set((items ?? []).map((a) => a.id!)))}
+        onClear={() => setSelected(new Set())}
+      />
+      {notice && (
+        <Notice
+          text={notice.text}
+          role={notice.alert ? 'alert' : 'status'}
+          onUndo={notice.trash ? () => void undo(notice.trash!) : undefined}
+        />
+      )}
+      {items && total === 0 && <p class="library-empty">{t('libraryEmpty')}</p>}
+      {items && total > 0 && (
+        <>
+          <p class="library-count">
+            {t('libraryCount', total)} ·{' '}
+            {items.length === 0
+              ? t('noResults')
+              : next
+                ? t('resultsMore', items.length)
+                : t('resultsShown', items.length)}
+          </p>
+          <LibraryList
+            articles={items}
+            selected={selected}
+            hasMore={!!next}
+            onOpen={(id) => (location.hash = `#/article/${id}`)}
+            onDelete={(id) => void remove([id])}
+            onToggleSelect={(id, on) =>
+              setSelected((prev) => {
+                const s = new Set(prev);
+                if (on) s.add(id);
+                else s.delete(id);
+                return s;
+              })
+            }
+            onNearEnd={loadMore}
+          />
+        </>
+      )}
+      <BackupPanel
+        storage={storage}
+        prefs={prefs}
+        onExportJson={(w) => void exportJson(w)}
+        onExportMarkdown={() => void exportMarkdown().catch(fail)}
+        onExportHtml={() => void exportHtml().catch(fail)}
+        onImport={(f) => void doImport(f)}
+        onPrefs={(p) => void setLibraryPrefs(p).then(() => setPrefs(p), fail)}
+      />
+    </>
+  );
+}
+
+/** Reading a saved article: the same ArticleView, images from the database, progress saved and resumed. */
+function Reader({
+  id,
+  onTrouble,
+  trouble,
+  onExportMarkdown,
+  onExportHtml,
+}: {
+  id: number;
+  onTrouble: (e: unknown) => void;
+  trouble: string | null;
+  onExportMarkdown: () => void;
+  onExportHtml: () => void;
+}) {
+  const [article, setArticle] = useState<SavedArticle | null | undefined>(undefined);
+  const [images, setImages] = useState<Map<string, string> | undefined>();
+  useEffect(() => {
+    let urls: string[] = [];
+    Promise.all([getArticle(id), getImages(id)])
+      .then(([a, blobs]) => {
+        urls = [...blobs.values()].map((b) => URL.createObjectURL(b));
+        setImages(new Map([...blobs.keys()].map((k, i) => [k, urls[i]!])));
+        setArticle(a ?? null);
+      })
+      .catch(onTrouble);
+    return () => urls.forEach((u) => URL.revokeObjectURL(u));
+  }, [id, onTrouble]);
+
+  // Resume where the reader stopped (once, when the article is first shown)…
+  const restored = useRef(false);
+  useEffect(() => {
+    if (!article || restored.current) return;
+    restored.current = true;
+    const range = document.documentElement.scrollHeight - window.innerHeight;
+    if (article.progress > 0 && article.progress < 0.95 && range > 0)
+      window.scrollTo(0, article.progress * range);
+  }, [article]);
+  // …then save the position as they scroll, at most once a second.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onScroll = () => {
+      if (timer || !restored.current) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        const r = document.documentElement.scrollHeight - window.innerHeight;
+        if (r > 0) void setProgress(id, window.scrollY / r).catch(() => undefined);
+      }, 1000);
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      if (timer) clearTimeout(timer);
+    };
+  }, [id]);
+
+  const actions = useMemo(
+    () =>
+      article && (
+        <p class="library-reader-actions">
+          <button
+            type="button"
+            onClick={() =>
+              void setFlags([id], { favourite: article.favourite ? 0 : 1 }).then(() =>
+                setArticle({ ...article, favourite: article.favourite ? 0 : 1 }),
+              )
+            }
+          >
+            {article.favourite ? t('unfavourite') : t('favourite')}
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() =>
+              void setFlags([id], { read: article.read ? 0 : 1 }).then(() =>
+                setArticle({ ...article, read: article.read ? 0 : 1 }),
+              )
+            }
+          >
+            {article.read ? t('markUnread') : t('markRead')}
+          </button>{' '}
+          <button type="button" class="export-md" onClick={onExportMarkdown}>
+            {t('exportMarkdown')}
+          </button>{' '}
+          <button type="button" class="export-html" onClick={onExportHtml}>
+            {t('exportHtml')}
+          </button>
+        </p>
+      ),
+    [article, id, onExportMarkdown, onExportHtml],
+  );
+
+  return (
+    <>
+      <p>
+        <a href="#/">{t('back')}</a>
+      </p>
+      {trouble && <p role="alert">{trouble}</p>}
+      {article === null && <p role="alert">{t('noResults')}</p>}
+      {article && images && <ArticleView article={article} images={images} actions={actions} />}
+    </>
+  );
+}
