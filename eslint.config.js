@@ -31,7 +31,15 @@ export default tseslint.config(
     files: ['utils/extract/**', 'utils/classifieds/**'],
     rules: {
       'no-restricted-imports': ['error', PURE_BANS],
-      'no-restricted-globals': ['error', 'browser', 'chrome', 'fetch', 'XMLHttpRequest', 'localStorage', 'indexedDB'],
+      'no-restricted-globals': [
+        'error',
+        'browser',
+        'chrome',
+        'fetch',
+        'XMLHttpRequest',
+        'localStorage',
+        'indexedDB',
+      ],
     },
   },
   {
@@ -39,7 +47,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/db', '**/db/*', 'dexie'], message: 'Content scripts never open IndexedDB.' }] },
+        {
+          patterns: [
+            { group: ['**/db', '**/db/*', 'dexie'], message: 'Content scripts never open IndexedDB.' },
+          ],
+        },
       ],
     },
   },
@@ -56,7 +68,11 @@ export default tseslint.config(
               message: 'Components are display-only: data comes in props.',
               allowTypeImports: true,
             },
-            { group: ['**/messages'], message: 'Components are display-only: wiring lives in entrypoints.' },
+            {
+              group: ['**/messages'],
+              message: 'Components are display-only: wiring lives in entrypoints.',
+              allowTypeImports: true,
+            },
           ],
         },
       ],

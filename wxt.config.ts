@@ -1,20 +1,50 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Lisible's manifest. Permissions are the least the features need; see README "Permissions".
+// Lisible's manifest. Permissions are the least the features need; see README "Permissions" and
+// tests/permissions-allowlist.json (the manifest test fails on anything not listed there).
+//
+// LISIBLE_LOCAL_SITES=1 makes a *local* build (into .output/local/) that also treats 127.0.0.1 and
+// localhost as known news sites, so `npm start` and the end-to-end tests can serve the sample pages
+// locally and see the content script run from the first paint, as it does on the regional sites.
+// Store packages and the manifest test use the normal build.
+const LOCAL_SITES = process.env.LISIBLE_LOCAL_SITES === '1';
+const LOCAL_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
-  outDir: '.output',
+  outDir: LOCAL_SITES ? '.output/local' : '.output',
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!LOCAL_SITES) return;
+      for (const cs of manifest.content_scripts ?? []) cs.matches = [...(cs.matches ?? []), ...LOCAL_MATCHES];
+    },
+  },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    // Extension pages run our own scripts only. Images may come from the article's site (the reading
+    // view shows the article's own photos); nothing else is loaded from outside, except the saved
+    // article's images fetched once at save (see connect-src).
+    content_security_policy: {
+      extension_pages:
+        "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
+        "style-src 'self'; font-src 'self'; img-src 'self' data: blob: https: http:; media-src 'self' blob:; " +
+        // connect-src http(s): the one request of our own — at the reader's explicit save, the popup or
+        // background fetches the article's own images into the library (utils/db/images.ts).
+        "connect-src 'self' https: http:",
+    },
+    // Other sites, one at a time, when the reader asks ("Activer Lisible sur ce site").
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
+      // Save to the library without opening the popup (handled in entrypoints/background.ts).
+      'save-article': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdSaveArticle__' },
       'toggle-reader': {
         suggested_key: { default: 'Alt+Shift+R' },
         description: '__MSG_cmdToggleReader__',

@@ -12,7 +12,13 @@ export interface ClassifiedsPanelProps {
   onShowOnSite: (show: boolean) => void;
 }
 
-export function ClassifiedsPanel({ report, siteShowsAll, error, onToggle, onShowOnSite }: ClassifiedsPanelProps) {
+export function ClassifiedsPanel({
+  report,
+  siteShowsAll,
+  error,
+  onToggle,
+  onShowOnSite,
+}: ClassifiedsPanelProps) {
   if (report.categories.length === 0) return null;
   return (
     <section class="lisible-classifieds" aria-labelledby="lisible-classifieds-title">

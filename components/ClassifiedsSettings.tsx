@@ -1,5 +1,10 @@
 // Display-only: the classifieds preferences for all sites, and the per-site exceptions.
-import { CATEGORIES, type Category, type ClassifiedsPrefs, type Visibility } from '../utils/classifieds/types';
+import {
+  CATEGORIES,
+  type Category,
+  type ClassifiedsPrefs,
+  type Visibility,
+} from '../utils/classifieds/types';
 import { categoryLabelKey } from '../utils/category-i18n';
 import { t } from '../utils/i18n';
 
@@ -19,7 +24,14 @@ const CHOICES: Array<[Visibility, 'visShow' | 'visCollapse' | 'visHide']> = [
   ['hide', 'visHide'],
 ];
 
-export function ClassifiedsSettings({ prefs, visibilityOf, error, onChange, onRemoveSite, onResetAll }: ClassifiedsSettingsProps) {
+export function ClassifiedsSettings({
+  prefs,
+  visibilityOf,
+  error,
+  onChange,
+  onRemoveSite,
+  onResetAll,
+}: ClassifiedsSettingsProps) {
   const sites = Object.entries(prefs.sites).sort(([a], [b]) => a.localeCompare(b));
   return (
     <section class="settings-classifieds" aria-labelledby="settings-classifieds-title">
@@ -59,11 +71,16 @@ export function ClassifiedsSettings({ prefs, visibilityOf, error, onChange, onRe
                 {[
                   ...(site.showAll ? [t('exceptionShowAll')] : []),
                   ...Object.entries(site.categories ?? {}).map(
-                    ([c, v]) => `${t(categoryLabelKey(c as Category))} : ${t(CHOICES.find(([x]) => x === v)![1])}`,
+                    ([c, v]) =>
+                      `${t(categoryLabelKey(c as Category))} : ${t(CHOICES.find(([x]) => x === v)![1])}`,
                   ),
                 ].join(', ')}
               </span>{' '}
-              <button type="button" onClick={() => onRemoveSite(host)} aria-label={t('removeException', host)}>
+              <button
+                type="button"
+                onClick={() => onRemoveSite(host)}
+                aria-label={t('removeException', host)}
+              >
                 {t('remove')}
               </button>
             </li>

@@ -37,7 +37,11 @@ export interface PopupViewProps {
   classifieds?: preact.ComponentChildren;
 }
 
-function SaveControls({ save, onSave, onReadingMode }: Pick<PopupViewProps, 'save' | 'onSave' | 'onReadingMode'>) {
+function SaveControls({
+  save,
+  onSave,
+  onReadingMode,
+}: Pick<PopupViewProps, 'save' | 'onSave' | 'onReadingMode'>) {
   return (
     <div class="lisible-actions">
       {onReadingMode && (
@@ -56,7 +60,15 @@ function SaveControls({ save, onSave, onReadingMode }: Pick<PopupViewProps, 'sav
   );
 }
 
-export function PopupView({ state, save, onSave, onRetry, onOpenLibrary, onReadingMode, classifieds }: PopupViewProps) {
+export function PopupView({
+  state,
+  save,
+  onSave,
+  onRetry,
+  onOpenLibrary,
+  onReadingMode,
+  classifieds,
+}: PopupViewProps) {
   return (
     <div class="lisible-popup" data-state={state.kind}>
       <nav class="lisible-topbar">

@@ -1,5 +1,12 @@
 // Display-only: typography and theme controls, with a live preview.
-import { FONT_SIZES_PX, LINE_HEIGHTS, WIDTHS_CH, type FontFamily, type ReaderSettings, type Theme } from '../utils/settings';
+import {
+  FONT_SIZES_PX,
+  LINE_HEIGHTS,
+  WIDTHS_CH,
+  type FontFamily,
+  type ReaderSettings,
+  type Theme,
+} from '../utils/settings';
 import { t, type MessageKey } from '../utils/i18n';
 import { ReaderView } from './ReaderView';
 
@@ -25,7 +32,13 @@ const FONTS: Array<[FontFamily, MessageKey]> = [
   ['legible', 'fontLegible'],
 ];
 
-export function ReaderSettingsPanel({ settings, onChange, host, showPreview, showGlobalOptions }: ReaderSettingsPanelProps) {
+export function ReaderSettingsPanel({
+  settings,
+  onChange,
+  host,
+  showPreview,
+  showGlobalOptions,
+}: ReaderSettingsPanelProps) {
   const set = (patch: Partial<ReaderSettings>) => onChange({ ...settings, ...patch });
   const autoOpen = host ? settings.autoOpenSites.includes(host) : false;
   return (
@@ -34,7 +47,13 @@ export function ReaderSettingsPanel({ settings, onChange, host, showPreview, sho
         <legend>{t('theme')}</legend>
         {THEMES.map(([v, key]) => (
           <label key={v} class="lisible-choice">
-            <input type="radio" name="lisible-theme" value={v} checked={settings.theme === v} onChange={() => set({ theme: v })} />{' '}
+            <input
+              type="radio"
+              name="lisible-theme"
+              value={v}
+              checked={settings.theme === v}
+              onChange={() => set({ theme: v })}
+            />{' '}
             {t(key)}
           </label>
         ))}
@@ -43,7 +62,13 @@ export function ReaderSettingsPanel({ settings, onChange, host, showPreview, sho
         <legend>{t('font')}</legend>
         {FONTS.map(([v, key]) => (
           <label key={v} class="lisible-choice">
-            <input type="radio" name="lisible-font" value={v} checked={settings.font === v} onChange={() => set({ font: v })} />{' '}
+            <input
+              type="radio"
+              name="lisible-font"
+              value={v}
+              checked={settings.font === v}
+              onChange={() => set({ font: v })}
+            />{' '}
             {t(key)}
           </label>
         ))}
@@ -70,7 +95,10 @@ export function ReaderSettingsPanel({ settings, onChange, host, showPreview, sho
       </div>
       <label class="lisible-field">
         {t('contentWidth')}{' '}
-        <select value={String(settings.width)} onChange={(e) => set({ width: Number((e.currentTarget as HTMLSelectElement).value) })}>
+        <select
+          value={String(settings.width)}
+          onChange={(e) => set({ width: Number((e.currentTarget as HTMLSelectElement).value) })}
+        >
           {WIDTHS_CH.map((w) => (
             <option key={w} value={String(w)}>
               {w} ch

@@ -4,9 +4,11 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { saveArticle } from '../utils/db/articles';
 import { prefsProblem, setClassifiedsPrefs, syncPrefsMirror } from '../utils/db/preferences';
 import { onMessages } from '../utils/messages';
+import { storeImages } from '../utils/db/images';
 import { articleProblem } from '../utils/validate';
 import { t } from '../utils/i18n';
 import { sendToTabInjecting } from '../utils/tabs';
+import { syncSiteScripts } from '../utils/site-access';
 
 const MENU_READER = 'lisible-reader';
 
@@ -27,9 +29,55 @@ function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
   return fromUs(sender) && !!sender.url?.startsWith(browser.runtime.getURL('/'));
 }
 
+const SAVE_MENU = 'lisible-save-article';
+
+/** A short ✓ or ! on the toolbar icon, then the previous badge (the classifieds count) comes back. */
+async function flashBadge(tabId: number, ok: boolean, title: string): Promise<void> {
+  const previous = await browser.action.getBadgeText({ tabId }).catch(() => '');
+  await browser.action.setBadgeText({ tabId, text: ok ? '✓' : '!' });
+  await browser.action.setTitle({ tabId, title });
+  setTimeout(() => {
+    void browser.action.setBadgeText({ tabId, text: previous });
+    void browser.action.setTitle({ tabId, title: t('actionTitle') });
+  }, 2500);
+}
+
+/**
+ * Context menu and keyboard shortcut: ask the tab's content script for the article and store it.
+ * The service worker has no DOM, so the body is stored marked unsanitized; every render sanitizes it,
+ * and the library page sanitizes such rows in place when it opens.
+ */
+async function saveFromTab(tabId: number): Promise<void> {
+  const result = await sendToTabInjecting(tabId, 'extension→content:getArticle', {}).catch(() => undefined);
+  if (!result?.ok) return flashBadge(tabId, false, t('reasonNotArticle'));
+  const problem = articleProblem(result.article);
+  if (problem) return flashBadge(tabId, false, t('saveFailed', problem));
+  const res = await saveArticle(result.article, undefined, { unsanitized: true });
+  if (!res.ok)
+    return flashBadge(
+      tabId,
+      false,
+      res.error === 'quota' ? t('saveFailedQuota') : t('saveFailed', res.message),
+    );
+  // Images the service worker may read (same rules as the popup); others stay remote.
+  await storeImages(res.id, result.article.contentHtml).catch(() => 0);
+  await flashBadge(tabId, true, t(res.updated ? 'savedUpdated' : 'saved'));
+}
+
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: SAVE_MENU, title: t('ctxSaveArticle'), contexts: ['page'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === SAVE_MENU && tab?.id !== undefined) void saveFromTab(tab.id);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'save-article' && tab?.id !== undefined) void saveFromTab(tab.id);
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
     void syncPrefsMirror();
+    void syncSiteScripts();
     browser.contextMenus.create({ id: MENU_READER, title: t('menuReader'), contexts: ['page'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
@@ -39,7 +87,12 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-reader') void toggleReaderIn(tab?.id);
   });
-  browser.runtime.onStartup.addListener(() => void syncPrefsMirror());
+  browser.runtime.onStartup.addListener(() => {
+    void syncPrefsMirror();
+    void syncSiteScripts();
+  });
+  // A site permission withdrawn from the browser's own settings takes its content script with it.
+  browser.permissions.onRemoved.addListener(() => void syncSiteScripts());
 
   onMessages({
     'page→background:saveArticle': async ({ article }, sender) => {

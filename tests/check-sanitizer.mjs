@@ -5,7 +5,8 @@ import { join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const ALLOWED = new Set(['utils/sanitize.ts', 'components/ArticleBody.tsx']);
-const SINKS = /\b(innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write|createContextualFragment|srcdoc|DOMParser)\b/;
+const SINKS =
+  /\b(innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write|createContextualFragment|srcdoc|DOMParser)\b/;
 const SCAN = ['entrypoints', 'components', 'utils'];
 
 function* files(dir) {
@@ -30,7 +31,12 @@ for (const top of SCAN) {
         const m = SINKS.exec(code);
         if (!m) return;
         if (rel.startsWith('utils/extract/') || rel.startsWith('utils/classifieds/')) {
-          if (!/(innerHTML|outerHTML)\s*=[^=]|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write/.test(code)) return;
+          if (
+            !/(innerHTML|outerHTML)\s*=[^=]|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write/.test(
+              code,
+            )
+          )
+            return;
           // Writes into the detached clone (never rendered) are tolerated only when marked so.
           if (/lisible-allow-clone-html/.test(line)) return;
         }

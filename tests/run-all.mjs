@@ -10,7 +10,11 @@ mkdirSync(out, { recursive: true });
 const npx = (args, opts = {}) => {
   const t0 = Date.now();
   console.log(`\n▶ ${args.join(' ')}`);
-  const r = spawnSync('npx', args, { cwd: root, stdio: opts.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8' });
+  const r = spawnSync('npx', args, {
+    cwd: root,
+    stdio: opts.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+    encoding: 'utf8',
+  });
   if (opts.capture) process.stdout.write(r.stdout ?? '');
   console.log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s, exit ${r.status})`);
   return r;
@@ -47,6 +51,8 @@ try {
 gate('build chrome', ['wxt', 'build']);
 gate('build firefox', ['wxt', 'build', '-b', 'firefox', '--mv3']);
 gate('web-ext lint', ['web-ext', 'lint', '-s', '.output/firefox-mv3', '--no-input', '--self-hosted']);
+// Local builds for the e2e suites: same code, plus 127.0.0.1/localhost as known sites.
+gate('build local', ['npm', 'run', 'build:local']);
 
 // End-to-end in real Chromium.
 const e2e = npx(['node', 'tests/e2e/run.mjs'], { capture: true });

@@ -7,8 +7,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const locales: Record<string, Messages> = {
-  fr: JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/fr/messages.json'), 'utf8')) as Messages,
-  en: JSON.parse(readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8')) as Messages,
+  fr: JSON.parse(
+    readFileSync(join(import.meta.dirname, '../public/_locales/fr/messages.json'), 'utf8'),
+  ) as Messages,
+  en: JSON.parse(
+    readFileSync(join(import.meta.dirname, '../public/_locales/en/messages.json'), 'utf8'),
+  ) as Messages,
 };
 
 /** Test UI language; tests may switch it to 'en'. */

@@ -34,7 +34,8 @@ export interface ProtocolMap {
   'extension→content:closeReader': { req: Record<string, never>; res: { ok: boolean } };
 }
 
-export type ReaderToggleResult = { open: boolean } | { open: false; reason: 'not-article' | 'error'; detail?: string };
+export type ReaderToggleResult =
+  { open: boolean } | { open: false; reason: 'not-article' | 'error'; detail?: string };
 
 export type MessageType = keyof ProtocolMap;
 export type Req<T extends MessageType> = ProtocolMap[T]['req'];
@@ -60,7 +61,13 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
 export function isEnvelope(msg: unknown): msg is Envelope {
   if (typeof msg !== 'object' || msg === null) return false;
   const m = msg as Record<string, unknown>;
-  return m.lisible === 1 && typeof m.type === 'string' && TYPES.has(m.type) && typeof m.payload === 'object' && m.payload !== null;
+  return (
+    m.lisible === 1 &&
+    typeof m.type === 'string' &&
+    TYPES.has(m.type) &&
+    typeof m.payload === 'object' &&
+    m.payload !== null
+  );
 }
 
 export function envelope<T extends MessageType>(type: T, payload: Req<T>): Envelope<T> {
@@ -71,7 +78,11 @@ export async function sendToBackground<T extends MessageType>(type: T, payload: 
   return (await browser.runtime.sendMessage(envelope(type, payload))) as Res<T>;
 }
 
-export async function sendToTab<T extends MessageType>(tabId: number, type: T, payload: Req<T>): Promise<Res<T>> {
+export async function sendToTab<T extends MessageType>(
+  tabId: number,
+  type: T,
+  payload: Req<T>,
+): Promise<Res<T>> {
   return (await browser.tabs.sendMessage(tabId, envelope(type, payload))) as Res<T>;
 }
 
@@ -86,7 +97,10 @@ export type Handlers<K extends MessageType> = {
 export function onMessages<K extends MessageType>(handlers: Handlers<K>): () => void {
   const listener = (msg: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
     if (!isEnvelope(msg) || !(msg.type in handlers)) return undefined;
-    const handler = handlers[msg.type as K] as (p: unknown, s: Browser.runtime.MessageSender) => Promise<unknown>;
+    const handler = handlers[msg.type as K] as (
+      p: unknown,
+      s: Browser.runtime.MessageSender,
+    ) => Promise<unknown>;
     return handler(msg.payload, sender);
   };
   browser.runtime.onMessage.addListener(listener);

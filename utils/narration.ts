@@ -56,7 +56,11 @@ export function localVoicesFor(synth: SynthLike, lang: string): VoiceLike[] {
   return synth
     .getVoices()
     .filter((v) => v.localService && v.lang.toLowerCase().replace('_', '-').split('-')[0] === base)
-    .sort((a, b) => Number(b.lang.toLowerCase() === want) - Number(a.lang.toLowerCase() === want) || Number(!!b.default) - Number(!!a.default));
+    .sort(
+      (a, b) =>
+        Number(b.lang.toLowerCase() === want) - Number(a.lang.toLowerCase() === want) ||
+        Number(!!b.default) - Number(!!a.default),
+    );
 }
 
 export interface NarratorOptions {
@@ -177,8 +181,10 @@ export class Narrator {
 
   private advance(): void {
     const para = this.paragraphs[this.pos.paragraph];
-    if (para && this.pos.sentence + 1 < para.length) this.pos = { ...this.pos, sentence: this.pos.sentence + 1 };
-    else if (this.pos.paragraph + 1 < this.paragraphs.length) this.pos = { paragraph: this.pos.paragraph + 1, sentence: 0 };
+    if (para && this.pos.sentence + 1 < para.length)
+      this.pos = { ...this.pos, sentence: this.pos.sentence + 1 };
+    else if (this.pos.paragraph + 1 < this.paragraphs.length)
+      this.pos = { paragraph: this.pos.paragraph + 1, sentence: 0 };
     else {
       this.stop();
       return;

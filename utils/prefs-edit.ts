@@ -5,7 +5,12 @@ import type { Category, ClassifiedsPrefs, Visibility } from './classifieds/types
 const clone = (p: ClassifiedsPrefs): ClassifiedsPrefs => structuredClone(p);
 
 /** Sets a category everywhere; a per-site override of that category on `host` gives way to it. */
-export function setCategory(prefs: ClassifiedsPrefs, category: Category, v: Visibility, host?: string): ClassifiedsPrefs {
+export function setCategory(
+  prefs: ClassifiedsPrefs,
+  category: Category,
+  v: Visibility,
+  host?: string,
+): ClassifiedsPrefs {
   const next = clone(prefs);
   next.categories[category] = v;
   const site = host ? next.sites[host] : undefined;
@@ -19,7 +24,11 @@ export function setCategory(prefs: ClassifiedsPrefs, category: Category, v: Visi
 
 /** The popup's switch: hidden means the category's default way of hiding (collapse for death notices). */
 export function toggleCategory(prefs: ClassifiedsPrefs, category: Category, hidden: boolean, host?: string) {
-  const v: Visibility = hidden ? (DEFAULT_VISIBILITY[category] === 'show' ? 'hide' : DEFAULT_VISIBILITY[category]) : 'show';
+  const v: Visibility = hidden
+    ? DEFAULT_VISIBILITY[category] === 'show'
+      ? 'hide'
+      : DEFAULT_VISIBILITY[category]
+    : 'show';
   return setCategory(prefs, category, v, host);
 }
 

@@ -26,7 +26,8 @@ export async function writeMirroredPrefs(prefs: ClassifiedsPrefs): Promise<void>
 
 export function onMirroredPrefsChange(cb: (prefs: ClassifiedsPrefs) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && CLASSIFIEDS_MIRROR_KEY in changes) cb(normalizePrefs(changes[CLASSIFIEDS_MIRROR_KEY]?.newValue));
+    if (area === 'local' && CLASSIFIEDS_MIRROR_KEY in changes)
+      cb(normalizePrefs(changes[CLASSIFIEDS_MIRROR_KEY]?.newValue));
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

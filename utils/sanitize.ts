@@ -27,7 +27,17 @@ const CONFIG: Config = {
     'template',
     'slot',
   ],
-  FORBID_ATTR: ['style', 'class', 'id', 'srcset', 'sizes', 'formaction', 'ping', 'tabindex', 'contenteditable'],
+  FORBID_ATTR: [
+    'style',
+    'class',
+    'id',
+    'srcset',
+    'sizes',
+    'formaction',
+    'ping',
+    'tabindex',
+    'contenteditable',
+  ],
   // Only these protocols survive in href/src; everything else (javascript:, data:, vbscript:, file:) is dropped.
   // DOMPurify's default minus the exotic schemes: a URL is absolute http(s)/mailto/tel or relative.
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
@@ -36,6 +46,10 @@ const CONFIG: Config = {
 };
 
 type Purifier = ReturnType<typeof createDOMPurify>;
+
+// Stored images of a saved article (remote src → blob: URL) for the sanitize call in progress. Swapped in
+// by the hook after DOMPurify's URL checks, so blob: URLs are allowed for those images and nowhere else.
+let imageSwap: ReadonlyMap<string, string> | null = null;
 const purifiers = new WeakMap<object, Purifier>();
 
 function purifierFor(win: Window & typeof globalThis): Purifier {
@@ -45,12 +59,16 @@ function purifierFor(win: Window & typeof globalThis): Purifier {
     // Links open outside our extension page and never leak the opener.
     p.addHook('afterSanitizeAttributes', (node) => {
       if (node.nodeName === 'A') {
+        // Removed first so the output is the same when sanitized twice (library backups round trip).
+        node.removeAttribute('rel');
         node.setAttribute('target', '_blank');
         node.setAttribute('rel', 'noopener noreferrer');
       }
       if (node.nodeName === 'IMG') {
         node.setAttribute('loading', 'lazy');
         node.setAttribute('referrerpolicy', 'no-referrer');
+        const local = imageSwap?.get(node.getAttribute('src') ?? '');
+        if (local) node.setAttribute('src', local);
       }
     });
     purifiers.set(win, p);
@@ -66,7 +84,17 @@ export type SafeHtml = string & { readonly __safeHtml: unique symbol };
  * javascript:/data: URL, no form, no frame, no page styling.
  * `win` defaults to the global window (extension pages); Node tools pass a happy-dom/linkedom window.
  */
-export function sanitizeArticleHtml(html: string, win: Window & typeof globalThis = globalThis.window): SafeHtml {
+export function sanitizeArticleHtml(
+  html: string,
+  win: Window & typeof globalThis = globalThis.window,
+  /** Offline copies of images (remote src → blob: URL), for the library's reading view. */
+  images?: ReadonlyMap<string, string>,
+): SafeHtml {
   if (!html) return '' as SafeHtml;
-  return purifierFor(win).sanitize(html, { ...CONFIG, RETURN_TRUSTED_TYPE: false }) as SafeHtml;
+  imageSwap = images ?? null;
+  try {
+    return purifierFor(win).sanitize(html, { ...CONFIG, RETURN_TRUSTED_TYPE: false }) as SafeHtml;
+  } finally {
+    imageSwap = null;
+  }
 }

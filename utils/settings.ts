@@ -50,7 +50,8 @@ const nearestIndex = (values: readonly number[], v: number) =>
 
 /** v1 → v2: pixel size becomes the nearest step; new fields get their defaults. */
 export function migrateV1toV2(v1: ReaderSettingsV1 | null | undefined): ReaderSettings {
-  const px = typeof v1?.fontSizePx === 'number' ? v1.fontSizePx : FONT_SIZES_PX[DEFAULT_SETTINGS.sizeStep];
+  const px =
+    typeof v1?.fontSizePx === 'number' ? v1.fontSizePx : (FONT_SIZES_PX[DEFAULT_SETTINGS.sizeStep] ?? 18);
   return {
     ...DEFAULT_SETTINGS,
     theme: v1?.theme ?? DEFAULT_SETTINGS.theme,

@@ -3,7 +3,11 @@
 import { browser } from 'wxt/browser';
 import { sendToTab, type MessageType, type Req, type Res } from './messages';
 
-export async function sendToTabInjecting<T extends MessageType>(tabId: number, type: T, payload: Req<T>): Promise<Res<T>> {
+export async function sendToTabInjecting<T extends MessageType>(
+  tabId: number,
+  type: T,
+  payload: Req<T>,
+): Promise<Res<T>> {
   try {
     return await sendToTab(tabId, type, payload);
   } catch {

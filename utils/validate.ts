@@ -28,8 +28,10 @@ export function articleProblem(v: unknown): string | null {
     if (!isStrOrNull(a[k])) return `${k} must be a string or null`;
   if (!isStr(a.contentHtml) || a.contentHtml.length > MAX_HTML) return 'contentHtml missing or too large';
   if (!isStr(a.textContent) || a.textContent.length > MAX_HTML) return 'textContent missing or too large';
-  if (typeof a.wordCount !== 'number' || !Number.isFinite(a.wordCount) || a.wordCount < 0) return 'bad wordCount';
-  if (typeof a.readingTimeMinutes !== 'number' || !Number.isFinite(a.readingTimeMinutes)) return 'bad readingTimeMinutes';
+  if (typeof a.wordCount !== 'number' || !Number.isFinite(a.wordCount) || a.wordCount < 0)
+    return 'bad wordCount';
+  if (typeof a.readingTimeMinutes !== 'number' || !Number.isFinite(a.readingTimeMinutes))
+    return 'bad readingTimeMinutes';
   if (typeof a.teaser !== 'boolean') return 'teaser must be a boolean';
   if (a.commune !== null) {
     if (typeof a.commune !== 'object') return 'bad commune';

@@ -5,8 +5,19 @@
 // Timeline: at document_start, known-site selectors (utils/classifieds/rules.ts) are hidden before the
 // page paints; when the DOM is ready, shape detection marks the blocks nobody wrote a rule for; a
 // throttled MutationObserver catches widgets injected later.
-import { CATEGORIES, type Category, type ClassifiedsPrefs, type Visibility } from '../../utils/classifieds/types';
-import { COLLAPSE_LABEL_ATTR, EMPTY_PREFS, detectBlocks, knownSelectors, resolveVisibility } from '../../utils/classifieds';
+import {
+  CATEGORIES,
+  type Category,
+  type ClassifiedsPrefs,
+  type Visibility,
+} from '../../utils/classifieds/types';
+import {
+  COLLAPSE_LABEL_ATTR,
+  EMPTY_PREFS,
+  detectBlocks,
+  knownSelectors,
+  resolveVisibility,
+} from '../../utils/classifieds';
 import { collapsedLabelKey } from '../../utils/category-i18n';
 import { t } from '../../utils/i18n';
 import type { ClassifiedsReport } from '../../utils/messages';
@@ -78,7 +89,9 @@ export class ClassifiedsController {
     this.observer = new MutationObserver((records) => {
       if (this.timer) return;
       const relevant = records.some((r) =>
-        Array.from(r.addedNodes).some((n) => n.nodeType === 1 && (n as Element).tagName.toLowerCase() !== LABEL_TAG),
+        Array.from(r.addedNodes).some(
+          (n) => n.nodeType === 1 && (n as Element).tagName.toLowerCase() !== LABEL_TAG,
+        ),
       );
       if (relevant) this.timer = setTimeout(() => ((this.timer = undefined), this.scan()), RESCAN_MS);
     });
@@ -107,14 +120,19 @@ export class ClassifiedsController {
     }
     return {
       host: this.host,
-      categories: CATEGORIES.filter((c) => by.has(c)).map((c) => ({ category: c, ...by.get(c)!, visibility: this.visibility(c) })),
+      categories: CATEGORIES.filter((c) => by.has(c)).map((c) => ({
+        category: c,
+        ...by.get(c)!,
+        visibility: this.visibility(c),
+      })),
       hiddenItems: this.hiddenItems(),
     };
   }
 
   private hiddenItems(): number {
     let n = 0;
-    for (const [el, f] of this.found) if (this.visibility(f.category) !== 'show' && !el.hasAttribute(REVEALED)) n += f.items;
+    for (const [el, f] of this.found)
+      if (this.visibility(f.category) !== 'show' && !el.hasAttribute(REVEALED)) n += f.items;
     return n;
   }
 
@@ -139,7 +157,9 @@ export class ClassifiedsController {
       if (this.visibility(k.category) !== 'show' && !/[{}]/.test(k.selector))
         selectors.push(`:is(${k.selector}):not([${REVEALED}])`);
     }
-    this.style.textContent = selectors.length ? `${selectors.join(',\n')} { display: none !important; }\n` : '';
+    this.style.textContent = selectors.length
+      ? `${selectors.join(',\n')} { display: none !important; }\n`
+      : '';
   }
 
   /** "Avis de décès masqués — afficher": collapsed blocks get a discreet label right before them. */

@@ -12,6 +12,7 @@ import { loadSettings } from '../../utils/settings';
 import { t } from '../../utils/i18n';
 import { ClassifiedsController } from './classifieds';
 import { ReadingMode } from './reading-mode';
+import { regionalMatches } from '../../utils/sites';
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
@@ -34,7 +35,8 @@ function addFloatingButton(onClick: () => void): void {
 
 function extractFromPage(): ExtractResult {
   // PDF viewers, images and plain-text files are documents too, but not articles we can lay out.
-  if (!HTML_TYPES.has(document.contentType)) return { ok: false, reason: 'not-html', detail: document.contentType };
+  if (!HTML_TYPES.has(document.contentType))
+    return { ok: false, reason: 'not-html', detail: document.contentType };
   try {
     return extractArticle(document, location.href);
   } catch (e) {
@@ -43,7 +45,9 @@ function extractFromPage(): ExtractResult {
 }
 
 export default defineContentScript({
-  matches: ['<all_urls>'],
+  // Declared only for the regional sites with rules; elsewhere Lisible is injected on demand
+  // (activeTab) or registered per site by the reader (utils/site-access.ts).
+  matches: regionalMatches(),
   runAt: 'document_start',
   main(ctx) {
     const isWebPage = HTML_TYPES.has(document.contentType) && /^https?:$/.test(location.protocol);
@@ -56,13 +60,17 @@ export default defineContentScript({
       : undefined;
 
     if (classifieds) {
-      readMirroredPrefs().then((p) => classifieds.setPrefs(p), () => undefined);
+      readMirroredPrefs().then(
+        (p) => classifieds.setPrefs(p),
+        () => undefined,
+      );
       const offPrefs = onMirroredPrefsChange((p) => classifieds.setPrefs(p));
       const start = () => {
         classifieds.scan();
         classifieds.observe();
       };
-      if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
+      if (document.readyState === 'loading')
+        ctx.addEventListener(document, 'DOMContentLoaded', start, { once: true });
       else start();
       ctx.onInvalidated(() => {
         offPrefs();

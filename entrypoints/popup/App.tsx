@@ -6,16 +6,21 @@ import { PopupView, type PopupState, type SaveState } from '../../components/Pop
 import { ReaderView } from '../../components/ReaderView';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings, type ReaderSettings } from '../../utils/settings';
 import type { Category } from '../../utils/classifieds/types';
+import { storeImages } from '../../utils/db/images';
 import { getClassifiedsPrefs } from '../../utils/db/preferences';
 import { t } from '../../utils/i18n';
 import { sendToBackground, sendToTab, type ClassifiedsReport } from '../../utils/messages';
 import { onMirroredPrefsChange } from '../../utils/prefs-mirror';
 import { setSiteShowAll, toggleCategory } from '../../utils/prefs-edit';
 import { sendToTabInjecting } from '../../utils/tabs';
+import { SiteAccess } from '../../components/SiteAccess';
+import { enableSite, isBuiltInSite, siteOf } from '../../utils/site-access';
+import { matchPatterns } from '../../utils/sites';
 import { sanitizeArticleHtml } from '../../utils/sanitize';
 
 // Pages no extension may script: say so instead of spinning.
-const RESTRICTED = /^(chrome|chrome-extension|edge|about|moz-extension|view-source|devtools|chrome-search):|^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org)\//;
+const RESTRICTED =
+  /^(chrome|chrome-extension|edge|about|moz-extension|view-source|devtools|chrome-search):|^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org)\//;
 
 async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
   // ?tab=ID lets tests (and the library) open the popup page for a given tab.
@@ -40,7 +45,6 @@ async function loadArticle(tab: Browser.tabs.Tab | undefined): Promise<PopupStat
   return { kind: 'article', article: result.article };
 }
 
-
 /** The classifieds report of the tab, or null where no content script runs. */
 async function loadClassifieds(tabId: number): Promise<ClassifiedsReport | null> {
   try {
@@ -57,6 +61,15 @@ export function App() {
   const [report, setReport] = useState<ClassifiedsReport | null>(null);
   const [siteShowsAll, setSiteShowsAll] = useState(false);
   const [prefsError, setPrefsError] = useState<string | null>(null);
+  const [access, setAccess] = useState<{ host: string; state: 'off' | 'on' | 'refused' } | null>(null);
+  const onEnableSite = () => {
+    if (!access) return;
+    // Called straight from the click: permissions.request needs the user gesture.
+    enableSite(access.host).then(
+      (ok) => setAccess({ host: access.host, state: ok ? 'on' : 'refused' }),
+      () => setAccess({ host: access.host, state: 'refused' }),
+    );
+  };
   const [settings, setSettings] = useState<ReaderSettings>(DEFAULT_SETTINGS);
   useEffect(() => {
     void loadSettings().then(setSettings);
@@ -68,9 +81,19 @@ export function App() {
     targetTab()
       .then(async (tab) => {
         setTabId(tab?.id);
+        // Sites outside the built-in list can be enabled for good (optional host permission).
+        if (tab?.url && /^https?:/.test(tab.url)) {
+          const host = new URL(tab.url).hostname;
+          if (!isBuiltInSite(host)) {
+            const on = await browser.permissions.contains({ origins: matchPatterns(siteOf(host)) });
+            setAccess({ host: siteOf(host), state: on ? 'on' : 'off' });
+          }
+        }
         setState(await loadArticle(tab));
       })
-      .catch((e: unknown) => setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }));
+      .catch((e: unknown) =>
+        setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+      );
   }, []);
   useEffect(load, [load]);
 
@@ -86,17 +109,23 @@ export function App() {
     return onMirroredPrefsChange(() => void setTimeout(refreshClassifieds, 50));
   }, [refreshClassifieds]);
 
-  const updatePrefs = useCallback(async (edit: (p: Awaited<ReturnType<typeof getClassifiedsPrefs>>) => typeof p) => {
-    try {
-      const res = await sendToBackground('page→background:setClassifiedsPrefs', { prefs: edit(await getClassifiedsPrefs()) });
-      setPrefsError(res.ok ? null : t('prefsSaveFailed', res.message));
-    } catch (e) {
-      setPrefsError(t('prefsSaveFailed', e instanceof Error ? e.message : String(e)));
-    }
-  }, []);
+  const updatePrefs = useCallback(
+    async (edit: (p: Awaited<ReturnType<typeof getClassifiedsPrefs>>) => typeof p) => {
+      try {
+        const res = await sendToBackground('page→background:setClassifiedsPrefs', {
+          prefs: edit(await getClassifiedsPrefs()),
+        });
+        setPrefsError(res.ok ? null : t('prefsSaveFailed', res.message));
+      } catch (e) {
+        setPrefsError(t('prefsSaveFailed', e instanceof Error ? e.message : String(e)));
+      }
+    },
+    [],
+  );
   const onToggle = (category: Category, hidden: boolean) =>
     void updatePrefs((p) => toggleCategory(p, category, hidden, report?.host));
-  const onShowOnSite = (show: boolean) => report && void updatePrefs((p) => setSiteShowAll(p, report.host, show));
+  const onShowOnSite = (show: boolean) =>
+    report && void updatePrefs((p) => setSiteShowAll(p, report.host, show));
 
   const onSave = useCallback(async () => {
     if (state.kind !== 'article') return;
@@ -104,8 +133,21 @@ export function App() {
     try {
       const article = { ...state.article, contentHtml: sanitizeArticleHtml(state.article.contentHtml) };
       const res = await sendToBackground('page→background:saveArticle', { article });
+      // The popup is an extension page with the page's images in the HTTP cache: keep copies for
+      // offline reading (within the size caps of the library settings). Failure leaves remote images.
+      if (res.ok) await storeImages(res.id, article.contentHtml).catch(() => 0);
       if (res.ok) setSave({ kind: 'saved', updated: res.updated });
-      else setSave({ kind: 'failed', message: res.error === 'quota' ? t('saveFailedQuota') : t('saveFailed', res.message) });
+      else {
+        // Each database failure gets its own plain message (see utils/db/errors.ts).
+        const known = {
+          quota: 'saveFailedQuota',
+          unavailable: 'errUnavailable',
+          blocked: 'errBlocked',
+          versionchange: 'errVersionchange',
+        } as const;
+        const key = known[res.error as keyof typeof known];
+        setSave({ kind: 'failed', message: key ? t(key) : t('saveFailed', res.message) });
+      }
     } catch (e) {
       setSave({ kind: 'failed', message: t('saveFailed', e instanceof Error ? e.message : String(e)) });
     }
@@ -123,25 +165,28 @@ export function App() {
 
   return (
     <ReaderView settings={settings}>
-    <PopupView
-      onReadingMode={onReadingMode}
-      state={state}
-      save={save}
-      onSave={onSave}
-      onRetry={load}
-      onOpenLibrary={onOpenLibrary}
-      classifieds={
-        report && (
-          <ClassifiedsPanel
-            report={report}
-            siteShowsAll={siteShowsAll}
-            error={prefsError}
-            onToggle={onToggle}
-            onShowOnSite={onShowOnSite}
-          />
-        )
-      }
-    />
+      <PopupView
+        onReadingMode={onReadingMode}
+        state={state}
+        save={save}
+        onSave={onSave}
+        onRetry={load}
+        onOpenLibrary={onOpenLibrary}
+        classifieds={
+          <>
+            {access && <SiteAccess host={access.host} state={access.state} onEnable={onEnableSite} />}
+            {report && (
+              <ClassifiedsPanel
+                report={report}
+                siteShowsAll={siteShowsAll}
+                error={prefsError}
+                onToggle={onToggle}
+                onShowOnSite={onShowOnSite}
+              />
+            )}
+          </>
+        }
+      />
     </ReaderView>
   );
 }

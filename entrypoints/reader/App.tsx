@@ -13,7 +13,13 @@ import { t } from '../../utils/i18n';
 import { sendToBackground, sendToTab } from '../../utils/messages';
 import { Narrator, type NarrationState, type SynthLike, type UtteranceLike } from '../../utils/narration';
 import { sanitizeArticleHtml } from '../../utils/sanitize';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type ReaderSettings } from '../../utils/settings';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  saveSettings,
+  watchSettings,
+  type ReaderSettings,
+} from '../../utils/settings';
 import { rangeForSentence, readableBlocks } from './highlight';
 
 type Load = { kind: 'loading' } | { kind: 'article'; article: Article } | { kind: 'none'; message: string };
@@ -39,9 +45,13 @@ export function App() {
         if (id === undefined) throw new Error('no tab');
         setTabId(id);
         const r = await sendToTab(id, 'extension→content:getArticle', {});
-        setLoad(r.ok ? { kind: 'article', article: r.article } : { kind: 'none', message: t('readerNotArticle') });
+        setLoad(
+          r.ok ? { kind: 'article', article: r.article } : { kind: 'none', message: t('readerNotArticle') },
+        );
       })
-      .catch((e: unknown) => setLoad({ kind: 'none', message: `${t('reasonError')} ${e instanceof Error ? e.message : ''}` }));
+      .catch((e: unknown) =>
+        setLoad({ kind: 'none', message: `${t('reasonError')} ${e instanceof Error ? e.message : ''}` }),
+      );
     void loadSettings().then(setSettings);
     return watchSettings(setSettings);
   }, []);
@@ -76,7 +86,8 @@ export function App() {
   }, []);
 
   // Narration: built once the body is rendered; voices may arrive later (voiceschanged).
-  const synth: SynthLike | null = typeof speechSynthesis === 'undefined' ? null : (speechSynthesis as unknown as SynthLike);
+  const synth: SynthLike | null =
+    typeof speechSynthesis === 'undefined' ? null : (speechSynthesis as unknown as SynthLike);
   useEffect(() => {
     if (!synth) return;
     const onVoices = () => setVoicesReady((n) => n + 1);
@@ -105,7 +116,8 @@ export function App() {
           if (!block || !sentence) return;
           block.scrollIntoView({ block: 'center', behavior: 'smooth' });
           const range = rangeForSentence(block, sentence);
-          if (range && highlights && typeof Highlight !== 'undefined') highlights.set('lisible-tts', new Highlight(range));
+          if (range && highlights && typeof Highlight !== 'undefined')
+            highlights.set('lisible-tts', new Highlight(range));
         },
       },
     );
@@ -121,7 +133,11 @@ export function App() {
       const article = { ...load.article, contentHtml: sanitizeArticleHtml(load.article.contentHtml) };
       const res = await sendToBackground('page→background:saveArticle', { article });
       if (res.ok) setSave({ kind: 'saved', updated: res.updated });
-      else setSave({ kind: 'failed', message: res.error === 'quota' ? t('saveFailedQuota') : t('saveFailed', res.message) });
+      else
+        setSave({
+          kind: 'failed',
+          message: res.error === 'quota' ? t('saveFailedQuota') : t('saveFailed', res.message),
+        });
     } catch (e) {
       setSave({ kind: 'failed', message: t('saveFailed', e instanceof Error ? e.message : String(e)) });
     }
@@ -176,7 +192,12 @@ export function App() {
         )}
       </div>
       {panelOpen && (
-        <div id="lisible-settings-panel" class="lisible-settings-panel" role="dialog" aria-label={t('displaySettings')}>
+        <div
+          id="lisible-settings-panel"
+          class="lisible-settings-panel"
+          role="dialog"
+          aria-label={t('displaySettings')}
+        >
           <ReaderSettingsPanel settings={settings} onChange={changeSettings} host={host} showPreview />
         </div>
       )}

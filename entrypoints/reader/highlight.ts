@@ -33,5 +33,7 @@ export function rangeForSentence(el: Element, sentence: string): Range | null {
 /** Block elements read as paragraphs, in order; containers of other blocks are skipped. */
 export function readableBlocks(body: Element): Element[] {
   const blocks = Array.from(body.querySelectorAll('p, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre'));
-  return blocks.filter((b) => !b.querySelector('p, li, blockquote, h2, h3, h4') && (b.textContent ?? '').trim() !== '');
+  return blocks.filter(
+    (b) => !b.querySelector('p, li, blockquote, h2, h3, h4') && (b.textContent ?? '').trim() !== '',
+  );
 }

@@ -4,7 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const CHROME_EXT_DIR = join(import.meta.dirname, '../../.output/chrome-mv3');
+// The local build (LISIBLE_LOCAL_SITES=1): 127.0.0.1 and localhost count as known news sites.
+export const CHROME_EXT_DIR = join(import.meta.dirname, '../../.output/local/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launch({ headless = true, profile, extDir = CHROME_EXT_DIR, locale = 'fr-FR' } = {}) {

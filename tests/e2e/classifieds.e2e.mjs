@@ -63,12 +63,18 @@ test('popup switch shows a category again without reload; "Afficher sur ce site"
   await popup.getByRole('button', { name: 'Afficher sur ce site' }).click();
   await until(() => visible(page, 'CARAVANE CARAVELAIR BRASILIA 450'), 'everything shown on this site');
   assert.equal(await visible(page, 'Sonos Arc Set'), true);
-  assert.equal(await until(async () => (await badge(worker, tabId)) === '' && 'empty', 'badge cleared'), 'empty');
+  assert.equal(
+    await until(async () => (await badge(worker, tabId)) === '' && 'empty', 'badge cleared'),
+    'empty',
+  );
 
   // Same page from another host: the site exception does not apply, the Immobilier choice does.
   const other = await context.newPage();
   await other.goto(srv.articleUrl.replace('127.0.0.1', 'localhost'));
-  await until(async () => !(await visible(other, 'CARAVANE CARAVELAIR BRASILIA 450')), 'Automobile hidden elsewhere');
+  await until(
+    async () => !(await visible(other, 'CARAVANE CARAVELAIR BRASILIA 450')),
+    'Automobile hidden elsewhere',
+  );
   assert.equal(await visible(other, 'Maison à vendre Carantilly'), true, 'Immobilier shown everywhere');
   await Promise.all([popup.close(), page.close(), other.close()]);
 });
@@ -99,7 +105,11 @@ test('options page: per-category choice, list and removal of site exceptions; pr
   await select.waitFor({ timeout: 8000 });
   assert.equal(await select.inputValue(), 'hide');
   assert.equal(await options.getByRole('combobox', { name: /Avis de décès/ }).inputValue(), 'collapse');
-  assert.equal(await options.getByRole('combobox', { name: /Immobilier/ }).inputValue(), 'show', 'set from the popup');
+  assert.equal(
+    await options.getByRole('combobox', { name: /Immobilier/ }).inputValue(),
+    'show',
+    'set from the popup',
+  );
   assert.match(await options.locator('.settings-sites').innerText(), /127\.0\.0\.1/);
   await select.selectOption('show');
   await options.close();
@@ -112,7 +122,11 @@ test('options page: per-category choice, list and removal of site exceptions; pr
   await page.goto(srv.articleUrl.replace('127.0.0.1', 'localhost'));
   await page.waitForLoadState('domcontentloaded');
   await until(async () => (await page.locator('[data-lisible-ad]').count()) === 3, 'blocks marked');
-  assert.equal(await visible(page, 'CARAVANE CARAVELAIR BRASILIA 450'), true, 'Automobile now shown (options page)');
+  assert.equal(
+    await visible(page, 'CARAVANE CARAVELAIR BRASILIA 450'),
+    true,
+    'Automobile now shown (options page)',
+  );
   assert.equal(await visible(page, 'Sonos Arc Set'), false, 'Bonnes affaires still hidden');
 
   const opts = await browser.context.newPage();
@@ -120,6 +134,9 @@ test('options page: per-category choice, list and removal of site exceptions; pr
   await opts.getByRole('button', { name: /Retirer l'exception pour 127\.0\.0\.1/ }).click();
   await opts.getByText('Aucune exception.').waitFor({ timeout: 5000 });
   await opts.getByRole('button', { name: 'Tout réinitialiser' }).click();
-  await until(async () => !(await visible(page, 'CARAVANE CARAVELAIR BRASILIA 450')), 'reset hides Automobile again');
+  await until(
+    async () => !(await visible(page, 'CARAVANE CARAVELAIR BRASILIA 450')),
+    'reset hides Automobile again',
+  );
   await Promise.all([opts.close(), page.close()]);
 });

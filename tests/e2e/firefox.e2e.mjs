@@ -8,10 +8,14 @@ import { join } from 'node:path';
 import { startServer } from './server.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const EXT_DIR = join(import.meta.dirname, '../../.output/firefox-mv3');
+const EXT_DIR = join(import.meta.dirname, '../../.output/local/firefox-mv3');
 const EXT_ID = 'lisible@lisible.example'; // browser_specific_settings.gecko.id in wxt.config.ts
 const UUID = '6c1b5d1e-7a3f-4b8e-9d2c-4e5f6a7b8c9d'; // pinned moz-extension:// host
-const skip = !existsSync(FIREFOX) ? `firefox-esr not found at ${FIREFOX}` : !existsSync(EXT_DIR) ? 'no Firefox build' : false;
+const skip = !existsSync(FIREFOX)
+  ? `firefox-esr not found at ${FIREFOX}`
+  : !existsSync(EXT_DIR)
+    ? 'no Firefox build'
+    : false;
 
 let srv, browser;
 before(async () => {
@@ -52,36 +56,44 @@ const waitText = (page, selector, re, timeout = 15_000) =>
     re.source,
   );
 
-test('Firefox: classifieds hidden on the page, popup shows the article, save, library lists it', { skip }, async () => {
-  const page = await browser.newPage();
-  await page.goto(srv.articleUrl);
-  await page.waitForFunction(() => document.querySelectorAll('[data-lisible-ad]').length === 3, { timeout: 15_000 });
-  const hidden = await page.evaluate(() =>
-    [...document.querySelectorAll('[data-lisible-ad]')].every((e) => getComputedStyle(e).display === 'none'),
-  );
-  assert.equal(hidden, true, 'classifieds blocks hidden by the injected stylesheet');
+test(
+  'Firefox: classifieds hidden on the page, popup shows the article, save, library lists it',
+  { skip },
+  async () => {
+    const page = await browser.newPage();
+    await page.goto(srv.articleUrl);
+    await page.waitForFunction(() => document.querySelectorAll('[data-lisible-ad]').length === 3, {
+      timeout: 15_000,
+    });
+    const hidden = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-lisible-ad]')].every(
+        (e) => getComputedStyle(e).display === 'none',
+      ),
+    );
+    assert.equal(hidden, true, 'classifieds blocks hidden by the injected stylesheet');
 
-  const lookup = await openExtensionPage('options.html');
-  // Match patterns cannot carry a port: list the tabs and compare URLs instead.
-  const tabId = await lookup.evaluate(
-    async (url) => (await browser.tabs.query({})).find((t) => t.url === url)?.id,
-    srv.articleUrl,
-  );
-  assert.equal(typeof tabId, 'number');
-  await lookup.close();
+    const lookup = await openExtensionPage('options.html');
+    // Match patterns cannot carry a port: list the tabs and compare URLs instead.
+    const tabId = await lookup.evaluate(
+      async (url) => (await browser.tabs.query({})).find((t) => t.url === url)?.id,
+      srv.articleUrl,
+    );
+    assert.equal(typeof tabId, 'number');
+    await lookup.close();
 
-  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
-  await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
-  const text = await popup.$eval('.lisible-article', (e) => e.textContent);
-  assert.match(text, /La Normandie veut surfer sur la vague/);
-  assert.ok(!text.includes('Maison à vendre Carantilly'), 'no classifieds in the reading view');
-  assert.ok(!text.includes('Restez informé'), 'no newsletter box');
-  await popup.$eval('button.lisible-save', (b) => b.click());
-  await waitText(popup, '.lisible-save-status', /Enregistré|Saved/);
-  await popup.close();
+    const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+    await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
+    const text = await popup.$eval('.lisible-article', (e) => e.textContent);
+    assert.match(text, /La Normandie veut surfer sur la vague/);
+    assert.ok(!text.includes('Maison à vendre Carantilly'), 'no classifieds in the reading view');
+    assert.ok(!text.includes('Restez informé'), 'no newsletter box');
+    await popup.$eval('button.lisible-save', (b) => b.click());
+    await waitText(popup, '.lisible-save-status', /Enregistré|Saved/);
+    await popup.close();
 
-  const options = await openExtensionPage('options.html');
-  await waitText(options, '.library-item', /data centers dédiés à l'IA/);
-  await options.close();
-  await page.close();
-});
+    const options = await openExtensionPage('options.html');
+    await waitText(options, '.library-item', /data centers dédiés à l'IA/);
+    await options.close();
+    await page.close();
+  },
+);

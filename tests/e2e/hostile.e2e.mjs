@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { startServer } from './server.mjs';
 import { launch, openPopupFor, tabIdOf } from './chromium.mjs';
 
-const PAGES = readdirSync(join(import.meta.dirname, '../fixtures/hostile')).filter((f) => f.endsWith('.html'));
+const PAGES = readdirSync(join(import.meta.dirname, '../fixtures/hostile')).filter((f) =>
+  f.endsWith('.html'),
+);
 let srv, browser;
 before(async () => {
   srv = await startServer();
@@ -51,7 +53,19 @@ for (const name of PAGES) {
     assert.match(await popup.locator('.lisible-body').innerText(), /conseil municipal de Granville/);
     await popup.waitForTimeout(300); // give any smuggled handler a chance to fire
     assert.deepEqual(await pwned(popup), { flag: null, title: false }, 'popup');
-    for (const sel of ['script', 'iframe', 'object', 'embed', 'form', 'style', 'meta', 'base', '[onerror]', '[onclick]', '[onload]'])
+    for (const sel of [
+      'script',
+      'iframe',
+      'object',
+      'embed',
+      'form',
+      'style',
+      'meta',
+      'base',
+      '[onerror]',
+      '[onclick]',
+      '[onload]',
+    ])
       assert.equal(await popup.locator(`.lisible-body ${sel}`).count(), 0, `${sel} in popup body`);
     assert.equal(
       await popup.locator('.lisible-body a[href^="javascript:" i], .lisible-body a[href^="data:" i]').count(),
@@ -68,7 +82,12 @@ for (const name of PAGES) {
     const style = await frame.evaluate(() => {
       const p = document.querySelector('.lisible-body p');
       const cs = getComputedStyle(p);
-      return { font: cs.fontFamily, color: cs.color, bg: getComputedStyle(document.body).backgroundColor, visible: p.offsetHeight > 0 };
+      return {
+        font: cs.fontFamily,
+        color: cs.color,
+        bg: getComputedStyle(document.body).backgroundColor,
+        visible: p.offsetHeight > 0,
+      };
     });
     assert.doesNotMatch(style.font, /Comic/, 'page font leaked into reading mode');
     assert.notEqual(style.color, 'rgb(255, 0, 0)', 'page colour leaked');
@@ -80,7 +99,9 @@ for (const name of PAGES) {
 
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
-    const item = options.locator('.library-item', { hasText: name.includes('mutation') ? "qui ne s'arrête" : 'Granville' }).first();
+    const item = options
+      .locator('.library-item', { hasText: name.includes('mutation') ? "qui ne s'arrête" : 'Granville' })
+      .first();
     await item.waitFor({ timeout: 10_000 });
     await item.locator('a').first().click();
     await options.waitForSelector('.lisible-body', { timeout: 10_000 });

@@ -23,19 +23,37 @@ test('popup shows the clean article of the tab, without the clutter', async () =
   const popup = await openPopupFor(context, extensionId, tabId);
   await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
   const text = await popup.locator('.lisible-article').innerText();
-  assert.match(await popup.locator('h1.lisible-title').innerText(), /Des centaines d'emplois à la clé : la Région veut accueillir des data centers/);
+  assert.match(
+    await popup.locator('h1.lisible-title').innerText(),
+    /Des centaines d'emplois à la clé : la Région veut accueillir des data centers/,
+  );
   assert.match(text, /La Normandie veut surfer sur la vague de l'intelligence artificielle/);
   assert.match(text, /elle ne les a pas rendus publics\./);
-  for (const h of ['Les atouts de la Normandie', "Des centaines d'emploi à la clé", 'Quels départements concernés ?'])
+  for (const h of [
+    'Les atouts de la Normandie',
+    "Des centaines d'emploi à la clé",
+    'Quels départements concernés ?',
+  ])
     assert.equal(await popup.locator('.lisible-body h2, .lisible-body h3', { hasText: h }).count(), 1, h);
   assert.match(text, /Tendance Ouest/, 'site name');
   assert.match(text, /min de lecture/, 'reading time');
   assert.match(text, /Publié le 8 janvier 2025/, 'date');
   assert.ok((await popup.locator('.lisible-body img').count()) >= 1, 'the lead photo is kept');
-  for (const clutter of ['Restez informé', 'Réagir à cet article', 'Maison à vendre Carantilly', 'Petites Annonces', 'En direct', "L'application mobile", 'SM Caen'])
+  for (const clutter of [
+    'Restez informé',
+    'Réagir à cet article',
+    'Maison à vendre Carantilly',
+    'Petites Annonces',
+    'En direct',
+    "L'application mobile",
+    'SM Caen',
+  ])
     assert.ok(!text.includes(clutter), `clutter shown: ${clutter}`);
   // Nothing scripted survives into the popup.
-  assert.equal(await popup.locator('.lisible-body script, .lisible-body form, .lisible-body textarea').count(), 0);
+  assert.equal(
+    await popup.locator('.lisible-body script, .lisible-body form, .lisible-body textarea').count(),
+    0,
+  );
   await page.close();
   await popup.close();
 });

@@ -94,7 +94,11 @@ test('shortcut toggle shows the article over the page; Escape restores the page 
   assert.equal(after.y, before.y, 'same scroll offset');
   assert.equal(after.comment, before.comment, 'form input kept');
   assert.equal(after.email, before.email);
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'comment', 'focus back on the page');
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.getAttribute('name')),
+    'comment',
+    'focus back on the page',
+  );
 
   // The shortcut again toggles it on and off.
   await toggleFromBackground(worker, tabId);
@@ -138,7 +142,8 @@ test('settings apply live, persist across reloads, reach the popup; themes scree
   await page.screenshot({ path: join(SHOTS, 'reader-light-auto.png') });
 
   await frame.getByRole('button', { name: 'Affichage' }).click();
-  const bg = () => frame.evaluate(() => getComputedStyle(document.querySelector('.lisible-reading-mode')).backgroundColor);
+  const bg = () =>
+    frame.evaluate(() => getComputedStyle(document.querySelector('.lisible-reading-mode')).backgroundColor);
   for (const [name, label] of [
     ['light', 'Clair'],
     ['sepia', 'Sépia'],
@@ -153,16 +158,24 @@ test('settings apply live, persist across reloads, reach the popup; themes scree
     await frame.getByRole('button', { name: 'Affichage' }).click();
   }
   assert.equal(await bg(), 'rgb(28, 27, 26)', 'dark background applied');
-  const sizeBefore = await frame.evaluate(() => getComputedStyle(document.querySelector('.lisible-body p')).fontSize);
+  const sizeBefore = await frame.evaluate(
+    () => getComputedStyle(document.querySelector('.lisible-body p')).fontSize,
+  );
   await frame.getByRole('button', { name: 'Agrandir le texte' }).click();
   await frame.getByRole('radio', { name: /Très lisible/ }).check();
-  const sizeAfter = await frame.evaluate(() => getComputedStyle(document.querySelector('.lisible-body p')).fontSize);
+  const sizeAfter = await frame.evaluate(
+    () => getComputedStyle(document.querySelector('.lisible-body p')).fontSize,
+  );
   assert.ok(parseFloat(sizeAfter) > parseFloat(sizeBefore), `${sizeAfter} > ${sizeBefore}`);
   assert.match(
     await frame.evaluate(() => getComputedStyle(document.querySelector('.lisible-body p')).fontFamily),
     /Atkinson Hyperlegible/,
   );
-  assert.equal(await frame.evaluate(() => document.fonts.check('16px "Atkinson Hyperlegible"')), true, 'bundled font loaded');
+  assert.equal(
+    await frame.evaluate(() => document.fonts.check('16px "Atkinson Hyperlegible"')),
+    true,
+    'bundled font loaded',
+  );
   // Escape closes the panel first, then reading mode.
   await page.keyboard.press('Escape');
   assert.equal(await frame.locator('#lisible-settings-panel').count(), 0);
@@ -171,7 +184,11 @@ test('settings apply live, persist across reloads, reach the popup; themes scree
   await page.reload();
   await toggleFromBackground(worker, tabId);
   frame = await readerFrame(page);
-  assert.equal(await frame.locator('.lisible-reading-mode[data-theme="dark"][data-font="legible"]').count(), 1, 'persisted');
+  assert.equal(
+    await frame.locator('.lisible-reading-mode[data-theme="dark"][data-font="legible"]').count(),
+    1,
+    'persisted',
+  );
   assert.deepEqual(await axeViolations(frame), [], 'dark theme: no serious/critical axe violation');
 
   const popup = await openPopupFor(context, extensionId, tabId);
@@ -180,9 +197,17 @@ test('settings apply live, persist across reloads, reach the popup; themes scree
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.waitForSelector('.library', { timeout: 10_000 });
-  assert.deepEqual(await axeViolations(options.mainFrame()), [], 'options: no serious/critical axe violation');
+  assert.deepEqual(
+    await axeViolations(options.mainFrame()),
+    [],
+    'options: no serious/critical axe violation',
+  );
   await options.goto(`chrome-extension://${extensionId}/options.html#/settings`);
   await options.waitForSelector('.settings-classifieds', { timeout: 10_000 });
-  assert.deepEqual(await axeViolations(options.mainFrame()), [], 'options settings: no serious/critical axe violation');
+  assert.deepEqual(
+    await axeViolations(options.mainFrame()),
+    [],
+    'options settings: no serious/critical axe violation',
+  );
   await Promise.all([popup.close(), options.close(), page.close()]);
 });

@@ -1,12 +1,12 @@
 // Runs the end-to-end suites (built extension in real Chromium) one file at a time.
-// Expects `npm run build` to have produced .output/chrome-mv3.
+// Expects the local builds (LISIBLE_LOCAL_SITES=1 wxt build [-b firefox --mv3]) in .output/local/.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROME_EXT_DIR, CHROMIUM } from './chromium.mjs';
 
 if (!existsSync(CHROME_EXT_DIR)) {
-  console.error(`No build at ${CHROME_EXT_DIR}: run "npm run build" first.`);
+  console.error(`No build at ${CHROME_EXT_DIR}: run "npm run build:local" first.`);
   process.exit(2);
 }
 if (!existsSync(CHROMIUM)) {
@@ -17,5 +17,17 @@ const dir = import.meta.dirname;
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.e2e.mjs'))
   .map((f) => join(dir, f));
-const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], { stdio: 'inherit' });
+const r = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    '--test-concurrency=1',
+    '--test-timeout=180000',
+    ...files,
+  ],
+  { stdio: 'inherit' },
+);
 process.exit(r.status ?? 1);

@@ -6,7 +6,12 @@ import { extname, join, normalize } from 'node:path';
 export const SAMPLE_DIR = join(import.meta.dirname, '../fixtures/pages/tendance-ouest--seed');
 const PAGES_DIR = join(import.meta.dirname, 'pages');
 const HOSTILE_DIR = join(import.meta.dirname, '../fixtures/hostile');
-const TYPES = { '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.pdf': 'application/pdf' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.pdf': 'application/pdf',
+};
 
 /** Routes: /actualite/… → the sample article; /pages/<file> → tests/e2e/pages; sample assets by name. */
 export async function startServer(port = 0) {
@@ -16,7 +21,8 @@ export async function startServer(port = 0) {
     if (path.startsWith('/actualite/')) file = join(SAMPLE_DIR, 'source.html');
     else if (path.startsWith('/hostile/'))
       file = join(HOSTILE_DIR, normalize(path.slice('/hostile/'.length)).replace(/^(\.\.[/\\])+/, ''));
-    else if (path.startsWith('/pages/')) file = join(PAGES_DIR, normalize(path.slice('/pages/'.length)).replace(/^(\.\.[/\\])+/, ''));
+    else if (path.startsWith('/pages/'))
+      file = join(PAGES_DIR, normalize(path.slice('/pages/'.length)).replace(/^(\.\.[/\\])+/, ''));
     else file = join(SAMPLE_DIR, normalize(path).replace(/^(\.\.[/\\])+/, ''));
     // Assets referenced relatively from /actualite/… resolve under /actualite/ too.
     if (path.startsWith('/actualite/') && extname(path) && extname(path) !== '.html')

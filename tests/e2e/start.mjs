@@ -12,8 +12,13 @@ const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const skipBuild = process.argv.includes('--no-build');
 
 if (!skipBuild) {
-  console.log('Building the extension (wxt build)…');
-  const b = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
+  // The local build treats 127.0.0.1 as a known news site, so the sample page behaves like one.
+  console.log('Building the extension (LISIBLE_LOCAL_SITES=1 wxt build)…');
+  const b = spawnSync('npx', ['wxt', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, LISIBLE_LOCAL_SITES: '1' },
+  });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 
@@ -23,7 +28,9 @@ let browser;
 try {
   browser = await launch({ headless });
 } catch (e) {
-  console.error(`Could not start Chromium at ${CHROMIUM}: ${e.message}\nInstall it with: apt-get install -y chromium chromium-l10n`);
+  console.error(
+    `Could not start Chromium at ${CHROMIUM}: ${e.message}\nInstall it with: apt-get install -y chromium chromium-l10n`,
+  );
   await srv.close();
   process.exit(1);
 }
@@ -32,8 +39,12 @@ const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(srv.articleUrl);
 
 if (!headless) {
-  console.log('Chromium is open with Lisible loaded. Click the Lisible icon in the toolbar (puzzle menu → pin it).');
-  console.log(`Library: chrome-extension://${extensionId}/options.html — close the browser or press Ctrl+C to stop.`);
+  console.log(
+    'Chromium is open with Lisible loaded. Click the Lisible icon in the toolbar (puzzle menu → pin it).',
+  );
+  console.log(
+    `Library: chrome-extension://${extensionId}/options.html — close the browser or press Ctrl+C to stop.`,
+  );
   context.on('close', () => srv.close().then(() => process.exit(0)));
   process.on('SIGINT', () => context.close());
 } else {
@@ -48,7 +59,9 @@ if (!headless) {
   await shot(page, 'page.png', { fullPage: false });
   const tabId = await tabIdOf(page, worker);
   const popup = await openPopupFor(context, extensionId, tabId);
-  await popup.waitForSelector('[data-state="article"], [data-state="not-article"], [data-state="error"]', { timeout: 15_000 });
+  await popup.waitForSelector('[data-state="article"], [data-state="not-article"], [data-state="error"]', {
+    timeout: 15_000,
+  });
   await shot(popup, 'popup.png');
   const save = popup.locator('button.lisible-save');
   if (await save.count()) {

@@ -8,8 +8,7 @@ describe('sanitizeArticleHtml', () => {
     const out = sanitizeArticleHtml(
       '<h2>Titre</h2><p>Un <a href="https://a.fr/x">lien</a>.</p><figure><img src="https://a.fr/i.jpg" alt="x"><figcaption>Légende</figcaption></figure>',
     );
-    const div = document.createElement('div');
-    div.append(document.createRange().createContextualFragment(out));
+    const div = new DOMParser().parseFromString(out, 'text/html').body;
     expect(div.querySelector('h2')?.textContent).toBe('Titre');
     expect(div.querySelector('a')?.getAttribute('href')).toBe('https://a.fr/x');
     expect(div.querySelector('a')?.getAttribute('rel')).toBe('noopener noreferrer');

@@ -18,7 +18,10 @@ describe('ClassifiedsPanel', () => {
   it('says how many ads are hidden and offers a switch per category', () => {
     const root = document.createElement('div');
     const onToggle = vi.fn();
-    render(<ClassifiedsPanel report={report} siteShowsAll={false} onToggle={onToggle} onShowOnSite={vi.fn()} />, root);
+    render(
+      <ClassifiedsPanel report={report} siteShowsAll={false} onToggle={onToggle} onShowOnSite={vi.fn()} />,
+      root,
+    );
     expect(root.querySelector('h2')?.textContent).toBe('8 annonce(s) masquée(s) sur cette page');
     const switches = [...root.querySelectorAll<HTMLInputElement>('input[role="switch"]')];
     expect(switches.map((s) => s.checked)).toEqual([false, true, true]);
@@ -29,13 +32,24 @@ describe('ClassifiedsPanel', () => {
   });
   it('renders nothing on a page without classifieds', () => {
     const root = document.createElement('div');
-    render(<ClassifiedsPanel report={{ host: 'a.fr', hiddenItems: 0, categories: [] }} siteShowsAll={false} onToggle={vi.fn()} onShowOnSite={vi.fn()} />, root);
+    render(
+      <ClassifiedsPanel
+        report={{ host: 'a.fr', hiddenItems: 0, categories: [] }}
+        siteShowsAll={false}
+        onToggle={vi.fn()}
+        onShowOnSite={vi.fn()}
+      />,
+      root,
+    );
     expect(root.textContent).toBe('');
   });
   it('offers to hide again when the site shows everything', () => {
     const root = document.createElement('div');
     const onShowOnSite = vi.fn();
-    render(<ClassifiedsPanel report={report} siteShowsAll onToggle={vi.fn()} onShowOnSite={onShowOnSite} />, root);
+    render(
+      <ClassifiedsPanel report={report} siteShowsAll onToggle={vi.fn()} onShowOnSite={onShowOnSite} />,
+      root,
+    );
     expect(root.textContent).toContain('Tout est affiché sur ce site.');
     root.querySelector('button')!.click();
     expect(onShowOnSite).toHaveBeenCalledWith(false);
@@ -49,7 +63,10 @@ describe('ClassifiedsSettings', () => {
     const onChange = vi.fn();
     render(
       <ClassifiedsSettings
-        prefs={{ categories: {}, sites: { 'actu.fr': { showAll: true }, 'ouest-france.fr': { categories: { emploi: 'show' } } } }}
+        prefs={{
+          categories: {},
+          sites: { 'actu.fr': { showAll: true }, 'ouest-france.fr': { categories: { emploi: 'show' } } },
+        }}
         visibilityOf={(c) => (c === 'avis-de-deces' ? 'collapse' : 'hide')}
         onChange={onChange}
         onRemoveSite={onRemoveSite}
@@ -59,7 +76,9 @@ describe('ClassifiedsSettings', () => {
     );
     const selects = [...root.querySelectorAll('select')];
     expect(selects).toHaveLength(7);
-    expect(root.querySelector<HTMLSelectElement>('tr[data-category="avis-de-deces"] select')!.value).toBe('collapse');
+    expect(root.querySelector<HTMLSelectElement>('tr[data-category="avis-de-deces"] select')!.value).toBe(
+      'collapse',
+    );
     expect(root.querySelector('li[data-host="actu.fr"]')!.textContent).toContain('tout afficher');
     expect(root.querySelector('li[data-host="ouest-france.fr"]')!.textContent).toContain('Emploi : Afficher');
     root.querySelector<HTMLButtonElement>('li[data-host="actu.fr"] button')!.click();

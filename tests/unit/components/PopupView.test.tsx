@@ -59,9 +59,9 @@ describe('PopupView states', () => {
     expect(show({ kind: 'article', article }, { kind: 'saved', updated: false }).root.textContent).toContain(
       'Enregistré dans la bibliothèque',
     );
-    expect(show({ kind: 'article', article }, { kind: 'failed', message: 'Disque plein' }).root.textContent).toContain(
-      'Disque plein',
-    );
+    expect(
+      show({ kind: 'article', article }, { kind: 'failed', message: 'Disque plein' }).root.textContent,
+    ).toContain('Disque plein');
   });
 
   it.each([
@@ -84,7 +84,9 @@ describe('PopupView states', () => {
   it('error with a retry button', () => {
     const { root, onRetry } = show({ kind: 'error', message: 'Boom' });
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('Boom');
-    root.querySelector('button:not(.lisible-link)')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    root
+      .querySelector('button:not(.lisible-link)')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(onRetry).toHaveBeenCalledOnce();
   });
 });

@@ -53,13 +53,22 @@ describe('ReaderSettingsPanel', () => {
   it('changes theme, size and per-site auto-open, with a live preview', () => {
     const root = document.body.appendChild(document.createElement('div'));
     const onChange = vi.fn();
-    render(<ReaderSettingsPanel settings={DEFAULT_SETTINGS} onChange={onChange} host="actu.fr" showPreview />, root);
-    const sepia = [...root.querySelectorAll<HTMLInputElement>('input[name="lisible-theme"]')].find((i) => i.value === 'sepia')!;
+    render(
+      <ReaderSettingsPanel settings={DEFAULT_SETTINGS} onChange={onChange} host="actu.fr" showPreview />,
+      root,
+    );
+    const sepia = [...root.querySelectorAll<HTMLInputElement>('input[name="lisible-theme"]')].find(
+      (i) => i.value === 'sepia',
+    )!;
     sepia.click();
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ theme: 'sepia' }));
     root.querySelector<HTMLButtonElement>('button[aria-label="Agrandir le texte"]')!.click();
-    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ sizeStep: DEFAULT_SETTINGS.sizeStep + 1 }));
-    const auto = [...root.querySelectorAll('label')].find((l) => l.textContent?.includes('Toujours ouvrir en mode lecture sur actu.fr'))!;
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ sizeStep: DEFAULT_SETTINGS.sizeStep + 1 }),
+    );
+    const auto = [...root.querySelectorAll('label')].find((l) =>
+      l.textContent?.includes('Toujours ouvrir en mode lecture sur actu.fr'),
+    )!;
     auto.querySelector('input')!.click();
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ autoOpenSites: ['actu.fr'] }));
     expect(root.querySelector('.lisible-preview .lisible-reader')).not.toBeNull();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Narrator, localVoicesFor, sentencesOf, type SynthLike, type UtteranceLike, type VoiceLike } from '../../../utils/narration';
+import {
+  Narrator,
+  localVoicesFor,
+  sentencesOf,
+  type SynthLike,
+  type UtteranceLike,
+  type VoiceLike,
+} from '../../../utils/narration';
 
 class FakeSynth implements SynthLike {
   spoken: UtteranceLike[] = [];
@@ -28,7 +35,14 @@ class FakeSynth implements SynthLike {
     this.spoken.at(-1)?.onend?.({});
   }
 }
-const utter = (text: string): UtteranceLike => ({ text, lang: '', rate: 1, voice: null, onend: null, onerror: null });
+const utter = (text: string): UtteranceLike => ({
+  text,
+  lang: '',
+  rate: 1,
+  voice: null,
+  onend: null,
+  onerror: null,
+});
 const FR: VoiceLike = { name: 'fr-local', lang: 'fr-FR', localService: true };
 const FR_NET: VoiceLike = { name: 'fr-cloud', lang: 'fr-FR', localService: false };
 const EN: VoiceLike = { name: 'en', lang: 'en-US', localService: true };
@@ -47,7 +61,11 @@ describe('sentencesOf', () => {
 describe('Narrator', () => {
   it('uses local voices of the article language only', () => {
     expect(localVoicesFor(new FakeSynth([FR_NET, EN, FR]), 'fr-FR')).toEqual([FR]);
-    const n = new Narrator(new FakeSynth([FR_NET, EN]), ['Bonjour.'], { lang: 'fr-FR', rate: 1, makeUtterance: utter });
+    const n = new Narrator(new FakeSynth([FR_NET, EN]), ['Bonjour.'], {
+      lang: 'fr-FR',
+      rate: 1,
+      makeUtterance: utter,
+    });
     expect(n.available).toBe(false);
   });
 
@@ -76,7 +94,11 @@ describe('Narrator', () => {
 
   it('pauses and resumes; next/previous paragraph jump without double-speaking', () => {
     const synth = new FakeSynth([FR]);
-    const n = new Narrator(synth, ['A un. A deux.', 'B un.', 'C un.'], { lang: 'fr', rate: 1, makeUtterance: utter });
+    const n = new Narrator(synth, ['A un. A deux.', 'B un.', 'C un.'], {
+      lang: 'fr',
+      rate: 1,
+      makeUtterance: utter,
+    });
     n.play();
     n.pause();
     expect(synth.paused).toBe(true);

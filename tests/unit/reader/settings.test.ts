@@ -36,7 +36,13 @@ describe('reader settings', () => {
   });
 
   it('normalizes out-of-range or foreign values instead of failing', () => {
-    const s = normalizeSettings({ theme: 'neon' as never, sizeStep: 99, width: 5, lineHeight: 9, autoOpenSites: ['a.fr', 3 as never] });
+    const s = normalizeSettings({
+      theme: 'neon' as never,
+      sizeStep: 99,
+      width: 5,
+      lineHeight: 9,
+      autoOpenSites: ['a.fr', 3 as never],
+    });
     expect(s.theme).toBe('auto');
     expect(s.sizeStep).toBe(FONT_SIZES_PX.length - 1);
     expect(s.width).toBe(45);
@@ -48,6 +54,10 @@ describe('reader settings', () => {
     await saveSettings({ ...DEFAULT_SETTINGS, theme: 'dark', sizeStep: 0, width: 90 });
     const s = await loadSettings();
     expect(s.theme).toBe('dark');
-    expect(settingsStyle(s)).toEqual({ '--lisible-font-size': '13px', '--lisible-width': '90ch', '--lisible-line-height': '1.6' });
+    expect(settingsStyle(s)).toEqual({
+      '--lisible-font-size': '13px',
+      '--lisible-width': '90ch',
+      '--lisible-line-height': '1.6',
+    });
   });
 });

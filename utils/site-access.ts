@@ -1,0 +1,80 @@
+// Sites the reader enabled one by one ("Activer Lisible sur ce site"): an optional host permission
+// plus a content script registered for that host, so classifieds are hidden there from the first
+// paint on, like on the regional sites declared in the manifest (utils/sites.ts).
+import { browser } from 'wxt/browser';
+import { matchPatterns, regionalHosts } from './sites';
+
+const PREFIX = 'lisible-site:';
+const CONTENT_JS = 'content-scripts/content.js';
+
+export function hostFromPattern(pattern: string): string | null {
+  const m = /^(?:\*|https?):\/\/(?:\*\.)?([^/*]+)\/\*$/.exec(pattern);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+/** True when the manifest already runs Lisible on this host (a regional site with rules). */
+export function isBuiltInSite(host: string): boolean {
+  const h = host.toLowerCase();
+  return regionalHosts().some((r) => h === r || h.endsWith(`.${r}`));
+}
+
+/** Site key for a page host: the registrable part is unknown offline, so "www." is the only trim. */
+export function siteOf(host: string): string {
+  return host.toLowerCase().replace(/^www\./, '');
+}
+
+async function register(site: string): Promise<void> {
+  const id = PREFIX + site;
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (existing.length) return;
+  await browser.scripting.registerContentScripts([
+    {
+      id,
+      matches: matchPatterns(site),
+      js: [CONTENT_JS],
+      runAt: 'document_start',
+      persistAcrossSessions: true,
+    },
+  ]);
+}
+
+/** Must run in a click handler of an extension page: permissions.request needs a user gesture. */
+export async function enableSite(host: string): Promise<boolean> {
+  const site = siteOf(host);
+  const granted = await browser.permissions.request({ origins: matchPatterns(site) });
+  if (!granted) return false;
+  await register(site);
+  return true;
+}
+
+export async function disableSite(site: string): Promise<void> {
+  const id = PREFIX + site;
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [id] });
+  await browser.permissions.remove({ origins: matchPatterns(site) });
+}
+
+/** Sites enabled by the reader (granted optional origins), sorted. */
+export async function enabledSites(): Promise<string[]> {
+  const { origins = [] } = await browser.permissions.getAll();
+  const sites = new Set<string>();
+  for (const o of origins) {
+    const h = hostFromPattern(o);
+    if (h && !isBuiltInSite(h)) sites.add(h);
+  }
+  return [...sites].sort();
+}
+
+/**
+ * Keeps registered scripts and granted permissions in step (on startup, and when a permission is
+ * removed from the browser's own UI): a script without its permission would fail silently.
+ */
+export async function syncSiteScripts(): Promise<void> {
+  const sites = new Set(await enabledSites());
+  const registered = await browser.scripting.getRegisteredContentScripts();
+  const stale = registered
+    .filter((s) => s.id.startsWith(PREFIX) && !sites.has(s.id.slice(PREFIX.length)))
+    .map((s) => s.id);
+  if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale });
+  for (const site of sites) await register(site);
+}
