@@ -109,7 +109,8 @@ function extract(doc: Document, url?: string): ExtractResult {
 
   const textContent = blockText(root);
   const wordCount = countWords(textContent);
-  if (wordCount === 0) return { ok: false, reason: 'empty' };
+  // The page had text (checked above), but none of it is an article: a home page, a list of links.
+  if (wordCount === 0) return { ok: false, reason: 'not-article', detail: 'no article text' };
   const notArticle = looksLikeNonArticle(
     root,
     textContent,

@@ -134,6 +134,14 @@ describe('extractArticle', () => {
       '<meta property="og:type" content="website">',
     );
     expect(extractArticle(home, 'https://example.fr/')).toMatchObject({ ok: false, reason: 'not-article' });
+    // A short home page whose text is all navigation and teaser links is "not an article", not "empty".
+    const shortHome = html(
+      `<header><a href="/">Le Journal</a></header><main><h1>À la une</h1><ul>${Array.from({ length: 5 }, (_, i) => `<li><a href="/a${i}">Titre de la une numéro ${i}</a></li>`).join('')}</ul></main>`,
+    );
+    expect(extractArticle(shortHome, 'https://example.fr/')).toMatchObject({
+      ok: false,
+      reason: 'not-article',
+    });
     expect(extractArticle(html(para(5)), 'chrome://settings')).toMatchObject({
       ok: false,
       reason: 'restricted',
