@@ -10,11 +10,8 @@ export type PopupState =
   | { kind: 'not-article'; reason: NotArticleReason | 'no-tab' }
   | { kind: 'error'; message: string };
 
-export type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; updated: boolean }
-  | { kind: 'failed'; message: string };
+export type { SaveState } from '../utils/save';
+import type { SaveState } from '../utils/save';
 
 const REASON_KEY: Record<NotArticleReason | 'no-tab', MessageKey> = {
   empty: 'reasonEmpty',

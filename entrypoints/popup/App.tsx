@@ -6,7 +6,7 @@ import { PopupView, type PopupState, type SaveState } from '../../components/Pop
 import { ReaderView } from '../../components/ReaderView';
 import { DEFAULT_SETTINGS, loadSettings, watchSettings, type ReaderSettings } from '../../utils/settings';
 import type { Category } from '../../utils/classifieds/types';
-import { storeImages } from '../../utils/db/images';
+import { saveFromPage } from '../../utils/save';
 import { getClassifiedsPrefs } from '../../utils/db/preferences';
 import { t } from '../../utils/i18n';
 import { sendToBackground, sendToTab, type ClassifiedsReport } from '../../utils/messages';
@@ -16,7 +16,6 @@ import { sendToTabInjecting } from '../../utils/tabs';
 import { SiteAccess } from '../../components/SiteAccess';
 import { enableSite, isBuiltInSite, siteOf } from '../../utils/site-access';
 import { matchPatterns } from '../../utils/sites';
-import { sanitizeArticleHtml } from '../../utils/sanitize';
 
 // Pages no extension may script: say so instead of spinning.
 const RESTRICTED =
@@ -130,27 +129,7 @@ export function App() {
   const onSave = useCallback(async () => {
     if (state.kind !== 'article') return;
     setSave({ kind: 'saving' });
-    try {
-      const article = { ...state.article, contentHtml: sanitizeArticleHtml(state.article.contentHtml) };
-      const res = await sendToBackground('page→background:saveArticle', { article });
-      // The popup is an extension page with the page's images in the HTTP cache: keep copies for
-      // offline reading (within the size caps of the library settings). Failure leaves remote images.
-      if (res.ok) await storeImages(res.id, article.contentHtml).catch(() => 0);
-      if (res.ok) setSave({ kind: 'saved', updated: res.updated });
-      else {
-        // Each database failure gets its own plain message (see utils/db/errors.ts).
-        const known = {
-          quota: 'saveFailedQuota',
-          unavailable: 'errUnavailable',
-          blocked: 'errBlocked',
-          versionchange: 'errVersionchange',
-        } as const;
-        const key = known[res.error as keyof typeof known];
-        setSave({ kind: 'failed', message: key ? t(key) : t('saveFailed', res.message) });
-      }
-    } catch (e) {
-      setSave({ kind: 'failed', message: t('saveFailed', e instanceof Error ? e.message : String(e)) });
-    }
+    setSave(await saveFromPage(state.article));
   }, [state]);
 
   const onReadingMode = useCallback(async () => {

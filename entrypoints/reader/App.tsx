@@ -10,9 +10,9 @@ import { ReaderSettingsPanel } from '../../components/ReaderSettingsPanel';
 import { ReaderView } from '../../components/ReaderView';
 import type { Article } from '../../utils/extract/types';
 import { t } from '../../utils/i18n';
-import { sendToBackground, sendToTab } from '../../utils/messages';
+import { sendToTab } from '../../utils/messages';
+import { saveFromPage } from '../../utils/save';
 import { Narrator, type NarrationState, type SynthLike, type UtteranceLike } from '../../utils/narration';
-import { sanitizeArticleHtml } from '../../utils/sanitize';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
@@ -129,18 +129,7 @@ export function App() {
   const onSave = useCallback(async () => {
     if (load.kind !== 'article') return;
     setSave({ kind: 'saving' });
-    try {
-      const article = { ...load.article, contentHtml: sanitizeArticleHtml(load.article.contentHtml) };
-      const res = await sendToBackground('page→background:saveArticle', { article });
-      if (res.ok) setSave({ kind: 'saved', updated: res.updated });
-      else
-        setSave({
-          kind: 'failed',
-          message: res.error === 'quota' ? t('saveFailedQuota') : t('saveFailed', res.message),
-        });
-    } catch (e) {
-      setSave({ kind: 'failed', message: t('saveFailed', e instanceof Error ? e.message : String(e)) });
-    }
+    setSave(await saveFromPage(load.article));
   }, [load]);
 
   const host = load.kind === 'article' ? new URL(load.article.url).hostname : undefined;

@@ -43,12 +43,17 @@ for (const name of PAGES) {
     const page = await context.newPage();
     const dialogs = [];
     context.on('dialog', (d) => (dialogs.push(d.message()), d.dismiss()));
+    const step = (what) => process.env.E2E_TRACE && console.error(`[${name}] ${what}`);
     await page.goto(`${srv.origin}/hostile/${name}`);
+    step('loaded');
     const tabId = await tabIdOf(page, worker);
+    step(`tab ${tabId}`);
 
     const t0 = Date.now();
     const popup = await openPopupFor(context, extensionId, tabId);
+    step('popup');
     await popup.waitForSelector('[data-state="article"]', { timeout: 10_000 });
+    step('article');
     const answerMs = Date.now() - t0;
     assert.match(await popup.locator('.lisible-body').innerText(), /conseil municipal de Granville/);
     await popup.waitForTimeout(300); // give any smuggled handler a chance to fire
@@ -73,12 +78,20 @@ for (const name of PAGES) {
       'javascript:/data: links',
     );
 
+    step('checked popup');
     await popup.getByRole('button', { name: 'Enregistrer' }).click();
+    step('save clicked');
     await popup.locator('.lisible-save-status:not(:empty)').waitFor({ timeout: 10_000 });
+    step('saved');
     await popup.getByRole('button', { name: 'Mode lecture' }).click();
+    step('reading mode clicked');
+    // As for a reader, the article's tab is the one in front (a background tab is throttled).
+    await page.bringToFront();
     const frame = await readerFrame(page);
+    step('reader frame');
     await frame.waitForTimeout(300);
     assert.deepEqual(await pwned(frame), { flag: null, title: false }, 'reading mode');
+    step('reader checked');
     const style = await frame.evaluate(() => {
       const p = document.querySelector('.lisible-body p');
       const cs = getComputedStyle(p);
@@ -96,6 +109,7 @@ for (const name of PAGES) {
     // The page covered its own body; the reader frame stays on top and visible.
     assert.equal(await page.locator('#lisible-reader-frame').isVisible(), true);
     await page.keyboard.press('Escape');
+    step('escaped');
 
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);

@@ -117,6 +117,8 @@ test('popup "Mode lecture" opens it; the close button closes it; a home page ref
   const popup = await openPopupFor(context, extensionId, tabId);
   await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
   await popup.getByRole('button', { name: 'Mode lecture' }).click();
+  // The article's tab comes back in front (Chrome throttles background tabs).
+  await page.bringToFront();
   const frame = await readerFrame(page);
   await frame.getByRole('button', { name: 'Fermer le mode lecture (Échap)' }).click();
   await page.waitForSelector('#lisible-reader-frame', { state: 'detached', timeout: 5000 });

@@ -1,0 +1,38 @@
+// Saving an article from an extension page (popup, reading mode): sanitize here (the service worker
+// has no DOM), let the background write it, then keep copies of its images for offline reading.
+import { storeImages } from './db/images';
+import type { Article } from './extract/types';
+import { t } from './i18n';
+import { sendToBackground } from './messages';
+import { sanitizeArticleHtml } from './sanitize';
+
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; updated: boolean }
+  | { kind: 'failed'; message: string };
+
+// Each database failure gets its own plain message (see utils/db/errors.ts).
+const KNOWN = {
+  quota: 'saveFailedQuota',
+  unavailable: 'errUnavailable',
+  blocked: 'errBlocked',
+  versionchange: 'errVersionchange',
+} as const;
+
+export async function saveFromPage(extracted: Article): Promise<SaveState> {
+  try {
+    const article = { ...extracted, contentHtml: sanitizeArticleHtml(extracted.contentHtml) };
+    const res = await sendToBackground('page→background:saveArticle', { article });
+    if (!res.ok) {
+      const key = KNOWN[res.error as keyof typeof KNOWN];
+      return { kind: 'failed', message: key ? t(key) : t('saveFailed', res.message) };
+    }
+    // The page's images are in the HTTP cache: copies within the library's size caps. A failure
+    // leaves the images remote; the text is saved either way.
+    await storeImages(res.id, article.contentHtml).catch(() => 0);
+    return { kind: 'saved', updated: res.updated };
+  } catch (e) {
+    return { kind: 'failed', message: t('saveFailed', e instanceof Error ? e.message : String(e)) };
+  }
+}
