@@ -10,6 +10,10 @@ import { sendToBackground } from '../../utils/messages';
 import { onMirroredPrefsChange } from '../../utils/prefs-mirror';
 import { removeSite, setCategory } from '../../utils/prefs-edit';
 import { Library } from './Library';
+import { EnabledSites } from '../../components/EnabledSites';
+import { ReaderSettingsPanel } from '../../components/ReaderSettingsPanel';
+import { disableSite, enabledSites } from '../../utils/site-access';
+import { useReaderSettings } from '../../utils/use-reader-settings';
 
 type View = { kind: 'list' } | { kind: 'article'; id: number } | { kind: 'settings' };
 
@@ -17,6 +21,23 @@ function viewFromHash(): View {
   if (location.hash === '#/settings') return { kind: 'settings' };
   const m = /^#\/article\/(\d+)$/.exec(location.hash);
   return m ? { kind: 'article', id: Number(m[1]) } : { kind: 'list' };
+}
+
+function ReadingSettings() {
+  const [settings, change] = useReaderSettings();
+  return (
+    <section class="settings-reading" aria-labelledby="settings-reading-title">
+      <h2 id="settings-reading-title">{t('readerSettingsTitle')}</h2>
+      <ReaderSettingsPanel settings={settings} onChange={change} showPreview showGlobalOptions />
+    </section>
+  );
+}
+
+function SitesSettings() {
+  const [sites, setSites] = useState<string[]>([]);
+  const reload = useCallback(() => void enabledSites().then(setSites, () => setSites([])), []);
+  useEffect(reload, [reload]);
+  return <EnabledSites sites={sites} onDisable={(site) => void disableSite(site).finally(reload)} />;
 }
 
 function Settings() {
@@ -70,7 +91,13 @@ export function App() {
           {t('tabSettings')}
         </a>
       </nav>
-      {view.kind === 'settings' && <Settings />}
+      {view.kind === 'settings' && (
+        <>
+          <ReadingSettings />
+          <Settings />
+          <SitesSettings />
+        </>
+      )}
       {view.kind !== 'settings' && <Library articleId={view.kind === 'article' ? view.id : null} />}
     </main>
   );

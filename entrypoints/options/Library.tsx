@@ -2,6 +2,8 @@
 // this extension page; only saves coming from content scripts go through the background).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ArticleView } from '../../components/ArticleView';
+import { ReaderView } from '../../components/ReaderView';
+import { useReaderSettings } from '../../utils/use-reader-settings';
 import {
   BackupPanel,
   BulkBar,
@@ -323,6 +325,7 @@ function Reader({
   onExportMarkdown: () => void;
   onExportHtml: () => void;
 }) {
+  const [settings] = useReaderSettings();
   const [article, setArticle] = useState<SavedArticle | null | undefined>(undefined);
   const [images, setImages] = useState<Map<string, string> | undefined>();
   useEffect(() => {
@@ -406,7 +409,11 @@ function Reader({
       </p>
       {trouble && <p role="alert">{trouble}</p>}
       {article === null && <p role="alert">{t('noResults')}</p>}
-      {article && images && <ArticleView article={article} images={images} actions={actions} />}
+      {article && images && (
+        <ReaderView settings={settings}>
+          <ArticleView article={article} images={images} actions={actions} />
+        </ReaderView>
+      )}
     </>
   );
 }

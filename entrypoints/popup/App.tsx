@@ -4,7 +4,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { ClassifiedsPanel } from '../../components/ClassifiedsPanel';
 import { PopupView, type PopupState, type SaveState } from '../../components/PopupView';
 import { ReaderView } from '../../components/ReaderView';
-import { DEFAULT_SETTINGS, loadSettings, watchSettings, type ReaderSettings } from '../../utils/settings';
+import { useReaderSettings } from '../../utils/use-reader-settings';
 import type { Category } from '../../utils/classifieds/types';
 import { saveFromPage } from '../../utils/save';
 import { getClassifiedsPrefs } from '../../utils/db/preferences';
@@ -69,11 +69,7 @@ export function App() {
       () => setAccess({ host: access.host, state: 'refused' }),
     );
   };
-  const [settings, setSettings] = useState<ReaderSettings>(DEFAULT_SETTINGS);
-  useEffect(() => {
-    void loadSettings().then(setSettings);
-    return watchSettings(setSettings);
-  }, []);
+  const [settings] = useReaderSettings();
 
   const load = useCallback(() => {
     setState({ kind: 'loading' });

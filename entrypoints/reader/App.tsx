@@ -13,13 +13,7 @@ import { t } from '../../utils/i18n';
 import { sendToTab } from '../../utils/messages';
 import { saveFromPage } from '../../utils/save';
 import { Narrator, type NarrationState, type SynthLike, type UtteranceLike } from '../../utils/narration';
-import {
-  DEFAULT_SETTINGS,
-  loadSettings,
-  saveSettings,
-  watchSettings,
-  type ReaderSettings,
-} from '../../utils/settings';
+import { useReaderSettings } from '../../utils/use-reader-settings';
 import { rangeForSentence, readableBlocks } from './highlight';
 
 type Load = { kind: 'loading' } | { kind: 'article'; article: Article } | { kind: 'none'; message: string };
@@ -31,7 +25,7 @@ async function currentTabId(): Promise<number | undefined> {
 export function App() {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [tabId, setTabId] = useState<number>();
-  const [settings, setSettings] = useState<ReaderSettings>(DEFAULT_SETTINGS);
+  const [settings, changeSettings] = useReaderSettings();
   const [panelOpen, setPanelOpen] = useState(false);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [narration, setNarration] = useState<NarrationState>('idle');
@@ -52,8 +46,6 @@ export function App() {
       .catch((e: unknown) =>
         setLoad({ kind: 'none', message: `${t('reasonError')} ${e instanceof Error ? e.message : ''}` }),
       );
-    void loadSettings().then(setSettings);
-    return watchSettings(setSettings);
   }, []);
 
   const close = useCallback(() => {
@@ -79,11 +71,6 @@ export function App() {
   useEffect(() => {
     if (load.kind === 'article') document.querySelector<HTMLElement>('.lisible-title')?.focus();
   }, [load.kind]);
-
-  const changeSettings = useCallback((s: ReaderSettings) => {
-    setSettings(s);
-    void saveSettings(s);
-  }, []);
 
   // Narration: built once the body is rendered; voices may arrive later (voiceschanged).
   const synth: SynthLike | null =

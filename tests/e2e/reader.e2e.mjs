@@ -213,3 +213,38 @@ test('settings apply live, persist across reloads, reach the popup; themes scree
   );
   await Promise.all([popup.close(), options.close(), page.close()]);
 });
+
+test('floating button and per-site auto-open (settings), both off by default', async () => {
+  const { context, worker, extensionId } = browser;
+  const page = await context.newPage();
+  await page.goto(srv.articleUrl);
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('lisible-reader-button').count(), 0, 'no floating button by default');
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#/settings`);
+  await options.getByRole('checkbox', { name: /Bouton « Mode lecture »/ }).check();
+  await page.bringToFront();
+  await page.reload();
+  const button = page.locator('lisible-reader-button').getByRole('button', { name: 'Mode lecture' });
+  await button.waitFor({ timeout: 5000 });
+  await button.click();
+  await readerFrame(page);
+  // No button on a page that is not an article.
+  const home = await context.newPage();
+  await home.goto(`${srv.origin}/pages/home.html`);
+  await home.waitForTimeout(500);
+  assert.equal(await home.locator('lisible-reader-button').count(), 0);
+  await home.close();
+
+  // "Toujours ouvrir en mode lecture sur 127.0.0.1", from the reader's own settings panel.
+  const frame = await readerFrame(page);
+  await frame.getByRole('button', { name: 'Affichage' }).click();
+  await frame.getByRole('checkbox', { name: /Toujours ouvrir en mode lecture sur 127\.0\.0\.1/ }).check();
+  const other = await context.newPage();
+  await other.goto(srv.articleUrl);
+  await readerFrame(other);
+  const tabId = await tabIdOf(other, worker);
+  assert.equal(tabId > 0, true);
+  await Promise.all([other.close(), page.close(), options.close()]);
+});
