@@ -77,20 +77,20 @@ export function ReaderSettingsPanel({
         <span>{t('fontSize')}</span>{' '}
         <button
           type="button"
-          aria-label={t('smaller')}
           disabled={settings.sizeStep <= 0}
           onClick={() => set({ sizeStep: settings.sizeStep - 1 })}
         >
-          A−
+          <span aria-hidden="true">A−</span>
+          <span class="lisible-sr-only">{t('smaller')}</span>
         </button>{' '}
         <output aria-live="polite">{FONT_SIZES_PX[settings.sizeStep]} px</output>{' '}
         <button
           type="button"
-          aria-label={t('larger')}
           disabled={settings.sizeStep >= FONT_SIZES_PX.length - 1}
           onClick={() => set({ sizeStep: settings.sizeStep + 1 })}
         >
-          A+
+          <span aria-hidden="true">A+</span>
+          <span class="lisible-sr-only">{t('larger')}</span>
         </button>
       </div>
       <label class="lisible-field">

@@ -144,6 +144,7 @@ test('settings apply live, persist across reloads, reach the popup; themes scree
   await page.screenshot({ path: join(SHOTS, 'reader-light-auto.png') });
 
   await frame.getByRole('button', { name: 'Affichage' }).click();
+  assert.deepEqual(await axeViolations(frame), [], 'reading mode with its settings panel open');
   const bg = () =>
     frame.evaluate(() => getComputedStyle(document.querySelector('.lisible-reading-mode')).backgroundColor);
   for (const [name, label] of [

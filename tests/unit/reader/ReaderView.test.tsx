@@ -62,7 +62,7 @@ describe('ReaderSettingsPanel', () => {
     )!;
     sepia.click();
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ theme: 'sepia' }));
-    root.querySelector<HTMLButtonElement>('button[aria-label="Agrandir le texte"]')!.click();
+    [...root.querySelectorAll('button')].find((b) => b.textContent?.includes('Agrandir le texte'))!.click();
     expect(onChange).toHaveBeenLastCalledWith(
       expect.objectContaining({ sizeStep: DEFAULT_SETTINGS.sizeStep + 1 }),
     );
