@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { regionalMatches } from './utils/sites';
 
 // Lisible's manifest. Permissions are the least the features need; see README "Permissions" and
 // tests/permissions-allowlist.json (the manifest test fails on anything not listed there).
@@ -16,10 +17,16 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   outDir: LOCAL_SITES ? '.output/local' : '.output',
+  // The Firefox sources zip holds what rebuilds the extension, not the test corpus (publishers' pages
+  // kept as local test data must not be republished).
+  zip: {
+    excludeSources: ['tests/**', '.bench/**', '.screenshots/**', '.store/**', '.ci/**'],
+  },
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!LOCAL_SITES) return;
       for (const cs of manifest.content_scripts ?? []) cs.matches = [...(cs.matches ?? []), ...LOCAL_MATCHES];
+      manifest.host_permissions = [...(manifest.host_permissions ?? []), ...LOCAL_MATCHES];
     },
   },
   vite: () => ({ plugins: [preact()] }),
@@ -28,6 +35,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'fr',
     permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    // The regional sites with rules, where the content script is declared: lets the background inject
+    // the extraction engine there on demand (a declared content script alone does not allow it).
+    host_permissions: regionalMatches(),
     // Extension pages run our own scripts only. Images may come from the article's site (the reading
     // view shows the article's own photos); nothing else is loaded from outside, except the saved
     // article's images fetched once at save (see connect-src).

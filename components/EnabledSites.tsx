@@ -9,7 +9,7 @@ export function EnabledSites({ sites, onDisable }: { sites: string[]; onDisable:
       {sites.length === 0 ? (
         <p class="settings-none">{t('noSites')}</p>
       ) : (
-        <ul class="settings-sites">
+        <ul class="settings-enabled-sites">
           {sites.map((site) => (
             <li key={site} data-site={site}>
               <span class="settings-host">{site}</span>{' '}

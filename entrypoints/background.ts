@@ -109,6 +109,20 @@ export default defineBackground(() => {
       await setClassifiedsPrefs(prefs);
       return { ok: true };
     },
+    'content→background:loadExtractor': async (_req, sender) => {
+      const tabId = sender.tab?.id;
+      if (!fromUs(sender) || tabId === undefined) return { ok: false, message: 'unknown sender' };
+      try {
+        await browser.scripting.executeScript({
+          target: { tabId, frameIds: [sender.frameId ?? 0] },
+          files: ['/extractor.js'],
+        });
+        return { ok: true };
+      } catch (e) {
+        // No access to this tab (not a known site, no activeTab grant): say so instead of hanging.
+        return { ok: false, message: e instanceof Error ? e.message : String(e) };
+      }
+    },
     'content→background:classifiedsCount': async ({ hiddenItems }, sender) => {
       const tabId = sender.tab?.id;
       if (!fromUs(sender) || tabId === undefined || sender.frameId !== 0) return { ok: false };

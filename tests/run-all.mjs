@@ -49,6 +49,7 @@ try {
 
 // Builds (Chrome MV3 + Firefox MV3) and Firefox's own linter.
 gate('build chrome', ['wxt', 'build']);
+gate('bundle-size budget', ['node', 'tests/check-size.mjs']);
 gate('build firefox', ['wxt', 'build', '-b', 'firefox', '--mv3']);
 gate('web-ext lint', ['web-ext', 'lint', '-s', '.output/firefox-mv3', '--no-input', '--self-hosted']);
 // Local builds for the e2e suites: same code, plus 127.0.0.1/localhost as known sites.

@@ -21,6 +21,11 @@ export interface ProtocolMap {
   'page→background:saveArticle': { req: { article: Article }; res: SaveResult };
   /** Popup asks the tab's content script what classifieds it found and hid. */
   'popup→content:getClassifieds': { req: Record<string, never>; res: ClassifiedsReport };
+  /** Content script asks the background to inject the extraction engine into its frame. */
+  'content→background:loadExtractor': {
+    req: Record<string, never>;
+    res: { ok: true } | { ok: false; message: string };
+  };
   /** Content script tells the background how many classifieds it hides (toolbar badge). */
   'content→background:classifiedsCount': { req: { hiddenItems: number }; res: { ok: boolean } };
   /** Popup / options page store new classifieds preferences (Dexie, mirrored to every tab). */
@@ -52,6 +57,7 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'page→background:saveArticle',
   'popup→content:getClassifieds',
   'content→background:classifiedsCount',
+  'content→background:loadExtractor',
   'page→background:setClassifiedsPrefs',
   'extension→content:toggleReader',
   'extension→content:closeReader',

@@ -57,8 +57,11 @@ export async function disableSite(site: string): Promise<void> {
 /** Sites enabled by the reader (granted optional origins), sorted. */
 export async function enabledSites(): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
+  // Origins the manifest asks for are not the reader's choice (and cannot be removed).
+  const required = new Set(browser.runtime.getManifest().host_permissions ?? []);
   const sites = new Set<string>();
   for (const o of origins) {
+    if (required.has(o)) continue;
     const h = hostFromPattern(o);
     if (h && !isBuiltInSite(h)) sites.add(h);
   }

@@ -1,9 +1,11 @@
 // Always-on content script, kept small: hides classifieds on the live page and answers the popup with
-// the extracted article. Extraction works on a clone (utils/extract), so the live page is untouched.
+// the extracted article. The extraction engine is not in this bundle: the background injects it the
+// first time an article is asked for (entrypoints/extractor.ts). Extraction works on a clone, so the
+// live page is untouched.
 // It never opens IndexedDB (that would be the news site's database): preferences come from the
 // storage.local mirror, counts go to the background by message.
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { extractArticle } from '../../utils/extract';
+import { loadedExtractor } from '../../utils/extractor-bridge';
 import type { ExtractResult } from '../../utils/extract/types';
 import { onMessages, sendToBackground } from '../../utils/messages';
 import { onMirroredPrefsChange, readMirroredPrefs } from '../../utils/prefs-mirror';
@@ -33,12 +35,19 @@ function addFloatingButton(onClick: () => void): void {
   document.documentElement.append(host);
 }
 
-function extractFromPage(): ExtractResult {
+async function extractFromPage(): Promise<ExtractResult> {
   // PDF viewers, images and plain-text files are documents too, but not articles we can lay out.
   if (!HTML_TYPES.has(document.contentType))
     return { ok: false, reason: 'not-html', detail: document.contentType };
   try {
-    return extractArticle(document, location.href);
+    let engine = loadedExtractor();
+    if (!engine) {
+      const res = await sendToBackground('content→background:loadExtractor', {});
+      engine = loadedExtractor();
+      if (!res.ok || !engine)
+        return { ok: false, reason: 'error', detail: res.ok ? 'engine missing' : res.message };
+    }
+    return engine.extractArticle(document, location.href);
   } catch (e) {
     return { ok: false, reason: 'error', detail: e instanceof Error ? e.message : String(e) };
   }
@@ -81,10 +90,10 @@ export default defineContentScript({
     const reader = new ReadingMode();
     // The extraction that decided to open the reader is handed to the reader frame, not redone.
     let handedOver: ExtractResult | undefined;
-    const toggleReader = (open?: boolean) => {
+    const toggleReader = async (open?: boolean) => {
       if (open === false || (open === undefined && reader.isOpen)) return { open: reader.toggle(false) };
       if (reader.isOpen) return { open: true };
-      const probe = extractFromPage();
+      const probe = await extractFromPage();
       if (!probe.ok) return { open: false as const, reason: 'not-article' as const, detail: probe.reason };
       handedOver = probe;
       return { open: reader.toggle(true) };
@@ -98,8 +107,8 @@ export default defineContentScript({
         const auto = settings.autoOpenSites.includes(location.hostname);
         if (!auto && !settings.floatingButton) return;
         if (!isProbablyArticle(document)) return;
-        if (auto) toggleReader(true);
-        if (settings.floatingButton) addFloatingButton(() => toggleReader());
+        if (auto) await toggleReader(true);
+        if (settings.floatingButton) addFloatingButton(() => void toggleReader());
       };
       if (document.readyState === 'loading')
         ctx.addEventListener(document, 'DOMContentLoaded', () => void offerReader(), { once: true });
@@ -108,7 +117,7 @@ export default defineContentScript({
 
     const off = onMessages({
       'extension→content:getArticle': async () => {
-        const r = handedOver ?? extractFromPage();
+        const r = handedOver ?? (await extractFromPage());
         handedOver = undefined;
         return r;
       },

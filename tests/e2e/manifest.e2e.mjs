@@ -18,10 +18,13 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
     () => {
       const m = JSON.parse(readFileSync(file, 'utf8'));
       assert.equal(m.manifest_version, 3);
-      for (const key of ['permissions', 'host_permissions', 'optional_host_permissions']) {
+      for (const key of ['permissions', 'optional_host_permissions']) {
         for (const p of m[key] ?? [])
           assert.ok(allow[key][p], `${key}: "${p}" is not in tests/permissions-allowlist.json`);
       }
+      // Host permissions: exactly the regional sites with rules, nothing more.
+      assert.ok(allow.host_permissions['regional-sites']);
+      assert.deepEqual(m.host_permissions ?? [], regionalMatches());
       assert.deepEqual(m.optional_permissions ?? [], [], 'no optional API permission');
       for (const cs of m.content_scripts ?? []) {
         for (const pattern of cs.matches) {

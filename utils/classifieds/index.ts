@@ -567,6 +567,8 @@ function blockText(el: Element): string {
  */
 export function detectBlocks(root: Document | Element, opts: DetectOptions = {}): DetectedBlock[] {
   const doc = isDocument(root) ? root : root.ownerDocument;
+  // documentElement first: a DOM shim given no bytes (linkedom) has none and throws on `body`.
+  if (isDocument(root) && !root.documentElement) return [];
   const scope = isDocument(root) ? (root.body ?? root.documentElement) : root;
   if (!scope) return [];
   const host = opts.host ?? documentHost(doc);

@@ -483,17 +483,30 @@ function dropMarkerBlocks(body: Element, ctx: CleanContext, res: CleanResult): v
 
 /** First `max` characters of text under `el`, without reading the whole subtree. */
 function leadingText(el: Element, max: number): string {
+  // Iterative, no closures (this runs for every candidate block of the page). Raw text is appended
+  // in slices and collapsed only once it could be long enough (collapsing only shortens), and kept
+  // raw while short: collapsing trims, which would glue words across text nodes.
+  const slice = max * 4;
   let s = '';
-  const walk = (n: Node): boolean => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) {
-        s += c.nodeValue ?? '';
-        if (collapse(s).length >= max) return true;
-      } else if (isElement(c) && walk(c)) return true;
+  let node: Node | null = el.firstChild;
+  while (node) {
+    if (node.nodeType === 3) {
+      const v = node.nodeValue ?? '';
+      for (let i = 0; i < v.length; i += slice) {
+        s += v.slice(i, i + slice);
+        if (s.length >= max) {
+          const c = collapse(s);
+          if (c.length >= max) return c;
+        }
+      }
+    } else if (isElement(node) && node.firstChild) {
+      node = node.firstChild;
+      continue;
     }
-    return false;
-  };
-  walk(el);
+    while (node && node !== el && !node.nextSibling) node = node.parentNode;
+    if (!node || node === el) break;
+    node = node.nextSibling;
+  }
   return collapse(s);
 }
 

@@ -142,3 +142,68 @@ export function absolutize(href: string, base: string | null): string {
     return v;
   }
 }
+
+/**
+ * Depth past which `capDepth` flattens. Chromium's HTML parser already stops nesting at 512, so a
+ * parsed page never reaches this in a browser; a page built by script or a DOM shim (linkedom,
+ * happy-dom) can nest 10 000 deep, and Readability's recursive walks (`_cleanStyles`…) then overflow
+ * the stack. Kept under 512 so browser-parsed pages are untouched.
+ */
+export const MAX_DEPTH = 400;
+/** Subtrees at most this tall are kept whole under the cap (a paragraph, a list, a table). */
+const KEPT_HEIGHT = 32;
+
+/**
+ * Bounds the tree's depth to about MAX_DEPTH + KEPT_HEIGHT without losing text or changing its
+ * order: below MAX_DEPTH, elements whose subtree is taller than KEPT_HEIGHT are unwrapped (replaced
+ * by their children). Iterative throughout (no recursion on the depth it is there to bound);
+ * O(nodes). Returns the number of unwrapped elements.
+ */
+export function capDepth(root: Element, maxDepth = MAX_DEPTH): number {
+  // Pass 1: find elements at depth maxDepth (iterative DFS); stop early when none exists.
+  const atCap: Element[] = [];
+  const stack: Array<[Element, number]> = [[root, 0]];
+  while (stack.length) {
+    const [el, d] = stack.pop()!;
+    if (d === maxDepth) {
+      if (el.firstElementChild) atCap.push(el);
+      continue;
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, d + 1]);
+  }
+  if (atCap.length === 0) return 0;
+  let unwrapped = 0;
+  for (const top of atCap) {
+    // Pass 2: heights of the subtree, post-order without recursion.
+    const height = new Map<Element, number>();
+    const order: Element[] = [];
+    const walk: Element[] = [top];
+    while (walk.length) {
+      const el = walk.pop()!;
+      order.push(el);
+      for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk.push(c);
+    }
+    for (let i = order.length - 1; i >= 0; i--) {
+      const el = order[i]!;
+      let h = 0;
+      for (let c = el.firstElementChild; c; c = c.nextElementSibling)
+        h = Math.max(h, (height.get(c) ?? 0) + 1);
+      height.set(el, h);
+    }
+    // Pass 3: unwrap tall children of `top` until every child subtree is short. Unwrapping does not
+    // change the height of what it lifts, so heights stay valid.
+    const queue: Element[] = [];
+    for (let c = top.firstElementChild; c; c = c.nextElementSibling) queue.push(c);
+    while (queue.length) {
+      const el = queue.pop()!;
+      if ((height.get(el) ?? 0) <= KEPT_HEIGHT) continue;
+      for (let c = el.firstElementChild; c; c = c.nextElementSibling) queue.push(c);
+      const parent = el.parentNode;
+      if (!parent) continue;
+      while (el.firstChild) parent.insertBefore(el.firstChild, el);
+      el.remove();
+      unwrapped++;
+    }
+  }
+  return unwrapped;
+}

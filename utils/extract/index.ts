@@ -8,7 +8,7 @@ import { Readability } from '@mozilla/readability';
 import { detectClassifieds } from '../classifieds/index';
 import type { Article, ExtractResult } from './types';
 import { boilerplateClean, cleanContext, isProtected, type CleanContext } from './clean';
-import { blockText, collapse, linkDensity, tagName, textOf } from './dom';
+import { blockText, capDepth, collapse, linkDensity, tagName, textOf } from './dom';
 import { communeFromDateline, communeFromUrl, countWords, readingTime, readMetadata } from './metadata';
 import {
   dropEmptyNodes,
@@ -56,12 +56,15 @@ function extract(doc: Document, url?: string): ExtractResult {
   }
   const ct = (doc.contentType ?? 'text/html').toLowerCase();
   if (ct && !/html|xml/.test(ct)) return { ok: false, reason: 'not-html', detail: ct };
+  // documentElement first: a DOM shim given no bytes (linkedom) has none and throws on `body`.
+  if (!doc.documentElement) return { ok: false, reason: 'empty' };
   if (doc.getElementsByTagName('frameset').length > 0)
     return { ok: false, reason: 'not-html', detail: 'frameset' };
-  if (!doc.body || !doc.documentElement) return { ok: false, reason: 'empty' };
+  if (!doc.body) return { ok: false, reason: 'empty' };
 
   const clone = doc.cloneNode(true) as Document;
   mergeStrayBodies(clone);
+  capDepth(clone.documentElement);
   const body = clone.body;
   if (!body || textOf(body).length === 0) return { ok: false, reason: 'empty' };
 
@@ -93,6 +96,7 @@ function extract(doc: Document, url?: string): ExtractResult {
   if (ctx.pTextTotal > 1500 && got < ctx.pTextTotal * 0.35) {
     const fresh = doc.cloneNode(true) as Document;
     mergeStrayBodies(fresh);
+    capDepth(fresh.documentElement);
     if (fresh.body) makeUrlsAbsolute(fresh.body, baseUrl(fresh, base));
     const plain = readability(fresh);
     if (plain?.content && (plain.content.textContent ?? '').length > got * 1.5) parsed = plain;

@@ -19,7 +19,8 @@ function inListOrHidden(el: Element): boolean {
 }
 
 export function isProbablyArticle(doc: Document): boolean {
-  if (!doc.body || doc.querySelector('frameset')) return false;
+  // documentElement first: a DOM shim given no bytes (linkedom) has none and throws on `body`.
+  if (!doc.documentElement || !doc.body || doc.querySelector('frameset')) return false;
   const ogType = (doc.querySelector('meta[property="og:type"]')?.getAttribute('content') ?? '').toLowerCase();
   const hasArticleLd = Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).some((s) =>
     ARTICLE_LD.test(s.textContent ?? ''),
