@@ -58,10 +58,10 @@ describe('enabling a site', () => {
     const registered = fakeScripting();
     const granted = new Set<string>();
     fakeBrowser.permissions.request = vi.fn(
-      async ({ origins = [] }) => (origins.forEach((o) => granted.add(o)), true),
+      async ({ origins = [] }: { origins?: string[] }) => (origins.forEach((o) => granted.add(o)), true),
     );
     fakeBrowser.permissions.remove = vi.fn(
-      async ({ origins = [] }) => (origins.forEach((o) => granted.delete(o)), true),
+      async ({ origins = [] }: { origins?: string[] }) => (origins.forEach((o) => granted.delete(o)), true),
     );
     fakeBrowser.permissions.getAll = vi.fn(async () => ({ origins: [...granted], permissions: [] }));
     fakeBrowser.runtime.getManifest = () => ({
