@@ -14,7 +14,16 @@ const PURE_BANS = {
 };
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', '.bench/**', 'tests/fixtures/**', '**/.scratch*/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      '.bench/**',
+      'tests/fixtures/**',
+      '**/.scratch*/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   nounsanitized.configs.recommended,

@@ -10,7 +10,6 @@ export type PopupState =
   | { kind: 'not-article'; reason: NotArticleReason | 'no-tab' }
   | { kind: 'error'; message: string };
 
-export type { SaveState } from '../utils/save';
 import type { SaveState } from '../utils/save';
 
 const REASON_KEY: Record<NotArticleReason | 'no-tab', MessageKey> = {

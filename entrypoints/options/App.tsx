@@ -96,6 +96,10 @@ export function App() {
           <ReadingSettings />
           <Settings />
           <SitesSettings />
+          <section class="settings-privacy" aria-labelledby="settings-privacy-title">
+            <h2 id="settings-privacy-title">{t('privacyTitle')}</h2>
+            <p>{t('privacyText')}</p>
+          </section>
         </>
       )}
       {view.kind !== 'settings' && <Library articleId={view.kind === 'article' ? view.id : null} />}

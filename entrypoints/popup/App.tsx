@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { ClassifiedsPanel } from '../../components/ClassifiedsPanel';
-import { PopupView, type PopupState, type SaveState } from '../../components/PopupView';
+import { PopupView, type PopupState } from '../../components/PopupView';
+import type { SaveState } from '../../utils/save';
 import { ReaderView } from '../../components/ReaderView';
 import { useReaderSettings } from '../../utils/use-reader-settings';
 import type { Category } from '../../utils/classifieds/types';
@@ -12,7 +13,7 @@ import { t } from '../../utils/i18n';
 import { sendToBackground, sendToTab, type ClassifiedsReport } from '../../utils/messages';
 import { onMirroredPrefsChange } from '../../utils/prefs-mirror';
 import { setSiteShowAll, toggleCategory } from '../../utils/prefs-edit';
-import { sendToTabInjecting } from '../../utils/tabs';
+import { sendToTabInjecting, TabTimeoutError } from '../../utils/tabs';
 import { SiteAccess } from '../../components/SiteAccess';
 import { enableSite, isBuiltInSite, siteOf } from '../../utils/site-access';
 import { matchPatterns } from '../../utils/sites';
@@ -35,7 +36,9 @@ async function loadArticle(tab: Browser.tabs.Tab | undefined): Promise<PopupStat
   let result;
   try {
     result = await sendToTabInjecting(tab.id, 'extension→content:getArticle', {});
-  } catch {
+  } catch (e) {
+    // The page went away or froze mid-request: say so, with "Réessayer".
+    if (e instanceof TabTimeoutError) return { kind: 'error', message: t('pageNoAnswer') };
     // Still no answer: a page the browser protects from extensions.
     return { kind: 'not-article', reason: 'restricted' };
   }

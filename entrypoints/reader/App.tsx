@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ArticleView } from '../../components/ArticleView';
 import { NarrationBar } from '../../components/NarrationBar';
-import type { SaveState } from '../../components/PopupView';
+import type { SaveState } from '../../utils/save';
 import { ReaderSettingsPanel } from '../../components/ReaderSettingsPanel';
 import { ReaderView } from '../../components/ReaderView';
 import type { Article } from '../../utils/extract/types';

@@ -2,7 +2,8 @@
 // happy-dom 21 cannot host DOMPurify (it lets <script> through), so these run in jsdom, like DOMPurify's own tests.
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { PopupView, type PopupState, type SaveState } from '../../../components/PopupView';
+import { PopupView, type PopupState } from '../../../components/PopupView';
+import type { SaveState } from '../../../utils/save';
 import type { Article } from '../../../utils/extract/types';
 import { testLocale } from '../../setup';
 
