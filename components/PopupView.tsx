@@ -3,6 +3,7 @@ import type { Article, NotArticleReason } from '../utils/extract/types';
 import type { MessageKey } from '../utils/i18n';
 import { t } from '../utils/i18n';
 import { ArticleView } from './ArticleView';
+import { SaveControls } from './SaveControls';
 
 export type PopupState =
   | { kind: 'loading' }
@@ -33,29 +34,6 @@ export interface PopupViewProps {
   classifieds?: preact.ComponentChildren;
 }
 
-function SaveControls({
-  save,
-  onSave,
-  onReadingMode,
-}: Pick<PopupViewProps, 'save' | 'onSave' | 'onReadingMode'>) {
-  return (
-    <div class="lisible-actions">
-      {onReadingMode && (
-        <button type="button" class="lisible-reading-mode-button" onClick={onReadingMode}>
-          {t('readingMode')}
-        </button>
-      )}
-      <button type="button" class="lisible-save" onClick={onSave} disabled={save.kind === 'saving'}>
-        {save.kind === 'saving' ? t('saving') : t('save')}
-      </button>
-      <span class="lisible-save-status" role="status" aria-live="polite">
-        {save.kind === 'saved' && (save.updated ? t('savedUpdated') : t('saved'))}
-        {save.kind === 'failed' && save.message}
-      </span>
-    </div>
-  );
-}
-
 export function PopupView({
   state,
   save,
@@ -82,7 +60,19 @@ export function PopupView({
       {state.kind === 'article' && (
         <ArticleView
           article={state.article}
-          actions={<SaveControls save={save} onSave={onSave} onReadingMode={onReadingMode} />}
+          actions={
+            <SaveControls
+              save={save}
+              onSave={onSave}
+              before={
+                onReadingMode && (
+                  <button type="button" class="lisible-reading-mode-button" onClick={onReadingMode}>
+                    {t('readingMode')}
+                  </button>
+                )
+              }
+            />
+          }
         />
       )}
       {state.kind === 'not-article' && (

@@ -21,6 +21,7 @@ import {
 import { collapsedLabelKey } from '../../utils/category-i18n';
 import { t } from '../../utils/i18n';
 import type { ClassifiedsReport } from '../../utils/messages';
+import { shadowButton } from './shadow-button';
 
 export const MARK = 'data-lisible-ad';
 const REVEALED = 'data-lisible-revealed';
@@ -177,26 +178,21 @@ export class ClassifiedsController {
   }
 
   private makeLabel(block: Element, category: Category): HTMLElement {
-    const host = document.createElement(LABEL_TAG);
-    // Marked so that a rescan never takes our label for the block's heading.
-    host.setAttribute(COLLAPSE_LABEL_ATTR, category);
-    // A shadow root keeps the page's CSS off the label (open, so assistive tech and tests see inside).
-    const root = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent =
-      'button{all:initial;font:13px/1.4 system-ui,sans-serif;color:#555;cursor:pointer;display:block;margin:6px 0;padding:2px 0}' +
-      'button:hover span,button:focus-visible span{text-decoration:underline}' +
-      'button:focus-visible{outline:2px solid #0b57d0}';
-    const button = document.createElement('button');
-    button.type = 'button';
     const action = document.createElement('span');
     action.textContent = t('showAction');
-    button.append(`${t(collapsedLabelKey(category))} — `, action);
-    button.addEventListener('click', () => {
-      block.setAttribute(REVEALED, '');
-      this.render();
-    });
-    root.append(style, button);
+    const host = shadowButton(
+      LABEL_TAG,
+      'button{all:initial;font:13px/1.4 system-ui,sans-serif;color:#555;cursor:pointer;display:block;margin:6px 0;padding:2px 0}' +
+        'button:hover span,button:focus-visible span{text-decoration:underline}' +
+        'button:focus-visible{outline:2px solid #0b57d0}',
+      [`${t(collapsedLabelKey(category))} — `, action],
+      () => {
+        block.setAttribute(REVEALED, '');
+        this.render();
+      },
+    );
+    // Marked so that a rescan never takes our label for the block's heading.
+    host.setAttribute(COLLAPSE_LABEL_ATTR, category);
     return host;
   }
 }

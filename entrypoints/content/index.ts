@@ -14,25 +14,18 @@ import { loadSettings } from '../../utils/settings';
 import { t } from '../../utils/i18n';
 import { ClassifiedsController } from './classifieds';
 import { ReadingMode } from './reading-mode';
+import { shadowButton } from './shadow-button';
 import { regionalMatches } from '../../utils/sites';
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
-/** A small "Mode lecture" button, in a shadow root so the page's CSS leaves it alone. */
+/** A small "Mode lecture" button at the bottom right of article pages (a setting, off by default). */
 function addFloatingButton(onClick: () => void): void {
-  const host = document.createElement('lisible-reader-button');
-  const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent =
+  const css =
     'button{all:initial;position:fixed;right:16px;bottom:16px;z-index:2147483646;background:#8a2b06;color:#fff;' +
     'font:600 14px/1 system-ui,sans-serif;padding:10px 14px;border-radius:20px;cursor:pointer;box-shadow:0 2px 8px #0004}' +
     'button:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}';
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = t('readingMode');
-  button.addEventListener('click', onClick);
-  root.append(style, button);
-  document.documentElement.append(host);
+  document.documentElement.append(shadowButton('lisible-reader-button', css, [t('readingMode')], onClick));
 }
 
 async function extractFromPage(): Promise<ExtractResult> {

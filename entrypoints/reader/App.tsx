@@ -8,6 +8,7 @@ import { NarrationBar } from '../../components/NarrationBar';
 import type { SaveState } from '../../utils/save';
 import { ReaderSettingsPanel } from '../../components/ReaderSettingsPanel';
 import { ReaderView } from '../../components/ReaderView';
+import { SaveControls } from '../../components/SaveControls';
 import type { Article } from '../../utils/extract/types';
 import { t } from '../../utils/i18n';
 import { sendToTab } from '../../utils/messages';
@@ -121,18 +122,15 @@ export function App() {
 
   const host = load.kind === 'article' ? new URL(load.article.url).hostname : undefined;
   const saveControls = (
-    <span class="lisible-actions">
-      <button type="button" class="lisible-save" onClick={onSave} disabled={save.kind === 'saving'}>
-        {save.kind === 'saving' ? t('saving') : t('save')}
-      </button>
-      <button type="button" onClick={() => window.print()}>
-        {t('print')}
-      </button>
-      <span class="lisible-save-status" role="status" aria-live="polite">
-        {save.kind === 'saved' && (save.updated ? t('savedUpdated') : t('saved'))}
-        {save.kind === 'failed' && save.message}
-      </span>
-    </span>
+    <SaveControls
+      save={save}
+      onSave={onSave}
+      after={
+        <button type="button" onClick={() => window.print()}>
+          {t('print')}
+        </button>
+      }
+    />
   );
 
   return (

@@ -566,6 +566,17 @@ function blockText(el: Element): string {
  * as one block per sub-category).
  */
 export function detectBlocks(root: Document | Element, opts: DetectOptions = {}): DetectedBlock[] {
+  try {
+    return detect(root, opts);
+  } catch (e) {
+    // DOM shims (happy-dom) search recursively and overflow on 10 000-deep pages; browsers do not.
+    // Hiding nothing is the safe answer there; any other error is a bug and surfaces.
+    if (e instanceof RangeError || (e instanceof Error && e.name === 'RangeError')) return [];
+    throw e;
+  }
+}
+
+function detect(root: Document | Element, opts: DetectOptions): DetectedBlock[] {
   const doc = isDocument(root) ? root : root.ownerDocument;
   // documentElement first: a DOM shim given no bytes (linkedom) has none and throws on `body`.
   if (isDocument(root) && !root.documentElement) return [];

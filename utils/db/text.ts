@@ -1,5 +1,6 @@
 // Pure text helpers of the library: search tokens and the commune fallback. No Dexie, no DOM, so the
 // benchmark and the importers can use them in Node.
+import { communeFromDateline, communeFromUrl } from '../extract/metadata';
 import type { Commune } from '../extract/types';
 
 /** "École", "ECOLE", "école" → "ecole": NFD, combining marks dropped, lower case, œ/æ spelled out. */
@@ -48,60 +49,15 @@ export function queryTerms(q: string | undefined): string[] {
   return tokens(q, 8);
 }
 
-const PARTICLES = new Set([
-  'en',
-  'sur',
-  'de',
-  'du',
-  'des',
-  'et',
-  'les',
-  'le',
-  'la',
-  'aux',
-  'au',
-  'sous',
-  'l',
-  'd',
-]);
-
-function nameFromSlug(slug: string): string {
-  const parts = slug.toLowerCase().split('-').filter(Boolean);
-  if (parts[0] && parts.length > 1 && ['le', 'la', 'les'].includes(parts[0])) {
-    const lead = parts.shift()!;
-    return `${lead[0]!.toUpperCase()}${lead.slice(1)} ${nameFromSlug(parts.join('-'))}`;
-  }
-  return parts.map((p, i) => (i > 0 && PARTICLES.has(p) ? p : p[0]!.toUpperCase() + p.slice(1))).join('-');
-}
-
-const POSTCODE = /^(?:0[1-9]|[1-8]\d|9[0-8])\d{3}$/;
-
 /**
- * Fallback when the extraction found no commune: `…/cherbourg-en-cotentin_50129/…` (actu.fr, INSEE
- * code), `…/la-baule-44500/…` (postcode in a path segment), or a dateline "Saint-Lô (50000)".
+ * Fallback when the saved article carries no commune (older saves, imports): the extraction engine's
+ * own rules, applied to the stored URLs and text — `…/cherbourg-en-cotentin_50129/…` (actu.fr, INSEE
+ * code), `…/la-baule-44500/…` (postcode folder), or a dateline "Saint-Lô (50000)".
  */
 export function communeFallback(urls: Array<string | null | undefined>, text = ''): Commune | null {
   for (const url of urls) {
-    if (!url) continue;
-    let path: string;
-    try {
-      path = decodeURIComponent(new URL(url).pathname);
-    } catch {
-      continue;
-    }
-    let m = /\/([a-z][a-z-]*[a-z])_(\d[\dab]\d{3})(?=\/|$)/i.exec(path);
-    if (m) return { name: nameFromSlug(m[1]!), postcode: null, inseeCode: m[2]!.toUpperCase() };
-    m = /\/([a-z][a-z-]*[a-z])-(\d{5})(?=\/|$)/i.exec(path);
-    if (m && POSTCODE.test(m[2]!)) return { name: nameFromSlug(m[1]!), postcode: m[2]! };
+    const c = communeFromUrl(url ?? null);
+    if (c) return c;
   }
-  const head = text.slice(0, 300);
-  const d = /(?:^|\n)\s*([\p{Lu}][\p{L}'’-]*(?:[ -][\p{L}'’]+){0,4})\s*\((\d{5})\)/u.exec(head);
-  if (d && POSTCODE.test(d[2]!)) {
-    const name = d[1]!.trim();
-    return {
-      name: name === name.toUpperCase() ? nameFromSlug(name.replace(/ /g, '-')) : name,
-      postcode: d[2]!,
-    };
-  }
-  return null;
+  return text ? communeFromDateline(text) : null;
 }

@@ -155,12 +155,14 @@ const KEPT_HEIGHT = 32;
 
 /**
  * Bounds the tree's depth to about MAX_DEPTH + KEPT_HEIGHT without losing text or changing its
- * order: below MAX_DEPTH, elements whose subtree is taller than KEPT_HEIGHT are unwrapped (replaced
- * by their children). Iterative throughout (no recursion on the depth it is there to bound);
- * O(nodes). Returns the number of unwrapped elements.
+ * order: under an element at depth MAX_DEPTH, every subtree taller than KEPT_HEIGHT is dissolved
+ * and what it held (short subtrees, text) becomes that element's children, in document order.
+ * Iterative throughout (no recursion on the depth it is there to bound) and O(nodes): each kept
+ * piece moves once, and only short pieces move (happy-dom walks a moved subtree recursively).
+ * Returns the number of dissolved elements.
  */
 export function capDepth(root: Element, maxDepth = MAX_DEPTH): number {
-  // Pass 1: find elements at depth maxDepth (iterative DFS); stop early when none exists.
+  // Pass 1: elements at depth maxDepth that have children (iterative DFS).
   const atCap: Element[] = [];
   const stack: Array<[Element, number]> = [[root, 0]];
   while (stack.length) {
@@ -171,10 +173,9 @@ export function capDepth(root: Element, maxDepth = MAX_DEPTH): number {
     }
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, d + 1]);
   }
-  if (atCap.length === 0) return 0;
-  let unwrapped = 0;
+  let dissolved = 0;
   for (const top of atCap) {
-    // Pass 2: heights of the subtree, post-order without recursion.
+    // Pass 2: heights, post-order without recursion.
     const height = new Map<Element, number>();
     const order: Element[] = [];
     const walk: Element[] = [top];
@@ -190,20 +191,56 @@ export function capDepth(root: Element, maxDepth = MAX_DEPTH): number {
         h = Math.max(h, (height.get(c) ?? 0) + 1);
       height.set(el, h);
     }
-    // Pass 3: unwrap tall children of `top` until every child subtree is short. Unwrapping does not
-    // change the height of what it lifts, so heights stay valid.
-    const queue: Element[] = [];
-    for (let c = top.firstElementChild; c; c = c.nextElementSibling) queue.push(c);
-    while (queue.length) {
-      const el = queue.pop()!;
-      if ((height.get(el) ?? 0) <= KEPT_HEIGHT) continue;
-      for (let c = el.firstElementChild; c; c = c.nextElementSibling) queue.push(c);
-      const parent = el.parentNode;
-      if (!parent) continue;
-      while (el.firstChild) parent.insertBefore(el.firstChild, el);
-      el.remove();
-      unwrapped++;
+    if ((height.get(top) ?? 0) <= KEPT_HEIGHT + 1) continue;
+    // Pass 3: in document order, the pieces to keep (short subtrees, text) and the tall elements.
+    const pieces: Node[] = [];
+    const tall: Element[] = [];
+    const todo: Node[] = [];
+    for (let c = top.lastChild; c; c = c.previousSibling) todo.push(c);
+    while (todo.length) {
+      const n = todo.pop()!;
+      if (n.nodeType === ELEMENT_NODE && (height.get(n as Element) ?? 0) > KEPT_HEIGHT) {
+        tall.push(n as Element);
+        for (let c = n.lastChild; c; c = c.previousSibling) todo.push(c);
+      } else pieces.push(n);
     }
+    // Pass 4: pieces become top's children in order; then the emptied tall elements go, deepest
+    // first, so no removal carries a deep subtree.
+    for (const n of pieces) top.appendChild(n);
+    for (let i = tall.length - 1; i >= 0; i--) tall[i]!.remove();
+    dissolved += tall.length;
   }
-  return unwrapped;
+  return dissolved;
+}
+
+/** A stack overflow (RangeError), which DOM shims raise on very deep trees; other errors are bugs. */
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError || (e instanceof Error && e.name === 'RangeError');
+}
+
+/**
+ * `doc.cloneNode(true)`, falling back to an iterative copy when the DOM's own deep clone overflows the
+ * stack (happy-dom and jsdom clone recursively; 10 000 nested elements are enough). Browsers clone
+ * natively and never take the fallback, so normal pages pay nothing.
+ */
+export function cloneDocument(doc: Document): Document {
+  try {
+    return doc.cloneNode(true) as Document;
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
+  }
+  const copy = doc.cloneNode(false) as Document;
+  const stack: Array<[Node, Node]> = [];
+  for (let c = doc.firstChild; c; c = c.nextSibling) stack.push([c, copy]);
+  // Children are pushed in reverse below, so popping appends them in document order.
+  stack.reverse();
+  while (stack.length) {
+    const [src, parent] = stack.pop()!;
+    const node = copy.importNode ? copy.importNode(src, false) : src.cloneNode(false);
+    parent.appendChild(node);
+    const kids: Array<[Node, Node]> = [];
+    for (let c = src.firstChild; c; c = c.nextSibling) kids.push([c, node]);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return copy;
 }

@@ -8,7 +8,16 @@ import { Readability } from '@mozilla/readability';
 import { detectClassifieds } from '../classifieds/index';
 import type { Article, ExtractResult } from './types';
 import { boilerplateClean, cleanContext, isProtected, type CleanContext } from './clean';
-import { blockText, capDepth, collapse, linkDensity, tagName, textOf } from './dom';
+import {
+  blockText,
+  capDepth,
+  cloneDocument,
+  collapse,
+  isStackOverflow,
+  linkDensity,
+  tagName,
+  textOf,
+} from './dom';
 import { communeFromDateline, communeFromUrl, countWords, readingTime, readMetadata } from './metadata';
 import {
   dropEmptyNodes,
@@ -58,11 +67,10 @@ function extract(doc: Document, url?: string): ExtractResult {
   if (ct && !/html|xml/.test(ct)) return { ok: false, reason: 'not-html', detail: ct };
   // documentElement first: a DOM shim given no bytes (linkedom) has none and throws on `body`.
   if (!doc.documentElement) return { ok: false, reason: 'empty' };
-  if (doc.getElementsByTagName('frameset').length > 0)
-    return { ok: false, reason: 'not-html', detail: 'frameset' };
+  if (hasFrameset(doc)) return { ok: false, reason: 'not-html', detail: 'frameset' };
   if (!doc.body) return { ok: false, reason: 'empty' };
 
-  const clone = doc.cloneNode(true) as Document;
+  const clone = cloneDocument(doc);
   mergeStrayBodies(clone);
   capDepth(clone.documentElement);
   const body = clone.body;
@@ -94,7 +102,7 @@ function extract(doc: Document, url?: string): ExtractResult {
   // than its paragraphs hold, run Readability alone on a fresh clone and keep the longer result.
   const got = parsed?.content ? (parsed.content.textContent ?? '').length : 0;
   if (ctx.pTextTotal > 1500 && got < ctx.pTextTotal * 0.35) {
-    const fresh = doc.cloneNode(true) as Document;
+    const fresh = cloneDocument(doc);
     mergeStrayBodies(fresh);
     capDepth(fresh.documentElement);
     if (fresh.body) makeUrlsAbsolute(fresh.body, baseUrl(fresh, base));
@@ -164,6 +172,17 @@ function mergeStrayBodies(doc: Document): void {
     b.remove();
   }
   for (const c of Array.from(html.children)) if (c !== first && tagName(c) !== 'head') first.appendChild(c);
+}
+
+function hasFrameset(doc: Document): boolean {
+  try {
+    return doc.getElementsByTagName('frameset').length > 0;
+  } catch (e) {
+    // DOM shims (happy-dom) search recursively and overflow on a 10 000-deep page, which a parser
+    // would never have made a frameset document.
+    if (isStackOverflow(e)) return false;
+    throw e;
+  }
 }
 
 function hasPaywallBox(doc: Document): boolean {

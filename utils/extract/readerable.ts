@@ -2,6 +2,8 @@
 // Signals: JSON-LD / og:type article hints, then Readability's isProbablyReaderable idea
 // (sum of sqrt(length - 140) over long paragraphs not in comment/sidebar-like containers).
 
+import { isStackOverflow } from './dom';
+
 const ARTICLE_LD =
   /"@type"\s*:\s*(?:\[[^\]]*)?"(?:News|Reportage|Analysis|Opinion|Review|Background)?(?:Article|BlogPosting|LiveBlogPosting)"/;
 const UNLIKELY =
@@ -19,6 +21,17 @@ function inListOrHidden(el: Element): boolean {
 }
 
 export function isProbablyArticle(doc: Document): boolean {
+  try {
+    return probablyArticle(doc);
+  } catch (e) {
+    // DOM shims (happy-dom) search recursively and overflow on 10 000-deep pages; browsers do not.
+    // No offer is the safe answer; any other error is a bug and surfaces.
+    if (isStackOverflow(e)) return false;
+    throw e;
+  }
+}
+
+function probablyArticle(doc: Document): boolean {
   // documentElement first: a DOM shim given no bytes (linkedom) has none and throws on `body`.
   if (!doc.documentElement || !doc.body || doc.querySelector('frameset')) return false;
   const ogType = (doc.querySelector('meta[property="og:type"]')?.getAttribute('content') ?? '').toLowerCase();
