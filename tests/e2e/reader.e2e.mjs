@@ -109,7 +109,7 @@ test('shortcut toggle shows the article over the page; Escape restores the page 
   await page.close();
 });
 
-test('popup "Mode lecture" opens it; the close button closes it; a home page refuses politely', async () => {
+test('popup "Mode lecture" opens it; saving from it reaches the library; the close button closes it; a home page refuses politely', async () => {
   const { context, worker, extensionId } = browser;
   const page = await context.newPage();
   await page.goto(srv.articleUrl);
@@ -120,8 +120,18 @@ test('popup "Mode lecture" opens it; the close button closes it; a home page ref
   // The article's tab comes back in front (Chrome throttles background tabs).
   await page.bringToFront();
   const frame = await readerFrame(page);
+  // "Enregistrer" in the reading mode's footer saves to the library, like the popup. (dispatchEvent:
+  // after the popup was shown as a tab with another viewport size, headless Chromium's mouse
+  // coordinates for the reader frame are stale — a harness artefact; the real popup is a bubble.)
+  await frame.locator('.lisible-footer').getByRole('button', { name: 'Enregistrer' }).dispatchEvent('click');
+  await frame.getByText('Enregistré dans la bibliothèque').waitFor({ timeout: 10_000 });
   await frame.getByRole('button', { name: 'Fermer le mode lecture (Échap)' }).click();
   await page.waitForSelector('#lisible-reader-frame', { state: 'detached', timeout: 5000 });
+
+  const library = await context.newPage();
+  await library.goto(`chrome-extension://${extensionId}/options.html`);
+  await library.locator('.library-item', { hasText: 'data centers dédiés' }).waitFor({ timeout: 10_000 });
+  await library.close();
 
   const home = await context.newPage();
   await home.goto(`${srv.origin}/pages/home.html`);
