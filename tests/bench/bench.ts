@@ -310,6 +310,9 @@ async function main(): Promise<void> {
   } else {
     console.log('\n(classifieds bench: tests/bench/classifieds-bench.ts not found; skipped)');
   }
+
+  console.log('');
+  await (await import('./broken')).runBrokenBench();
 }
 
 await main();

@@ -2,8 +2,10 @@
 // three engine entry points timed, with the outcome and a time budget per case.
 // Called at the end of `npm run bench`; runnable alone: node --import tsx tests/bench/broken.ts
 //
-// Budgets (extraction, ms, on the 2-core CI box): 10 MB pages 2000, 10 000-level nesting 1000,
-// small pages 200. They bound what a user waits for after clicking the icon; a FAIL is a regression.
+// Budgets (isProbablyArticle + detectClassifieds + extractArticle, ms, linkedom on the 2-core CI box):
+// 10 MB pages 5000, 10 000-level nesting 1000, small pages 200. linkedom is several times slower than
+// a browser's native DOM (tests/e2e/broken.e2e.mjs measures Chromium: ~4 s for the 10 MB article's
+// 1.8 million words, ~1.5 s for 10 MB of boilerplate). A FAIL is a wrong outcome or a regression.
 import { parseHTML } from 'linkedom';
 import { pathToFileURL } from 'node:url';
 import { detectClassifieds } from '../../utils/classifieds/index';
@@ -58,13 +60,13 @@ export const BROKEN_CASES: BrokenCase[] = [
   {
     name: '10 MB article',
     html: () => utf8(bigArticlePage()),
-    budgetMs: 2000,
+    budgetMs: 5000,
     expect: { ok: true, marker: MARKERS.bigArticle },
   },
   {
     name: '10 MB boilerplate',
     html: () => utf8(boilerplatePage()),
-    budgetMs: 2000,
+    budgetMs: 5000,
     expect: { ok: true, marker: MARKERS.boilerplateArticle },
   },
   {

@@ -162,16 +162,22 @@ const KEPT_HEIGHT = 32;
  * Returns the number of dissolved elements.
  */
 export function capDepth(root: Element, maxDepth = MAX_DEPTH): number {
-  // Pass 1: elements at depth maxDepth that have children (iterative DFS).
+  // Pass 1: elements at depth maxDepth that have children. Iterative DFS over parallel arrays (no
+  // tuple per element: this pass runs on every extraction, and almost always finds nothing).
   const atCap: Element[] = [];
-  const stack: Array<[Element, number]> = [[root, 0]];
-  while (stack.length) {
-    const [el, d] = stack.pop()!;
+  const els: Element[] = [root];
+  const depths: number[] = [0];
+  while (els.length) {
+    const el = els.pop()!;
+    const d = depths.pop()!;
     if (d === maxDepth) {
       if (el.firstElementChild) atCap.push(el);
       continue;
     }
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, d + 1]);
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      els.push(c);
+      depths.push(d + 1);
+    }
   }
   let dissolved = 0;
   for (const top of atCap) {

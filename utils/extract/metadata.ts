@@ -552,8 +552,8 @@ export function readMetadata(doc: Document, url: string | null): PageMetadata {
 }
 
 export function countWords(text: string): number {
-  // Counted with a sticky-free exec loop rather than match(): no array of every word (1.8 M strings
-  // on a 10 MB article, most of the extraction's garbage collection).
+  // Counted with an exec loop rather than match(): no array of every word (1.8 M strings on a 10 MB
+  // article, a large share of its extraction's garbage collection).
   const re = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
   let n = 0;
   while (re.exec(text)) n++;

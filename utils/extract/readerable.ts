@@ -1,8 +1,7 @@
 // Cheap "offer the reading view?" check, run on every page load: no clone, no Readability parse.
 // Signals: JSON-LD / og:type article hints, then Readability's isProbablyReaderable idea
 // (sum of sqrt(length - 140) over long paragraphs not in comment/sidebar-like containers).
-
-import { isStackOverflow } from './dom';
+// Imports nothing: it ships in the always-on content script, whose size is budgeted.
 
 const ARTICLE_LD =
   /"@type"\s*:\s*(?:\[[^\]]*)?"(?:News|Reportage|Analysis|Opinion|Review|Background)?(?:Article|BlogPosting|LiveBlogPosting)"/;
@@ -26,7 +25,7 @@ export function isProbablyArticle(doc: Document): boolean {
   } catch (e) {
     // DOM shims (happy-dom) search recursively and overflow on 10 000-deep pages; browsers do not.
     // No offer is the safe answer; any other error is a bug and surfaces.
-    if (isStackOverflow(e)) return false;
+    if (e instanceof RangeError || (e instanceof Error && e.name === 'RangeError')) return false;
     throw e;
   }
 }
