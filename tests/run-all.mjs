@@ -29,13 +29,21 @@ const gate = (name, args) => {
 
 gate('wxt prepare', ['wxt', 'prepare']);
 gate('typecheck', ['tsc', '--noEmit']);
-gate('lint', ['eslint', '.']);
+gate('lint', ['eslint', '-c', 'tests/eslint.config.js', '.']);
 gate('sanitizer boundary', ['node', 'tests/check-sanitizer.mjs']);
 gate('format', ['prettier', '--check', '.']);
 
 // Unit tests (vitest + happy-dom + fake-indexeddb).
 const vitestJson = join(out, 'vitest.json');
-npx(['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+npx([
+  'vitest',
+  'run',
+  '--config',
+  'tests/vitest.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 try {
   const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
   passed += r.numPassedTests;
