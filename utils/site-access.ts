@@ -2,10 +2,23 @@
 // plus a content script registered for that host, so classifieds are hidden there from the first
 // paint on, like on the regional sites declared in the manifest (utils/sites.ts).
 import { browser } from 'wxt/browser';
-import { matchPatterns, regionalHosts } from './sites';
+import { regionalHosts } from './sites';
 
 const PREFIX = 'lisible-site:';
 const CONTENT_JS = 'content-scripts/content.js';
+
+/** What "Activer Lisible sur ce site" asks for: the site and its subdomains, over HTTP and HTTPS. */
+export function sitePatterns(site: string): string[] {
+  return [`*://*.${site}/*`];
+}
+
+/**
+ * Whether Lisible already runs on this page by itself: a regional site of the manifest or a site the
+ * reader enabled (checked on the page's own origin, so any granted pattern that covers it counts).
+ */
+export async function hasSiteAccess(pageUrl: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [`${new URL(pageUrl).origin}/*`] });
+}
 
 export function hostFromPattern(pattern: string): string | null {
   const m = /^(?:\*|https?):\/\/(?:\*\.)?([^/*]+)\/\*$/.exec(pattern);
@@ -30,7 +43,7 @@ async function register(site: string): Promise<void> {
   await browser.scripting.registerContentScripts([
     {
       id,
-      matches: matchPatterns(site),
+      matches: sitePatterns(site),
       js: [CONTENT_JS],
       runAt: 'document_start',
       persistAcrossSessions: true,
@@ -41,7 +54,7 @@ async function register(site: string): Promise<void> {
 /** Must run in a click handler of an extension page: permissions.request needs a user gesture. */
 export async function enableSite(host: string): Promise<boolean> {
   const site = siteOf(host);
-  const granted = await browser.permissions.request({ origins: matchPatterns(site) });
+  const granted = await browser.permissions.request({ origins: sitePatterns(site) });
   if (!granted) return false;
   await register(site);
   return true;
@@ -51,7 +64,7 @@ export async function disableSite(site: string): Promise<void> {
   const id = PREFIX + site;
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [id] });
-  await browser.permissions.remove({ origins: matchPatterns(site) });
+  await browser.permissions.remove({ origins: sitePatterns(site) });
 }
 
 /** Sites enabled by the reader (granted optional origins), sorted. */

@@ -15,8 +15,7 @@ import { onMirroredPrefsChange } from '../../utils/prefs-mirror';
 import { setSiteShowAll, toggleCategory } from '../../utils/prefs-edit';
 import { sendToTabInjecting, TabTimeoutError } from '../../utils/tabs';
 import { SiteAccess } from '../../components/SiteAccess';
-import { enableSite, isBuiltInSite, siteOf } from '../../utils/site-access';
-import { matchPatterns } from '../../utils/sites';
+import { enableSite, hasSiteAccess, isBuiltInSite, siteOf } from '../../utils/site-access';
 
 // Pages no extension may script: say so instead of spinning.
 const RESTRICTED =
@@ -81,11 +80,9 @@ export function App() {
         setTabId(tab?.id);
         // Sites outside the built-in list can be enabled for good (optional host permission).
         if (tab?.url && /^https?:/.test(tab.url)) {
-          const host = new URL(tab.url).hostname;
-          if (!isBuiltInSite(host)) {
-            const on = await browser.permissions.contains({ origins: matchPatterns(siteOf(host)) });
-            setAccess({ host: siteOf(host), state: on ? 'on' : 'off' });
-          }
+          const host = siteOf(new URL(tab.url).hostname);
+          // Nothing to offer where Lisible already runs by itself (known or already enabled site).
+          if (!isBuiltInSite(host) && !(await hasSiteAccess(tab.url))) setAccess({ host, state: 'off' });
         }
         setState(await loadArticle(tab));
       })

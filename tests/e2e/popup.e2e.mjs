@@ -39,6 +39,8 @@ test('popup shows the clean article of the tab, without the clutter', async () =
   assert.match(text, /min de lecture/, 'reading time');
   assert.match(text, /Publié le 8 janvier 2025/, 'date');
   assert.ok((await popup.locator('.lisible-body img').count()) >= 1, 'the lead photo is kept');
+  // Lisible already runs on this site (a known site in the local build): nothing to enable.
+  assert.equal(await popup.getByRole('button', { name: 'Activer Lisible sur ce site' }).count(), 0);
   for (const clutter of [
     'Restez informé',
     'Réagir à cet article',

@@ -8,7 +8,7 @@ import {
   isBuiltInSite,
   siteOf,
 } from '../../utils/site-access';
-import { matchPatterns, regionalHosts, regionalMatches, REGIONAL_EXTRACTION_RULES } from '../../utils/sites';
+import { regionalHosts, regionalMatches, REGIONAL_EXTRACTION_RULES } from '../../utils/sites';
 import { SITE_RULES } from '../../utils/extract/sites';
 
 describe('built-in sites', () => {
@@ -73,12 +73,12 @@ describe('enabling a site', () => {
 
     expect(await enableSite('www.lamanchelibre.fr')).toBe(true);
     expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({
-      origins: matchPatterns('lamanchelibre.fr'),
+      origins: ['*://*.lamanchelibre.fr/*'],
     });
     expect(registered).toEqual([
       expect.objectContaining({
         id: 'lisible-site:lamanchelibre.fr',
-        matches: ['https://*.lamanchelibre.fr/*'],
+        matches: ['*://*.lamanchelibre.fr/*'],
         runAt: 'document_start',
       }),
     ]);
