@@ -66,26 +66,19 @@ async function saveFromTab(tabId: number): Promise<void> {
 
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: SAVE_MENU, title: t('ctxSaveArticle'), contexts: ['page'] });
-  });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === SAVE_MENU && tab?.id !== undefined) void saveFromTab(tab.id);
-  });
-  browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'save-article' && tab?.id !== undefined) void saveFromTab(tab.id);
-  });
-
-  browser.runtime.onInstalled.addListener(() => {
     void syncPrefsMirror();
     void syncSiteScripts();
     browser.contextMenus.create({ id: MENU_READER, title: t('menuReader'), contexts: ['page'] });
+    browser.contextMenus.create({ id: SAVE_MENU, title: t('ctxSaveArticle'), contexts: ['page'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_READER) void toggleReaderIn(tab?.id);
+    else if (info.menuItemId === SAVE_MENU && tab?.id !== undefined) void saveFromTab(tab.id);
   });
-  // Alt+Shift+R by default; people rebind it in the browser's shortcut settings.
+  // Alt+Shift+R / Alt+Shift+S by default; people rebind them in the browser's shortcut settings.
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-reader') void toggleReaderIn(tab?.id);
+    else if (command === 'save-article' && tab?.id !== undefined) void saveFromTab(tab.id);
   });
   browser.runtime.onStartup.addListener(() => {
     void syncPrefsMirror();
@@ -99,7 +92,8 @@ export default defineBackground(() => {
       if (!fromUs(sender)) return { ok: false, error: 'invalid', message: 'unknown sender' };
       const problem = articleProblem(article);
       if (problem) return { ok: false, error: 'invalid', message: problem };
-      return saveArticle(article);
+      // Extension pages sanitize before sending; anything else is stored marked unsanitized.
+      return saveArticle(article, undefined, { unsanitized: !fromExtensionPage(sender) });
     },
     'page→background:setClassifiedsPrefs': async ({ prefs }, sender) => {
       // Only extension pages change preferences: a page script talking to our content script must not.
