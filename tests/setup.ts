@@ -35,12 +35,3 @@ beforeEach(() => {
   fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
   fakeBrowser.i18n.getUILanguage = () => testLocale.lang;
 });
-
-// happy-dom reports every <iframe> of a parsed corpus page (tag managers, ads, embeds) as a failed load
-// because page loading is disabled in tests: expected, and it buried real failures in the log.
-const consoleError = console.error.bind(console);
-console.error = (...args: unknown[]) => {
-  const first = args[0];
-  if (first instanceof Error && /Iframe page loading is disabled/.test(first.message)) return;
-  consoleError(...args);
-};
