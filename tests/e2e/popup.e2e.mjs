@@ -92,11 +92,12 @@ test('Enregistrer stores the article; the options page lists it and opens it', a
   await page.close();
 });
 
-test('a home page, an empty page and a chrome:// page get a plain "pas d\'article" message', async () => {
+test('a home page, an empty page, a PDF and a chrome:// page get a plain "pas d\'article" message', async () => {
   const { context, worker, extensionId } = browser;
   const cases = [
     [`${srv.origin}/pages/home.html`, /ne contient pas d'article/],
     [`${srv.origin}/pages/empty.html`, /vide|ne contient pas d'article/],
+    [`${srv.origin}/pages/conseil-municipal.pdf`, /n'est pas une page web \(PDF/],
     ['chrome://version/', /ne permet pas aux extensions de lire cette page/],
   ];
   for (const [url, expected] of cases) {
