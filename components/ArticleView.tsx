@@ -1,6 +1,7 @@
 // Display-only reading view: props in, JSX out. Used by the popup and the library.
 import type { Article } from '../utils/extract/types';
 import { formatDate, t } from '../utils/i18n';
+import { useState } from 'preact/hooks';
 import { ArticleBody } from './ArticleBody';
 
 export interface ArticleViewProps {
@@ -13,6 +14,9 @@ export interface ArticleViewProps {
   bodyRef?: preact.Ref<HTMLDivElement>;
   /** Stored copies of the article's images (remote src → blob: URL), for the library offline. */
   images?: ReadonlyMap<string, string>;
+  /** Render at most this much body HTML; `more` is shown after a cut body (the popup on huge pages). */
+  maxChars?: number;
+  more?: preact.ComponentChildren;
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -23,7 +27,8 @@ function excerptIsInBody(article: Article): boolean {
   return ex.length > 0 && squash(article.textContent.slice(0, ex.length + 400)).includes(ex);
 }
 
-export function ArticleView({ article, actions, footer, bodyRef, images }: ArticleViewProps) {
+export function ArticleView({ article, actions, footer, bodyRef, images, maxChars, more }: ArticleViewProps) {
+  const [truncated, setTruncated] = useState(false);
   const date = formatDate(article.publishedTime);
   const showExcerpt = article.excerpt !== '' && !excerptIsInBody(article);
   return (
@@ -53,7 +58,14 @@ export function ArticleView({ article, actions, footer, bodyRef, images }: Artic
         )}
         {actions}
       </header>
-      <ArticleBody html={article.contentHtml} bodyRef={bodyRef} images={images} />
+      <ArticleBody
+        html={article.contentHtml}
+        bodyRef={bodyRef}
+        images={images}
+        maxChars={maxChars}
+        onTruncated={setTruncated}
+      />
+      {truncated && more}
       {footer && <footer class="lisible-footer">{footer}</footer>}
     </article>
   );

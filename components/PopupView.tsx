@@ -34,6 +34,8 @@ export interface PopupViewProps {
   classifieds?: preact.ComponentChildren;
 }
 
+export const POPUP_MAX_CHARS = 60_000;
+
 export function PopupView({
   state,
   save,
@@ -60,6 +62,17 @@ export function PopupView({
       {state.kind === 'article' && (
         <ArticleView
           article={state.article}
+          // A glance: a huge page opens at once; the whole article is one click away.
+          maxChars={POPUP_MAX_CHARS}
+          more={
+            onReadingMode && (
+              <p class="lisible-more">
+                <button type="button" class="lisible-reading-mode-button" onClick={onReadingMode}>
+                  {t('readMore')}
+                </button>
+              </p>
+            )
+          }
           actions={
             <SaveControls
               save={save}

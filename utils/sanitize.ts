@@ -98,3 +98,20 @@ export function sanitizeArticleHtml(
     imageSwap = null;
   }
 }
+
+/**
+ * The first `maxChars` characters of sanitized HTML, cut after a closing block tag. Cutting safe
+ * markup cannot create markup (the parser only closes what is left open), so no second pass is needed.
+ * The popup uses it so a huge page (a 10 MB article) still opens at once.
+ */
+export function truncateSafeHtml(html: SafeHtml, maxChars: number): { html: SafeHtml; truncated: boolean } {
+  if (html.length <= maxChars) return { html, truncated: false };
+  const re = /<\/(?:p|h[1-6]|li|ul|ol|blockquote|figure|table|pre|div)>/gi;
+  re.lastIndex = maxChars;
+  const m = re.exec(html);
+  if (!m) return { html, truncated: false };
+  const end = m.index + m[0].length;
+  return end >= html.length
+    ? { html, truncated: false }
+    : { html: html.slice(0, end) as SafeHtml, truncated: true };
+}

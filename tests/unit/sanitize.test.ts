@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // happy-dom 21 cannot host DOMPurify (it lets <script> through), so these run in jsdom, like DOMPurify's own tests.
 import { describe, expect, it } from 'vitest';
-import { sanitizeArticleHtml } from '../../utils/sanitize';
+import { sanitizeArticleHtml, truncateSafeHtml } from '../../utils/sanitize';
 
 describe('sanitizeArticleHtml', () => {
   it('keeps article structure: headings, paragraphs, figures, links, images', () => {
@@ -31,5 +31,22 @@ describe('sanitizeArticleHtml', () => {
     ['<base href="https://evil/">', /base/],
   ])('neutralises %s', (input, forbidden) => {
     expect(sanitizeArticleHtml(input)).not.toMatch(forbidden);
+  });
+});
+
+describe('truncateSafeHtml', () => {
+  it('cuts a long body after a closing block tag, and says so', () => {
+    const safe = sanitizeArticleHtml(
+      Array.from({ length: 50 }, (_, i) => `<p>Paragraphe ${i}.</p>`).join(''),
+    );
+    const { html, truncated } = truncateSafeHtml(safe, 100);
+    expect(truncated).toBe(true);
+    expect(html.endsWith('</p>')).toBe(true);
+    expect(html.length).toBeGreaterThanOrEqual(100);
+    expect(html.length).toBeLessThan(safe.length);
+  });
+  it('leaves a short body whole', () => {
+    const safe = sanitizeArticleHtml('<p>Court.</p>');
+    expect(truncateSafeHtml(safe, 1000)).toEqual({ html: safe, truncated: false });
   });
 });

@@ -82,6 +82,32 @@ describe('PopupView states', () => {
     expect(root.textContent).toContain('No article here');
   });
 
+  it('a huge article renders its beginning and offers the rest in reading mode', async () => {
+    const big = { ...article, contentHtml: '<p>Un paragraphe assez long pour compter.</p>'.repeat(5000) };
+    const root = document.createElement('div');
+    const onReadingMode = vi.fn();
+    render(
+      <PopupView
+        state={{ kind: 'article', article: big }}
+        save={{ kind: 'idle' }}
+        onSave={vi.fn()}
+        onRetry={vi.fn()}
+        onOpenLibrary={vi.fn()}
+        onReadingMode={onReadingMode}
+      />,
+      root,
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    const paragraphs = root.querySelectorAll('.lisible-body p').length;
+    expect(paragraphs).toBeGreaterThan(100);
+    expect(paragraphs).toBeLessThan(5000);
+    const more = [...root.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Lire la suite en mode lecture',
+    );
+    more!.click();
+    expect(onReadingMode).toHaveBeenCalled();
+  });
+
   it('error with a retry button', () => {
     const { root, onRetry } = show({ kind: 'error', message: 'Boom' });
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('Boom');
