@@ -182,14 +182,23 @@ test('10 MB article: extracted within the budget', async () => {
       type: 'extension→content:getArticle',
       payload: {},
     });
-    return { ms: Math.round(performance.now() - t0), ok: res?.ok, words: res?.article?.wordCount ?? 0 };
+    return {
+      ms: Math.round(performance.now() - t0),
+      ok: res?.ok,
+      words: res?.article?.wordCount ?? 0,
+      tail: res?.article?.textContent?.slice(-500) ?? '',
+    };
   }, tabId);
   console.log(`  /big.html: content script answered in ${cs.ms} ms (${cs.words} words)`);
   await page.close();
   assert.equal(cs.ok, true);
+  // The whole article is extracted, to its last paragraph…
+  assert.match(cs.tail, new RegExp(MARKERS.bigArticle));
+  // …and the popup, a glance, shows its beginning with the rest one click away in reading mode.
   const r = await popupOutcome('/big.html', { budget: BIG_BUDGET_MS });
   assert.equal(r.state, 'article');
-  assert.match(r.text, new RegExp(MARKERS.bigArticle));
+  assert.match(r.text, /Paragraphe 0 : Le conseil municipal/);
+  assert.match(r.text, /Lire la suite en mode lecture/);
 });
 
 test('10 MB of boilerplate around one article: the article, within the budget', async () => {
