@@ -15,6 +15,7 @@ import {
   COLLAPSE_LABEL_ATTR,
   EMPTY_PREFS,
   detectBlocks,
+  hideCss,
   knownSelectors,
   resolveVisibility,
 } from '../../utils/classifieds';
@@ -148,19 +149,13 @@ export class ClassifiedsController {
   }
 
   private renderCss(): void {
-    const selectors: string[] = [];
-    for (const c of CATEGORIES) {
-      if (this.visibility(c) === 'show') continue;
-      selectors.push(`[${MARK}="${c}"]:not([${REVEALED}])`);
-    }
-    // Known-site selectors hide before detection has marked anything (document_start).
-    for (const k of knownSelectors(this.host)) {
-      if (this.visibility(k.category) !== 'show' && !/[{}]/.test(k.selector))
-        selectors.push(`:is(${k.selector}):not([${REVEALED}])`);
-    }
-    this.style.textContent = selectors.length
-      ? `${selectors.join(',\n')} { display: none !important; }\n`
-      : '';
+    // One rule per category for the marked blocks, plus the known-site selectors, which hide before
+    // detection has marked anything (document_start). A block the reader revealed stays shown.
+    const targets = [
+      ...CATEGORIES.map((category) => ({ category, selector: `[${MARK}="${category}"]` })),
+      ...knownSelectors(this.host).map((k) => ({ category: k.category, selector: `:is(${k.selector})` })),
+    ].map((b) => ({ ...b, selector: `${b.selector}:not([${REVEALED}])` }));
+    this.style.textContent = hideCss(targets, (c) => this.visibility(c));
   }
 
   /** "Avis de décès masqués — afficher": collapsed blocks get a discreet label right before them. */

@@ -5,7 +5,7 @@
 // boilerplate lexicon cleanup -> Readability -> URL/empty-node/trailing-list tidying -> text.
 
 import { Readability } from '@mozilla/readability';
-import { detectClassifieds } from '../classifieds/index';
+import { detectBlocks, type DetectedBlock } from '../classifieds/index';
 import type { Article, ExtractResult } from './types';
 import { boilerplateClean, cleanContext, isProtected, type CleanContext } from './clean';
 import {
@@ -229,22 +229,14 @@ function isolateContent(doc: Document, selectors: string[]): void {
 
 /** Issue 4: the reading view never contains classifieds. Guarded so a false positive cannot eat the article. */
 function dropClassifieds(doc: Document, ctx: CleanContext): void {
-  let blocks: ReturnType<typeof detectClassifieds>;
+  // detectBlocks hands back the elements themselves: no selector round trip through querySelector.
+  let blocks: DetectedBlock[];
   try {
-    blocks = detectClassifieds(doc);
+    blocks = detectBlocks(doc);
   } catch {
     return;
   }
-  for (const b of blocks) {
-    let el: Element | null = null;
-    try {
-      el = doc.querySelector(b.selector);
-    } catch {
-      continue;
-    }
-    if (!el || isProtected(el, ctx)) continue;
-    el.remove();
-  }
+  for (const b of blocks) if (!isProtected(b.element, ctx)) b.element.remove();
 }
 
 function readability(doc: Document): ReturnType<Readability<Element>['parse']> {
