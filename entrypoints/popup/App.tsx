@@ -14,12 +14,9 @@ import { sendToBackground, sendToTab, type ClassifiedsReport } from '../../utils
 import { onMirroredPrefsChange } from '../../utils/prefs-mirror';
 import { setSiteShowAll, toggleCategory } from '../../utils/prefs-edit';
 import { sendToTabInjecting, TabTimeoutError } from '../../utils/tabs';
+import { isRestrictedUrl } from '../../utils/extract/restricted';
 import { SiteAccess } from '../../components/SiteAccess';
 import { enableSite, hasSiteAccess, isBuiltInSite, siteOf } from '../../utils/site-access';
-
-// Pages no extension may script: say so instead of spinning.
-const RESTRICTED =
-  /^(chrome|chrome-extension|edge|about|moz-extension|view-source|devtools|chrome-search):|^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org)\//;
 
 async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
   // ?tab=ID lets tests (and the library) open the popup page for a given tab.
@@ -31,7 +28,8 @@ async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
 
 async function loadArticle(tab: Browser.tabs.Tab | undefined): Promise<PopupState> {
   if (tab?.id === undefined) return { kind: 'not-article', reason: 'no-tab' };
-  if (tab.url && RESTRICTED.test(tab.url)) return { kind: 'not-article', reason: 'restricted' };
+  // Pages no extension may script: say so instead of spinning.
+  if (tab.url && isRestrictedUrl(tab.url)) return { kind: 'not-article', reason: 'restricted' };
   let result;
   try {
     result = await sendToTabInjecting(tab.id, 'extension→content:getArticle', {});

@@ -31,11 +31,8 @@ import { findSiteRule, type SiteRule } from './sites/index';
 
 export type { Article, ExtractResult } from './types';
 export { isProbablyArticle } from './readerable';
+import { isRestrictedUrl } from './restricted';
 
-const RESTRICTED =
-  /^(?:chrome|chrome-extension|moz-extension|about|edge|brave|opera|vivaldi|view-source|resource|devtools|chrome-search):/i;
-const RESTRICTED_HOSTS =
-  /^(?:chrome\.google\.com|chromewebstore\.google\.com|addons\.mozilla\.org|microsoftedge\.microsoft\.com)$/i;
 const PAYWALL_SEL =
   '[class*="paywall"],[id*="paywall"],[class*="premium-block"],[class*="abo-block"],[class*="subscriber-only"],[class*="article-locked"],[class*="teaser-abo"]';
 
@@ -54,15 +51,7 @@ export function extractArticle(doc: Document, url?: string): ExtractResult {
 
 function extract(doc: Document, url?: string): ExtractResult {
   const pageUrl = pageUrlOf(doc, url);
-  if (pageUrl && RESTRICTED.test(pageUrl)) return { ok: false, reason: 'restricted', detail: pageUrl };
-  if (pageUrl) {
-    try {
-      if (RESTRICTED_HOSTS.test(new URL(pageUrl).hostname))
-        return { ok: false, reason: 'restricted', detail: pageUrl };
-    } catch {
-      /* not a URL: ignore */
-    }
-  }
+  if (pageUrl && isRestrictedUrl(pageUrl)) return { ok: false, reason: 'restricted', detail: pageUrl };
   const ct = (doc.contentType ?? 'text/html').toLowerCase();
   if (ct && !/html|xml/.test(ct)) return { ok: false, reason: 'not-html', detail: ct };
   // documentElement first: a DOM shim given no bytes (linkedom) has none and throws on `body`.
