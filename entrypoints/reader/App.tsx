@@ -54,19 +54,24 @@ export function App() {
     if (tabId !== undefined) void sendToTab(tabId, 'extension→content:closeReader', {});
   }, [tabId]);
 
-  // Escape closes the settings panel first, then reading mode.
+  // Escape closes the settings panel first, then reading mode. The listener reads the panel state from
+  // a ref: effects re-run only after a paint, so a listener re-registered on each change would see a
+  // stale state when two Escapes come quickly (the second one then closed the panel "again").
+  const panelOpenRef = useRef(panelOpen);
+  panelOpenRef.current = panelOpen;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       e.preventDefault();
-      if (panelOpen) {
+      if (panelOpenRef.current) {
+        panelOpenRef.current = false;
         setPanelOpen(false);
         panelButton.current?.focus();
       } else close();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [panelOpen, close]);
+  }, [close]);
 
   // Focus moves into reading mode: the headline is the first thing read.
   useEffect(() => {
