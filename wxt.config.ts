@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { regionalMatches } from './utils/sites';
+import { regionalMatches } from './utils/access/known-sites';
 
 // Lisible's manifest. Permissions are the least the features need; see README "Permissions" and
 // tests/permissions-allowlist.json (the manifest test fails on anything not listed there).

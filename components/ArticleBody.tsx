@@ -2,7 +2,7 @@
 // can hand it unsanitized markup by mistake (tests/check-sanitizer.mjs allows HTML writes here only).
 import type { Ref } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
-import { sanitizeArticleHtml, truncateSafeHtml } from '../utils/sanitize';
+import { sanitizeArticleHtml, truncateSafeHtml } from '../utils/safety/sanitize';
 
 export function ArticleBody({
   html,

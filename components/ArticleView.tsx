@@ -1,6 +1,6 @@
 // Display-only reading view: props in, JSX out. Used by the popup and the library.
 import type { Article } from '../utils/extract/types';
-import { formatDate, t } from '../utils/i18n';
+import { formatDate, t } from '../utils/ui/i18n';
 import { useState } from 'preact/hooks';
 import { ArticleBody } from './ArticleBody';
 

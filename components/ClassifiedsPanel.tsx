@@ -1,8 +1,8 @@
 // Display-only: what classifieds the page holds, per category, with a switch each and a per-site escape.
 import type { Category } from '../utils/classifieds/types';
-import { categoryLabelKey } from '../utils/category-i18n';
-import { t } from '../utils/i18n';
-import type { ClassifiedsReport } from '../utils/messages';
+import { categoryLabelKey } from '../utils/ui/category-i18n';
+import { t } from '../utils/ui/i18n';
+import type { ClassifiedsReport } from '../utils/messaging/messages';
 
 export interface ClassifiedsPanelProps {
   report: ClassifiedsReport;

@@ -5,8 +5,8 @@ import {
   type ClassifiedsPrefs,
   type Visibility,
 } from '../utils/classifieds/types';
-import { categoryLabelKey } from '../utils/category-i18n';
-import { t } from '../utils/i18n';
+import { categoryLabelKey } from '../utils/ui/category-i18n';
+import { t } from '../utils/ui/i18n';
 
 export interface ClassifiedsSettingsProps {
   prefs: ClassifiedsPrefs;

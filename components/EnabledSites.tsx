@@ -1,5 +1,5 @@
 // Display-only: sites where the reader enabled Lisible for good, each with a way back.
-import { t } from '../utils/i18n';
+import { t } from '../utils/ui/i18n';
 
 export function EnabledSites({ sites, onDisable }: { sites: string[]; onDisable: (site: string) => void }) {
   return (

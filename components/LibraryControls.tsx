@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { LibraryPrefs } from '../utils/db/schema';
 import type { LibraryQuery } from '../utils/db/search';
-import { t, uiLang } from '../utils/i18n';
+import { t, uiLang } from '../utils/ui/i18n';
 
 export interface Facets {
   sites: string[];

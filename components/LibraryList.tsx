@@ -3,7 +3,7 @@
 // the end (onNearEnd) and owns selection.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleRow } from '../utils/db/schema';
-import { formatDate, t } from '../utils/i18n';
+import { formatDate, t } from '../utils/ui/i18n';
 
 export const ROW_HEIGHT = 76;
 const OVERSCAN = 6;

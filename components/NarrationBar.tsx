@@ -1,7 +1,7 @@
 // Display-only read-aloud controls.
-import type { NarrationState } from '../utils/narration';
-import { RATES } from '../utils/settings';
-import { t } from '../utils/i18n';
+import type { NarrationState } from '../utils/ui/narration';
+import { RATES } from '../utils/settings/reader';
+import { t } from '../utils/ui/i18n';
 
 export interface NarrationBarProps {
   /** null: speech synthesis missing altogether; false: no local voice for the article's language. */

@@ -1,7 +1,7 @@
 // Display-only popup states: loading, article, not an article, error.
 import type { Article, NotArticleReason } from '../utils/extract/types';
-import type { MessageKey } from '../utils/i18n';
-import { t } from '../utils/i18n';
+import type { MessageKey } from '../utils/ui/i18n';
+import { t } from '../utils/ui/i18n';
 import { ArticleView } from './ArticleView';
 import { SaveControls } from './SaveControls';
 
@@ -11,7 +11,7 @@ export type PopupState =
   | { kind: 'not-article'; reason: NotArticleReason | 'no-tab' }
   | { kind: 'error'; message: string };
 
-import type { SaveState } from '../utils/save';
+import type { SaveState } from '../utils/db/save';
 
 const REASON_KEY: Record<NotArticleReason | 'no-tab', MessageKey> = {
   empty: 'reasonEmpty',

@@ -6,8 +6,8 @@ import {
   type FontFamily,
   type ReaderSettings,
   type Theme,
-} from '../utils/settings';
-import { t, type MessageKey } from '../utils/i18n';
+} from '../utils/settings/reader';
+import { t, type MessageKey } from '../utils/ui/i18n';
 import { ReaderView } from './ReaderView';
 
 export interface ReaderSettingsPanelProps {

@@ -1,7 +1,7 @@
 // Display-only: the reading surface with the reader's typography and theme applied (popup, reading
 // mode and library all use it, so one setting changes them all).
 import type { ComponentChildren } from 'preact';
-import { settingsStyle, type ReaderSettings } from '../utils/settings';
+import { settingsStyle, type ReaderSettings } from '../utils/settings/reader';
 
 export interface ReaderViewProps {
   settings: ReaderSettings;

@@ -1,8 +1,8 @@
 // Display-only: "Enregistrer" with its live status, plus the caller's extra buttons (popup: reading
 // mode; reading mode: print).
 import type { ComponentChildren } from 'preact';
-import { t } from '../utils/i18n';
-import type { SaveState } from '../utils/save';
+import { t } from '../utils/ui/i18n';
+import type { SaveState } from '../utils/db/save';
 
 export function SaveControls({
   save,

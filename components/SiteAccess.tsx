@@ -1,5 +1,5 @@
 // Display-only: offer to enable Lisible permanently on the current site (popup).
-import { t } from '../utils/i18n';
+import { t } from '../utils/ui/i18n';
 
 export interface SiteAccessProps {
   host: string;

@@ -3,12 +3,12 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { saveArticle } from '../utils/db/articles';
 import { prefsProblem, setClassifiedsPrefs, syncPrefsMirror } from '../utils/db/preferences';
-import { onMessages } from '../utils/messages';
+import { onMessages } from '../utils/messaging/messages';
 import { storeImages } from '../utils/db/images';
-import { articleProblem } from '../utils/validate';
-import { t } from '../utils/i18n';
-import { sendToTabInjecting } from '../utils/tabs';
-import { syncSiteScripts } from '../utils/site-access';
+import { articleProblem } from '../utils/safety/validate';
+import { t } from '../utils/ui/i18n';
+import { sendToTabInjecting } from '../utils/messaging/tabs';
+import { syncSiteScripts } from '../utils/access/site-access';
 
 const MENU_READER = 'lisible-reader';
 

@@ -3,7 +3,7 @@
 // It runs in the same isolated world as the content script and hands it the engine on a global.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { extractArticle } from '../utils/extract';
-import { EXTRACTOR_GLOBAL, type ExtractorApi } from '../utils/extractor-bridge';
+import { EXTRACTOR_GLOBAL, type ExtractorApi } from '../utils/messaging/extractor-bridge';
 
 export default defineUnlistedScript(() => {
   const api: ExtractorApi = { extractArticle };

@@ -1,10 +1,10 @@
-// CI check: untrusted HTML reaches our pages only through utils/sanitize.ts (DOMPurify) and the one
+// CI check: untrusted HTML reaches our pages only through utils/safety/sanitize.ts (DOMPurify) and the one
 // component that renders its output. Any other HTML sink in shipped code fails the build.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
-const ALLOWED = new Set(['utils/sanitize.ts', 'components/ArticleBody.tsx']);
+const ALLOWED = new Set(['utils/safety/sanitize.ts', 'components/ArticleBody.tsx']);
 const SINKS =
   /\b(innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write|createContextualFragment|srcdoc|DOMParser)\b/;
 const SCAN = ['entrypoints', 'components', 'utils'];
@@ -45,7 +45,7 @@ for (const top of SCAN) {
   }
 }
 if (problems.length) {
-  console.error('HTML sinks outside utils/sanitize.ts / components/ArticleBody.tsx:\n' + problems.join('\n'));
+  console.error('HTML sinks outside utils/safety/sanitize.ts / components/ArticleBody.tsx:\n' + problems.join('\n'));
   process.exit(1);
 }
-console.log('check-sanitizer: ok (HTML is written only by utils/sanitize.ts and components/ArticleBody.tsx)');
+console.log('check-sanitizer: ok (HTML is written only by utils/safety/sanitize.ts and components/ArticleBody.tsx)');

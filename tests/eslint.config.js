@@ -13,6 +13,9 @@ const PURE_BANS = {
   ],
 };
 
+// Globals that would tie a pure module to a browser or to the network.
+const PURE_GLOBALS = ['browser', 'chrome', 'fetch', 'XMLHttpRequest', 'localStorage', 'indexedDB'];
+
 export default tseslint.config(
   {
     ignores: [
@@ -40,15 +43,24 @@ export default tseslint.config(
     files: ['utils/extract/**', 'utils/classifieds/**'],
     rules: {
       'no-restricted-imports': ['error', PURE_BANS],
-      'no-restricted-globals': [
+      'no-restricted-globals': ['error', ...PURE_GLOBALS],
+    },
+  },
+  {
+    // The ground floor: what every layer needs (URL/host, entities, text folding). It imports nothing of
+    // ours, so any layer may use it without dragging another one in.
+    files: ['utils/core/**'],
+    rules: {
+      'no-restricted-imports': [
         'error',
-        'browser',
-        'chrome',
-        'fetch',
-        'XMLHttpRequest',
-        'localStorage',
-        'indexedDB',
+        {
+          patterns: [
+            ...PURE_BANS.patterns,
+            { group: ['../*', '!../core/*'], message: 'utils/core imports nothing of ours.' },
+          ],
+        },
       ],
+      'no-restricted-globals': ['error', ...PURE_GLOBALS, 'document', 'window', 'DOMParser'],
     },
   },
   {

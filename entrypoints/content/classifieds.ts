@@ -19,9 +19,9 @@ import {
   knownSelectors,
   resolveVisibility,
 } from '../../utils/classifieds';
-import { collapsedLabelKey } from '../../utils/category-i18n';
-import { t } from '../../utils/i18n';
-import type { ClassifiedsReport } from '../../utils/messages';
+import { collapsedLabelKey } from '../../utils/ui/category-i18n';
+import { t } from '../../utils/ui/i18n';
+import type { ClassifiedsReport } from '../../utils/messaging/messages';
 import { shadowButton } from './shadow-button';
 
 export const MARK = 'data-lisible-ad';

@@ -5,17 +5,17 @@
 // It never opens IndexedDB (that would be the news site's database): preferences come from the
 // storage.local mirror, counts go to the background by message.
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { loadedExtractor } from '../../utils/extractor-bridge';
+import { loadedExtractor } from '../../utils/messaging/extractor-bridge';
 import type { ExtractResult } from '../../utils/extract/types';
-import { onMessages, sendToBackground } from '../../utils/messages';
-import { onMirroredPrefsChange, readMirroredPrefs } from '../../utils/prefs-mirror';
+import { onMessages, sendToBackground } from '../../utils/messaging/messages';
+import { onMirroredPrefsChange, readMirroredPrefs } from '../../utils/settings/classifieds-mirror';
 import { isProbablyArticle } from '../../utils/extract/readerable';
-import { loadSettings } from '../../utils/settings';
-import { t } from '../../utils/i18n';
+import { loadSettings } from '../../utils/settings/reader';
+import { t } from '../../utils/ui/i18n';
 import { ClassifiedsController } from './classifieds';
 import { ReadingMode } from './reading-mode';
 import { shadowButton } from './shadow-button';
-import { regionalMatches } from '../../utils/sites';
+import { regionalMatches } from '../../utils/access/known-sites';
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
@@ -48,7 +48,7 @@ async function extractFromPage(): Promise<ExtractResult> {
 
 export default defineContentScript({
   // Declared only for the regional sites with rules; elsewhere Lisible is injected on demand
-  // (activeTab) or registered per site by the reader (utils/site-access.ts).
+  // (activeTab) or registered per site by the reader (utils/access/site-access.ts).
   matches: regionalMatches(),
   runAt: 'document_start',
   main(ctx) {

@@ -5,15 +5,15 @@ import { ClassifiedsSettings } from '../../components/ClassifiedsSettings';
 import { DEFAULT_VISIBILITY } from '../../utils/classifieds/css';
 import type { Category, ClassifiedsPrefs, Visibility } from '../../utils/classifieds/types';
 import { getClassifiedsPrefs } from '../../utils/db/preferences';
-import { t } from '../../utils/i18n';
-import { sendToBackground } from '../../utils/messages';
-import { onMirroredPrefsChange } from '../../utils/prefs-mirror';
-import { removeSite, setCategory } from '../../utils/prefs-edit';
+import { t } from '../../utils/ui/i18n';
+import { sendToBackground } from '../../utils/messaging/messages';
+import { onMirroredPrefsChange } from '../../utils/settings/classifieds-mirror';
+import { removeSite, setCategory } from '../../utils/settings/classifieds-edit';
 import { Library } from './Library';
 import { EnabledSites } from '../../components/EnabledSites';
 import { ReaderSettingsPanel } from '../../components/ReaderSettingsPanel';
-import { disableSite, enabledSites } from '../../utils/site-access';
-import { useReaderSettings } from '../../utils/use-reader-settings';
+import { disableSite, enabledSites } from '../../utils/access/site-access';
+import { useReaderSettings } from '../../utils/ui/use-reader-settings';
 
 type View = { kind: 'list' } | { kind: 'article'; id: number } | { kind: 'settings' };
 

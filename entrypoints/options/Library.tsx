@@ -1,9 +1,10 @@
 // The library page: wires the display-only components to utils/db (read and written directly from
 // this extension page; only saves coming from content scripts go through the background).
+import { fold } from '../../utils/core/text';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ArticleView } from '../../components/ArticleView';
 import { ReaderView } from '../../components/ReaderView';
-import { useReaderSettings } from '../../utils/use-reader-settings';
+import { useReaderSettings } from '../../utils/ui/use-reader-settings';
 import {
   BackupPanel,
   BulkBar,
@@ -38,8 +39,8 @@ import { errorKind, errorMessage, onDatabaseTrouble } from '../../utils/db/error
 import { getImages, getLibraryPrefs, setLibraryPrefs } from '../../utils/db/images';
 import type { ArticleRow, LibraryPrefs, SavedArticle } from '../../utils/db/schema';
 import { queryLibrary, type Cursor, type LibraryQuery } from '../../utils/db/search';
-import { t, uiLang } from '../../utils/i18n';
-import { sanitizeArticleHtml } from '../../utils/sanitize';
+import { t, uiLang } from '../../utils/ui/i18n';
+import { sanitizeArticleHtml } from '../../utils/safety/sanitize';
 
 const PAGE = 60;
 
@@ -69,10 +70,7 @@ function download(name: string, text: string, type: string): void {
 }
 
 const slug = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
+  fold(s)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 60) || 'article';

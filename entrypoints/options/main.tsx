@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { uiLang } from '../../utils/i18n';
+import { uiLang } from '../../utils/ui/i18n';
 import '../../components/reader.css';
 import './options.css';
 import { App } from './App';

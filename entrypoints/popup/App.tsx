@@ -3,20 +3,20 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { ClassifiedsPanel } from '../../components/ClassifiedsPanel';
 import { PopupView, type PopupState } from '../../components/PopupView';
-import type { SaveState } from '../../utils/save';
+import type { SaveState } from '../../utils/db/save';
 import { ReaderView } from '../../components/ReaderView';
-import { useReaderSettings } from '../../utils/use-reader-settings';
+import { useReaderSettings } from '../../utils/ui/use-reader-settings';
 import type { Category } from '../../utils/classifieds/types';
-import { saveFromPage } from '../../utils/save';
+import { saveFromPage } from '../../utils/db/save';
 import { getClassifiedsPrefs } from '../../utils/db/preferences';
-import { t } from '../../utils/i18n';
-import { sendToBackground, sendToTab, type ClassifiedsReport } from '../../utils/messages';
-import { onMirroredPrefsChange } from '../../utils/prefs-mirror';
-import { setSiteShowAll, toggleCategory } from '../../utils/prefs-edit';
-import { sendToTabInjecting, TabTimeoutError } from '../../utils/tabs';
+import { t } from '../../utils/ui/i18n';
+import { sendToBackground, sendToTab, type ClassifiedsReport } from '../../utils/messaging/messages';
+import { onMirroredPrefsChange } from '../../utils/settings/classifieds-mirror';
+import { setSiteShowAll, toggleCategory } from '../../utils/settings/classifieds-edit';
+import { sendToTabInjecting, TabTimeoutError } from '../../utils/messaging/tabs';
 import { isRestrictedUrl } from '../../utils/extract/restricted';
 import { SiteAccess } from '../../components/SiteAccess';
-import { enableSite, hasSiteAccess, isBuiltInSite, siteOf } from '../../utils/site-access';
+import { enableSite, hasSiteAccess, isBuiltInSite, siteOf } from '../../utils/access/site-access';
 
 async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
   // ?tab=ID lets tests (and the library) open the popup page for a given tab.

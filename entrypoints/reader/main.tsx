@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '@fontsource/atkinson-hyperlegible/latin-400.css';
 import '@fontsource/atkinson-hyperlegible/latin-700.css';
-import { uiLang } from '../../utils/i18n';
+import { uiLang } from '../../utils/ui/i18n';
 import '../../components/reader.css';
 import './reader.css';
 import { App } from './App';

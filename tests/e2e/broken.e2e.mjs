@@ -25,7 +25,7 @@ const BUDGET_MS = 10_000;
 // 10 MB pages: the extraction alone takes seconds in Chromium (1.8 million words for the article
 // page), then the popup sanitizes and lays it out.
 const BIG_BUDGET_MS = 20_000;
-// The popup gives up on a silent page after 20 s (utils/tabs.ts); a frozen page must end in the
+// The popup gives up on a silent page after 20 s (utils/messaging/tabs.ts); a frozen page must end in the
 // error state (with "Réessayer") a little after that.
 const FROZEN_BUDGET_MS = 25_000;
 const CLEAR = '[data-state="article"], [data-state="not-article"], [data-state="error"]';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '../..');
 const allow = JSON.parse(readFileSync(join(root, 'tests/permissions-allowlist.json'), 'utf8'));
 // Run with tsx (tests/e2e/run.mjs): the expected matches come from the same data as the build.
-const { regionalMatches } = await import('../../utils/sites.ts');
+const { regionalMatches } = await import('../../utils/access/known-sites.ts');
 
 for (const target of ['chrome-mv3', 'firefox-mv3']) {
   const file = join(root, '.output', target, 'manifest.json');

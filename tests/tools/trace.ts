@@ -4,7 +4,7 @@ import { Readability } from '@mozilla/readability';
 import { loadAeb, loadFrNews } from './corpora';
 import { boilerplateClean, cleanContext } from '../../utils/extract/clean';
 import { readMetadata } from '../../utils/extract/metadata';
-import { collapse } from '../../utils/extract/dom';
+import { collapse } from '../../utils/core/text';
 
 const [key, needle] = process.argv.slice(2) as [string, string];
 const fr = loadFrNews().find((c) => c.id === key);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import './extract/quiet-happydom';
 import { extractArticle } from '../../utils/extract/index';
-import { SITE_RULES, hostMatches } from '../../utils/extract/sites/index';
+import { SITE_RULES, ruleMatchesHost } from '../../utils/extract/sites/index';
 import { normalizeTruth } from '../tools/normalize';
 import { decodeHtml } from '../tools/decode';
 
@@ -59,7 +59,7 @@ describe('fixture pages', () => {
       ).toBe(true);
       expect(rule.testUrls.length).toBeGreaterThan(0);
       for (const u of rule.testUrls)
-        expect(hostMatches(rule, new URL(u).hostname), `${rule.id}: ${u}`).toBe(true);
+        expect(ruleMatchesHost(rule, new URL(u).hostname), `${rule.id}: ${u}`).toBe(true);
     }
   });
 

@@ -1,6 +1,7 @@
 // Hiding classifieds by stylesheet: nodes stay in the page (the site's scripts keep working
 // and "afficher" can bring a block back without reloading), only their rendering changes.
-import { hostMatches, knownSelectors, SITE_RULES, type SiteRule } from './rules';
+import { hostMatches } from '../core/url';
+import { knownSelectors, SITE_RULES, type SiteRule } from './rules';
 import type { Category, ClassifiedBlock, ClassifiedsPrefs, Visibility } from './types';
 
 /**

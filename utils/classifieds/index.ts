@@ -18,7 +18,8 @@ import { CATEGORIES, type Category, type ClassifiedBlock } from './types';
 
 export * from './types';
 export { uniqueSelector, cssEscape, SelectorIndex } from './selector';
-export { SITE_RULES, knownSelectors, rulesForHost, hostMatches } from './rules';
+export { SITE_RULES, knownSelectors, rulesForHost } from './rules';
+export { hostMatches } from '../core/url';
 export type { SiteRule, SiteBlockRule } from './rules';
 
 export const CATEGORY_LABELS: Record<'fr' | 'en', Record<Category, string>> = {

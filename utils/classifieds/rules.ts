@@ -8,6 +8,7 @@
 // a guess. Add one when real Tendance Ouest markup is available.
 // The La Dépêche and Sud Ouest ids come from the uBlock "Liste FR" filters, not from pages
 // we have seen: their categories are a best guess (documented per rule).
+import { hostMatches } from '../core/url';
 import type { Category } from './types';
 
 export interface SiteBlockRule {
@@ -47,13 +48,6 @@ export const SITE_RULES: readonly SiteRule[] = [
     why: 'Sud Ouest group CMS mixed "petites annonces" box; id listed by uBlock "Liste FR" (`charentelibre.fr###petitesAnnoncesBlock`). Mixed categories, hence `autre` unless shape detection splits it.',
   },
 ];
-
-/** True when `host` is `domain` or one of its subdomains. */
-export function hostMatches(host: string, domain: string): boolean {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  const d = domain.toLowerCase();
-  return h === d || h.endsWith('.' + d);
-}
 
 export function rulesForHost(host: string, rules: readonly SiteRule[] = SITE_RULES): SiteRule[] {
   return rules.filter((r) => r.hosts.some((d) => hostMatches(host, d)));

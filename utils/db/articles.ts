@@ -1,4 +1,5 @@
 // The only functions the rest of the code calls to read or write saved articles.
+import { bareHost, siteOfUrl } from '../core/url';
 import Dexie from 'dexie';
 import type { Article } from '../extract/types';
 import { errorKind, errorMessage, type DbErrorKind } from './errors';
@@ -29,18 +30,13 @@ export function articleKey(url: string): string {
   u.hash = '';
   for (const name of [...u.searchParams.keys()]) if (TRACKING_PARAM.test(name)) u.searchParams.delete(name);
   u.searchParams.sort();
-  u.hostname = u.hostname.toLowerCase().replace(/^www\./, '');
+  u.hostname = bareHost(u.hostname);
   if (u.pathname !== '/') u.pathname = u.pathname.replace(/\/+$/, '');
   return u.toString().replace(/\?$/, '');
 }
 
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
-}
+/** The site an article is filed under: its host without "www.". */
+export const siteOf = siteOfUrl;
 
 function failure(e: unknown): SaveResult & { ok: false } {
   const kind = errorKind(e);
@@ -76,7 +72,7 @@ export async function saveArticle(
       const row = toRow({
         ...article,
         key,
-        site: hostOf(article.canonicalUrl || article.url),
+        site: siteOf(article.canonicalUrl || article.url),
         savedAt: now,
         updatedAt: now,
         read: 0,

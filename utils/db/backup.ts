@@ -4,9 +4,10 @@
 //  - Imports: our backup (merged by canonical URL, no duplicates), Pocket (CSV or HTML export),
 //    wallabag (JSON export). Everything is parsed and validated first; then one transaction writes it
 //    all, so a malformed or foreign file writes nothing.
+import { decodeEntities, escapeHtml } from '../core/entities';
 import type { Article } from '../extract/types';
-import { articleProblem } from '../validate';
-import { articleKey, hostOf, normalizeTag } from './articles';
+import { articleProblem } from '../safety/validate';
+import { articleKey, normalizeTag, siteOf } from './articles';
 import { LibraryError } from './errors';
 import {
   db,
@@ -125,32 +126,6 @@ export async function exportBackupJson(
   return JSON.stringify(await exportBackup(opts, database));
 }
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  '#39': "'",
-};
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[\da-f]+|#\d+|[a-z]+\d*);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(cp) && cp > 0 && cp < 0x110000 ? String.fromCodePoint(cp) : m;
-    }
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
-}
-export function escapeHtml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 /** Plain text of an HTML string (imports carry HTML only): tags dropped, blocks on their own lines. */
 export function htmlToText(html: string): string {
   return decodeEntities(
@@ -292,7 +267,7 @@ function saved(a: Article, given: Partial<SavedArticle>): SavedArticle {
     ...toRow({
       ...a,
       key: articleKey(a.canonicalUrl || a.url),
-      site: hostOf(a.canonicalUrl || a.url),
+      site: siteOf(a.canonicalUrl || a.url),
       savedAt: extra.savedAt ?? now,
       updatedAt: extra.updatedAt ?? extra.savedAt ?? now,
       read: extra.read ?? 0,

@@ -1,6 +1,7 @@
 // Images of saved articles, stored as blobs so a saved article reads fully offline.
 // Fetched only at the user's explicit save, from an extension page (the popup or the library), with
 // `cache: 'force-cache'`: the page has just shown them, so they normally come from the HTTP cache.
+import { decodeEntities } from '../core/entities';
 import { db, type ImageRow, type LibraryPrefs, type LisibleDB } from './schema';
 
 export const DEFAULT_LIBRARY_PREFS: LibraryPrefs = {
@@ -18,15 +19,6 @@ export async function setLibraryPrefs(prefs: LibraryPrefs, database: LisibleDB =
   await database.prefs.put({ key: 'library', value: { ...DEFAULT_LIBRARY_PREFS, ...prefs } });
 }
 
-function unescapeAttr(s: string): string {
-  return s
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>');
-}
-
 /**
  * The distinct http(s) `src` of the `<img>` of sanitized HTML. DOMPurify serializes attributes as
  * `name="value"` with entities escaped, so a pattern over its output is exact (and needs no DOM, no sink).
@@ -34,7 +26,7 @@ function unescapeAttr(s: string): string {
 export function imageSources(safeHtml: string): string[] {
   const out = new Set<string>();
   for (const m of safeHtml.matchAll(/<img\b[^>]*?\ssrc="([^"]*)"/gi)) {
-    const url = unescapeAttr(m[1]!);
+    const url = decodeEntities(m[1]!);
     if (/^https?:\/\//i.test(url)) out.add(url);
   }
   return [...out];

@@ -1,6 +1,6 @@
 // Classifieds preferences: stored in Dexie (source of truth), mirrored for content scripts.
 import { CATEGORIES, type ClassifiedsPrefs, type Visibility } from '../classifieds/types';
-import { normalizePrefs, writeMirroredPrefs } from '../prefs-mirror';
+import { normalizePrefs, writeMirroredPrefs } from '../settings/classifieds-mirror';
 import { db, type LisibleDB } from './schema';
 
 const VISIBILITIES: ReadonlySet<string> = new Set<Visibility>(['show', 'collapse', 'hide']);

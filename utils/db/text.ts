@@ -1,17 +1,8 @@
 // Pure text helpers of the library: search tokens and the commune fallback. No Dexie, no DOM, so the
 // benchmark and the importers can use them in Node.
+import { fold } from '../core/text';
 import { communeFromDateline, communeFromUrl } from '../extract/metadata';
 import type { Commune } from '../extract/types';
-
-/** "École", "ECOLE", "école" → "ecole": NFD, combining marks dropped, lower case, œ/æ spelled out. */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae');
-}
 
 // The commonest French function words: they match nearly every article, so indexing them would
 // only make the index bigger and every query slower.

@@ -10,7 +10,8 @@
 // page's paragraph text is removed by the class lexicon, and a paragraph that merely *mentions*
 // such words (long, not link-dense, not led by the phrase) is kept.
 
-import { collapse, isElement, linkDensity, tagName, textOf } from './dom';
+import { collapse } from '../core/text';
+import { isElement, linkDensity, tagName, textOf } from './dom';
 
 /** Elements never part of a reading view. */
 const ALWAYS_DROP = 'script,style,link,template,button,select,input,textarea,dialog,object,embed,canvas,map';

@@ -2,18 +2,10 @@
 // No `instanceof` (documents may come from another realm) and no layout APIs (innerText,
 // getComputedStyle): linkedom has no layout, and a cloned document is never rendered.
 
+import { collapse } from '../core/text';
+
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
-
-/** Whitespace that French typography puts everywhere (NBSP, thin spaces) counts as space. */
-const SPACES = /[\s\u00a0\u2007\u2009\u202f]+/g;
-// Alternation, not a class: U+200D inside a class reads as a joined sequence to linters.
-const INVISIBLE = /\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g;
-
-export function collapse(text: string | null | undefined): string {
-  if (!text) return '';
-  return text.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
-}
 
 export function textOf(node: Node | null | undefined): string {
   return collapse(node?.textContent ?? '');

@@ -5,19 +5,12 @@
 // boilerplate lexicon cleanup -> Readability -> URL/empty-node/trailing-list tidying -> text.
 
 import { Readability } from '@mozilla/readability';
+import { collapse } from '../core/text';
+import { hostOf } from '../core/url';
 import { detectBlocks, type DetectedBlock } from '../classifieds/index';
 import type { Article, ExtractResult } from './types';
 import { boilerplateClean, cleanContext, isProtected, type CleanContext } from './clean';
-import {
-  blockText,
-  capDepth,
-  cloneDocument,
-  collapse,
-  isStackOverflow,
-  linkDensity,
-  tagName,
-  textOf,
-} from './dom';
+import { blockText, capDepth, cloneDocument, isStackOverflow, linkDensity, tagName, textOf } from './dom';
 import { communeFromDateline, communeFromUrl, countWords, readingTime, readMetadata } from './metadata';
 import {
   dropEmptyNodes,
@@ -292,14 +285,6 @@ function dropLeadingTitle(root: Element, title: string): void {
     ) {
       h.remove();
     }
-  }
-}
-
-function hostOf(url: string | null): string | null {
-  try {
-    return url ? new URL(url).hostname : null;
-  } catch {
-    return null;
   }
 }
 

@@ -3,7 +3,10 @@
 // Pure functions of a Document; read before any cleanup so nothing is lost.
 
 import type { Commune } from './types';
-import { absolutize, collapse, textOf } from './dom';
+import { decodeEntities } from '../core/entities';
+import { collapse } from '../core/text';
+import { bareHost, hostOf } from '../core/url';
+import { absolutize, textOf } from './dom';
 
 export interface PageMetadata {
   title: string;
@@ -84,21 +87,7 @@ function str(v: Json | undefined): string | null {
   return null;
 }
 
-/** JSON-LD strings sometimes carry HTML entities (double-encoded by the CMS). */
-function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;|&#39;/g, "'")
-    .replace(/&rsquo;/g, '’')
-    .replace(/&lsquo;/g, '‘')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
+// JSON-LD strings sometimes carry HTML entities (double-encoded by the CMS): decodeEntities.
 
 /**
  * All <meta> values keyed by lower-cased property/name/itemprop, first one wins. One pass: a
@@ -260,11 +249,7 @@ function overlap(a: string, b: string): number {
 }
 
 function hostWords(url: string | null): string {
-  try {
-    return url ? new URL(url).hostname.replace(/^www\./, '').replace(/\.[a-z]+$/, '') : '';
-  } catch {
-    return '';
-  }
+  return bareHost(hostOf(url)).replace(/\.[a-z]+$/, '');
 }
 
 /** Removes " - Site", " | Site", "Rubrique | " style parts that name the site or section. */

@@ -1,6 +1,7 @@
 // Image and URL repairs (before Readability, so its scoring sees real images) and final
 // tidying of the extracted body (after Readability).
 
+import { bareHost, hostMatches } from '../core/url';
 import { absolutize, isElement, tagName, textOf } from './dom';
 
 const LAZY_SRC_ATTRS = [
@@ -300,9 +301,9 @@ function isLeafBlock(el: Element): boolean {
 function sameSite(href: string, host: string | null): boolean {
   if (!host) return true;
   try {
-    const h = new URL(href, 'https://' + host + '/').hostname.replace(/^www\./, '');
-    const base = host.replace(/^www\./, '');
-    return h === base || h.endsWith('.' + base) || base.endsWith('.' + h);
+    const h = bareHost(new URL(href, 'https://' + host + '/').hostname);
+    const base = bareHost(host);
+    return hostMatches(h, base) || hostMatches(base, h);
   } catch {
     return false;
   }

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { ClassifiedsPanel } from '../../../components/ClassifiedsPanel';
 import { ClassifiedsSettings } from '../../../components/ClassifiedsSettings';
-import type { ClassifiedsReport } from '../../../utils/messages';
+import type { ClassifiedsReport } from '../../../utils/messaging/messages';
 
 const report: ClassifiedsReport = {
   host: 'www.tendanceouest.com',

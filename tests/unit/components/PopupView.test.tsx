@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupState } from '../../../components/PopupView';
-import type { SaveState } from '../../../utils/save';
+import type { SaveState } from '../../../utils/db/save';
 import type { Article } from '../../../utils/extract/types';
 import { testLocale } from '../../setup';
 

@@ -26,9 +26,10 @@ import { LibraryError } from '../../../utils/db/errors';
 import { getImages, imageSources, storeImages } from '../../../utils/db/images';
 import { LisibleDB } from '../../../utils/db/schema';
 import { queryLibrary } from '../../../utils/db/search';
-import { communeFallback, fold, queryTerms } from '../../../utils/db/text';
+import { fold } from '../../../utils/core/text';
+import { communeFallback, queryTerms } from '../../../utils/db/text';
 import type { Article } from '../../../utils/extract/types';
-import { sanitizeArticleHtml } from '../../../utils/sanitize';
+import { sanitizeArticleHtml } from '../../../utils/safety/sanitize';
 
 // jsdom (needed by DOMPurify) brings a Blob that fake-indexeddb's structured clone cannot copy; browsers
 // and Node share one real Blob, so use Node's here.

@@ -3,8 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getClassifiedsPrefs, prefsProblem, setClassifiedsPrefs } from '../../../utils/db/preferences';
 import { LisibleDB } from '../../../utils/db/schema';
-import { CLASSIFIEDS_MIRROR_KEY, readMirroredPrefs } from '../../../utils/prefs-mirror';
-import { removeSite, setCategory, setSiteShowAll, toggleCategory } from '../../../utils/prefs-edit';
+import { CLASSIFIEDS_MIRROR_KEY, readMirroredPrefs } from '../../../utils/settings/classifieds-mirror';
+import {
+  removeSite,
+  setCategory,
+  setSiteShowAll,
+  toggleCategory,
+} from '../../../utils/settings/classifieds-edit';
 import { resolveVisibility } from '../../../utils/classifieds/css';
 
 const names: string[] = [];

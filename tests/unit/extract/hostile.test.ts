@@ -3,7 +3,7 @@
 // so the engine -> sanitizer path runs under jsdom, which also checks the engine on a third DOM.
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../utils/extract/index';
-import { sanitizeArticleHtml } from '../../../utils/sanitize';
+import { sanitizeArticleHtml } from '../../../utils/safety/sanitize';
 
 const para = (n: number): string =>
   Array.from(

@@ -7,7 +7,7 @@ import { NarrationBar } from '../../../components/NarrationBar';
 import { ReaderSettingsPanel } from '../../../components/ReaderSettingsPanel';
 import { ReaderView } from '../../../components/ReaderView';
 import type { Article } from '../../../utils/extract/types';
-import { DEFAULT_SETTINGS, type FontFamily, type Theme } from '../../../utils/settings';
+import { DEFAULT_SETTINGS, type FontFamily, type Theme } from '../../../utils/settings/reader';
 
 const article: Article = {
   url: 'https://actu.fr/normandie/saint-lo_50502/x.html',

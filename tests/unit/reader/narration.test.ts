@@ -6,7 +6,7 @@ import {
   type SynthLike,
   type UtteranceLike,
   type VoiceLike,
-} from '../../../utils/narration';
+} from '../../../utils/ui/narration';
 
 class FakeSynth implements SynthLike {
   spoken: UtteranceLike[] = [];

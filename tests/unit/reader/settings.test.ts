@@ -9,7 +9,7 @@ import {
   readerSettings,
   saveSettings,
   settingsStyle,
-} from '../../../utils/settings';
+} from '../../../utils/settings/reader';
 
 describe('reader settings', () => {
   it('defaults when nothing is stored', async () => {

@@ -1,5 +1,6 @@
 // Registry of site/CMS rules. Order matters only when several rules could match one page: host
 // rules first, then platform fingerprints.
+import { hostMatches, hostOf } from '../../core/url';
 import type { SiteRule } from './types';
 import { actu } from './actu';
 import { ebra } from './ebra';
@@ -23,23 +24,14 @@ export const SITE_RULES: readonly SiteRule[] = [
   twentyMinutes,
 ];
 
-function hostOf(url: string | null | undefined): string {
-  if (!url) return '';
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return '';
-  }
-}
-
-export function hostMatches(rule: SiteRule, host: string): boolean {
-  return rule.hosts.some((h) => host === h || host.endsWith('.' + h));
+export function ruleMatchesHost(rule: SiteRule, host: string): boolean {
+  return rule.hosts.some((h) => hostMatches(host, h));
 }
 
 /** The rule for this page: by host of `url` (or the canonical URL), else by CMS fingerprint. */
 export function findSiteRule(doc: Document, urls: Array<string | null | undefined>): SiteRule | null {
   const hosts = urls.map(hostOf).filter(Boolean);
-  for (const rule of SITE_RULES) if (hosts.some((h) => hostMatches(rule, h))) return rule;
+  for (const rule of SITE_RULES) if (hosts.some((h) => ruleMatchesHost(rule, h))) return rule;
   for (const rule of SITE_RULES) {
     if (rule.detect?.some((sel) => safeQuery(doc, sel))) return rule;
   }

@@ -3,7 +3,7 @@
 // need into browser.storage.local, which they can read at document_start and watch for changes
 // (storage.onChanged reaches every open tab at once).
 import { browser } from 'wxt/browser';
-import type { ClassifiedsPrefs } from './classifieds/types';
+import type { ClassifiedsPrefs } from '../classifieds/types';
 
 export const CLASSIFIEDS_MIRROR_KEY = 'mirror:classifiedsPrefs';
 

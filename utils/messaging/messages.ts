@@ -2,9 +2,9 @@
 // (sender→receiver:verb), and every payload/response type is declared here, so a
 // sender and a handler cannot disagree without the type checker noticing.
 import { browser, type Browser } from 'wxt/browser';
-import type { Article, ExtractResult } from './extract/types';
-import type { SaveResult } from './db/articles';
-import type { Category, ClassifiedsPrefs, Visibility } from './classifieds/types';
+import type { Article, ExtractResult } from '../extract/types';
+import type { SaveResult } from '../db/articles';
+import type { Category, ClassifiedsPrefs, Visibility } from '../classifieds/types';
 
 /** What a tab's content script found and did about classifieds. */
 export interface ClassifiedsReport {

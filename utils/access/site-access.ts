@@ -1,8 +1,9 @@
 // Sites the reader enabled one by one ("Activer Lisible sur ce site"): an optional host permission
 // plus a content script registered for that host, so classifieds are hidden there from the first
-// paint on, like on the regional sites declared in the manifest (utils/sites.ts).
+// paint on, like on the regional sites declared in the manifest (utils/access/known-sites.ts).
 import { browser } from 'wxt/browser';
-import { regionalHosts } from './sites';
+import { bareHost, hostMatches } from '../core/url';
+import { regionalHosts } from './known-sites';
 
 const PREFIX = 'lisible-site:';
 const CONTENT_JS = 'content-scripts/content.js';
@@ -27,14 +28,11 @@ export function hostFromPattern(pattern: string): string | null {
 
 /** True when the manifest already runs Lisible on this host (a regional site with rules). */
 export function isBuiltInSite(host: string): boolean {
-  const h = host.toLowerCase();
-  return regionalHosts().some((r) => h === r || h.endsWith(`.${r}`));
+  return regionalHosts().some((r) => hostMatches(host, r));
 }
 
 /** Site key for a page host: the registrable part is unknown offline, so "www." is the only trim. */
-export function siteOf(host: string): string {
-  return host.toLowerCase().replace(/^www\./, '');
-}
+export const siteOf = bareHost;
 
 async function register(site: string): Promise<void> {
   const id = PREFIX + site;

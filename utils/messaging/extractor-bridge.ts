@@ -1,7 +1,7 @@
 // How the always-on content script reaches the extraction engine that the background injects on
 // demand (entrypoints/extractor.ts): both run in the extension's isolated world of the tab, which page
 // scripts cannot see, so a global there is private to Lisible.
-import type { ExtractResult } from './extract/types';
+import type { ExtractResult } from '../extract/types';
 
 export const EXTRACTOR_GLOBAL = '__lisibleExtractor';
 

@@ -7,9 +7,9 @@ import {
   hostFromPattern,
   isBuiltInSite,
   siteOf,
-} from '../../utils/site-access';
-import { regionalHosts, regionalMatches, REGIONAL_EXTRACTION_RULES } from '../../utils/sites';
-import { SITE_RULES } from '../../utils/extract/sites';
+} from '../../../utils/access/site-access';
+import { regionalHosts, regionalMatches, REGIONAL_EXTRACTION_RULES } from '../../../utils/access/known-sites';
+import { SITE_RULES } from '../../../utils/extract/sites';
 
 describe('built-in sites', () => {
   it('every regional extraction rule id exists (a typo would silently drop a site)', () => {

@@ -1,10 +1,10 @@
 // Saving an article from an extension page (popup, reading mode): sanitize here (the service worker
 // has no DOM), let the background write it, then keep copies of its images for offline reading.
-import { storeImages } from './db/images';
-import type { Article } from './extract/types';
-import { t } from './i18n';
-import { sendToBackground } from './messages';
-import { sanitizeArticleHtml } from './sanitize';
+import { storeImages } from './images';
+import type { Article } from '../extract/types';
+import { t } from '../ui/i18n';
+import { sendToBackground } from '../messaging/messages';
+import { sanitizeArticleHtml } from '../safety/sanitize';
 
 export type SaveState =
   | { kind: 'idle' }

@@ -1,6 +1,6 @@
 // Runtime shape checks for data that crosses a trust boundary (messages from content scripts,
 // imported files). Type annotations vanish at run time; these do not.
-import type { Article } from './extract/types';
+import type { Article } from '../extract/types';
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isStrOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';

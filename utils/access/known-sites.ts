@@ -1,9 +1,9 @@
 // Where Lisible's content script is declared statically (so classifieds are hidden before the first
 // paint): only the regional news sites Lisible has rules for. Every other site works on demand
 // (activeTab: the toolbar button, the shortcut, the context menu) or after the reader enables it with
-// "Activer Lisible sur ce site" (an optional host permission, utils/site-access.ts).
-import { SITE_RULES as CLASSIFIEDS_RULES } from './classifieds/rules';
-import { SITE_RULES as EXTRACTION_RULES } from './extract/sites';
+// "Activer Lisible sur ce site" (an optional host permission, utils/access/site-access.ts).
+import { SITE_RULES as CLASSIFIEDS_RULES } from '../classifieds/rules';
+import { SITE_RULES as EXTRACTION_RULES } from '../extract/sites';
 
 /** Extraction rules of regional/local titles (national titles with rules work on demand). */
 export const REGIONAL_EXTRACTION_RULES = new Set(['actu-fr', 'ebra', 'ouest-france', 'tendance-ouest']);

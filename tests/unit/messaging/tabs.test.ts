@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TabTimeoutError, withTimeout } from '../../utils/tabs';
+import { TabTimeoutError, withTimeout } from '../../../utils/messaging/tabs';
 
 describe('withTimeout', () => {
   it('passes a timely answer through', async () => {

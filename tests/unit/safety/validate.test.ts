@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleProblem } from '../../utils/validate';
+import { articleProblem } from '../../../utils/safety/validate';
 
 const ok = {
   url: 'https://actu.fr/a.html',

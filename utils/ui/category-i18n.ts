@@ -1,5 +1,5 @@
 // Message keys for classifieds categories (message names cannot hold "-").
-import type { Category } from './classifieds/types';
+import type { Category } from '../classifieds/types';
 import type { MessageKey } from './i18n';
 
 const id = (c: Category) => c.replace(/-/g, '_');

@@ -1,6 +1,6 @@
 // Pure edits of ClassifiedsPrefs, shared by the popup and the options page (never mutate the input).
-import { DEFAULT_VISIBILITY } from './classifieds/css';
-import type { Category, ClassifiedsPrefs, Visibility } from './classifieds/types';
+import { DEFAULT_VISIBILITY } from '../classifieds/css';
+import type { Category, ClassifiedsPrefs, Visibility } from '../classifieds/types';
 
 const clone = (p: ClassifiedsPrefs): ClassifiedsPrefs => structuredClone(p);
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // happy-dom 21 cannot host DOMPurify (it lets <script> through), so these run in jsdom, like DOMPurify's own tests.
 import { describe, expect, it } from 'vitest';
-import { sanitizeArticleHtml, truncateSafeHtml } from '../../utils/sanitize';
+import { sanitizeArticleHtml, truncateSafeHtml } from '../../../utils/safety/sanitize';
 
 describe('sanitizeArticleHtml', () => {
   it('keeps article structure: headings, paragraphs, figures, links, images', () => {

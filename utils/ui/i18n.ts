@@ -2,7 +2,7 @@
 // picks French or English and components never hard-code text.
 import { browser } from 'wxt/browser';
 
-export type MessageKey = keyof typeof import('../public/_locales/fr/messages.json');
+export type MessageKey = keyof typeof import('../../public/_locales/fr/messages.json');
 
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
   const text = browser.i18n.getMessage(key, subs.map(String));

@@ -1,0 +1,23 @@
+// Text helpers every layer needs: white-space collapsing with French typography in mind, and the
+// accent/case folding used by search and by word matching. Pure: no DOM, no browser API.
+
+/** Whitespace that French typography puts everywhere (NBSP, thin spaces) counts as space. */
+const SPACES = /[\s\u00a0\u2007\u2009\u202f]+/g;
+// Alternation, not a class: U+200D inside a class reads as a joined sequence to linters.
+const INVISIBLE = /\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g;
+
+/** One space for every run of white space (NBSP and thin spaces included), invisible characters dropped, trimmed. */
+export function collapse(text: string | null | undefined): string {
+  if (!text) return '';
+  return text.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+}
+
+/** "École", "ECOLE", "école" → "ecole": NFD, combining marks dropped, lower case, œ/æ spelled out. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae');
+}

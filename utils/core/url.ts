@@ -1,0 +1,35 @@
+// URL and host helpers every layer needs (engine, detector, library, site access). Pure: no DOM, no
+// browser API, so the content script, the service worker and Node tests share them.
+
+/** Lower-case host name of a URL, '' when it is not one. Keeps "www." (see `bareHost`). */
+export function hostOf(url: string | null | undefined): string {
+  if (!url) return '';
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The host a reader would name: lower case, no trailing dot, no leading "www.". The registrable part is
+ * not computed here (that needs the public suffix list): "www." is the only label trimmed.
+ */
+export function bareHost(host: string): string {
+  return host
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^www\./, '');
+}
+
+/** `bareHost` of a URL's host, '' when it is not a URL. */
+export function siteOfUrl(url: string | null | undefined): string {
+  return bareHost(hostOf(url));
+}
+
+/** True when `host` is `domain` or one of its subdomains (case and a trailing dot ignored). */
+export function hostMatches(host: string, domain: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  const d = domain.toLowerCase().replace(/\.$/, '');
+  return h === d || h.endsWith('.' + d);
+}
