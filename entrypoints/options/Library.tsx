@@ -27,16 +27,15 @@ import {
   setProgress,
   type Trash,
 } from '../../utils/db/articles';
-import {
-  exportBackup,
-  exportBackupJson,
-  importFile,
-  toMarkdown,
-  toStandaloneHtml,
-  type BackupImage,
-} from '../../utils/db/backup';
+import { exportBackup, exportBackupJson, type BackupImage } from '../../utils/db/backup/format';
 import { errorKind, errorMessage, onDatabaseTrouble } from '../../utils/db/errors';
-import { getImages, getLibraryPrefs, setLibraryPrefs } from '../../utils/db/images';
+import {
+  getImages,
+  getLibraryPrefs,
+  imageSources,
+  setLibraryPrefs,
+  storeImages,
+} from '../../utils/db/images';
 import type { ArticleRow, LibraryPrefs, SavedArticle } from '../../utils/db/schema';
 import { queryLibrary, type Cursor, type LibraryQuery } from '../../utils/db/search';
 import { t, uiLang } from '../../utils/ui/i18n';
@@ -89,6 +88,7 @@ export function Library({ articleId }: { articleId: number | null }) {
   const [trouble, setTrouble] = useState<string | null>(null);
   const [storage, setStorage] = useState<StorageInfo | null>(null);
   const [prefs, setPrefs] = useState<LibraryPrefs | null>(null);
+  const [importing, setImporting] = useState<number | null>(null);
   const seq = useRef(0);
   const loadingMore = useRef(false);
 
@@ -190,6 +190,8 @@ export function Library({ articleId }: { articleId: number | null }) {
   const exportMarkdown = async (only?: number) => {
     const list = await chosen(only);
     if (!list.length) return setNotice({ text: t('exportSelectionHint') });
+    // turndown is loaded only when someone exports (it would weigh on every opening of the library).
+    const { toMarkdown } = await import('../../utils/db/backup/markdown');
     download(
       list.length === 1 ? `${slug(list[0]!.title)}.md` : `lisible-${stamp()}.md`,
       list.map(toMarkdown).join('\n\n---\n\n'),
@@ -201,9 +203,11 @@ export function Library({ articleId }: { articleId: number | null }) {
     if (!list.length) return setNotice({ text: t('exportSelectionHint') });
     const backup = await exportBackup({ ids: list.map((a) => a.id!) });
     const images = new Map<number, BackupImage[]>(backup.articles.map((a) => [a.id!, a.images ?? []]));
-    const html = toStandaloneHtml(list, {
+    const { toStandaloneHtml } = await import('../../utils/db/backup/html');
+    const html = await toStandaloneHtml(list, {
       images,
-      sanitize: (h) => sanitizeArticleHtml(h),
+      // Inlined images swapped in, every other image held: the file loads nothing.
+      sanitize: (h, local) => sanitizeArticleHtml(h, undefined, { local, remote: 0 }),
       lang: uiLang().slice(0, 2),
     });
     download(
@@ -220,16 +224,26 @@ export function Library({ articleId }: { articleId: number | null }) {
     }
   };
   const doImport = async (file: File) => {
+    setImporting(0);
     try {
-      const res = await importFile(await file.text(), { sanitize: (h) => sanitizeArticleHtml(h) });
+      // The parsers (streaming JSON, papaparse) load only when someone imports.
+      const { importFile } = await import('../../utils/db/backup/import');
+      const res = await importFile(await file.text(), {
+        sanitize: (h) => sanitizeArticleHtml(h),
+        onProgress: (f) => setImporting(f),
+      });
       setNotice({ text: t('importDone', res.added, res.updated, res.unchanged) });
       reload();
+      // Imported settings show at once (the image caps live in this page's state).
+      getLibraryPrefs().then(setPrefs, fail);
     } catch (e) {
       const kind = errorKind(e);
       setNotice({
         text: t('importFailed', kind === 'invalid' || kind === 'unknown' ? errorMessage(e) : troubleText(e)),
         alert: true,
       });
+    } finally {
+      setImporting(null);
     }
   };
 
@@ -303,6 +317,7 @@ export function Library({ articleId }: { articleId: number | null }) {
         onExportMarkdown={() => void exportMarkdown().catch(fail)}
         onExportHtml={() => void exportHtml().catch(fail)}
         onImport={(f) => void doImport(f)}
+        importing={importing}
         onPrefs={(p) => void setLibraryPrefs(p).then(() => setPrefs(p), fail)}
       />
     </>
@@ -326,17 +341,29 @@ function Reader({
   const [settings] = useReaderSettings();
   const [article, setArticle] = useState<SavedArticle | null | undefined>(undefined);
   const [images, setImages] = useState<Map<string, string> | undefined>();
+  const urls = useRef<string[]>([]);
+  const show = useCallback((blobs: Map<string, Blob>) => {
+    const made = [...blobs].map(([k, b]) => [k, URL.createObjectURL(b)] as const);
+    urls.current.push(...made.map(([, u]) => u));
+    setImages((prev) => new Map([...(prev ?? []), ...made]));
+  }, []);
   useEffect(() => {
-    let urls: string[] = [];
     Promise.all([getArticle(id), getImages(id)])
       .then(([a, blobs]) => {
-        urls = [...blobs.values()].map((b) => URL.createObjectURL(b));
-        setImages(new Map([...blobs.keys()].map((k, i) => [k, urls[i]!])));
+        show(blobs);
         setArticle(a ?? null);
       })
       .catch(onTrouble);
-    return () => urls.forEach((u) => URL.revokeObjectURL(u));
-  }, [id, onTrouble]);
+    return () => urls.current.splice(0).forEach((u) => URL.revokeObjectURL(u));
+  }, [id, onTrouble, show]);
+  // Only stored copies show (this page's CSP allows no remote image); the others are fetched when the
+  // reader asks, once, and kept within the caps.
+  const policy = useMemo(() => images && { local: images, remote: 0 }, [images]);
+  const showImages = useCallback(() => {
+    if (!article || !images) return;
+    const missing = imageSources(article.contentHtml).filter((u) => !images.has(u));
+    storeImages(id, article.contentHtml, { only: missing }).then(show, onTrouble);
+  }, [article, images, id, show, onTrouble]);
 
   // Resume where the reader stopped (once, when the article is first shown)…
   const restored = useRef(false);
@@ -409,7 +436,7 @@ function Reader({
       {article === null && <p role="alert">{t('noResults')}</p>}
       {article && images && (
         <ReaderView settings={settings}>
-          <ArticleView article={article} images={images} actions={actions} />
+          <ArticleView article={article} images={policy} onShowImages={showImages} actions={actions} />
         </ReaderView>
       )}
     </>
