@@ -76,10 +76,15 @@ export class ReadingMode {
       'all:initial;display:block;width:100%;height:100%;border:0;margin:0;visibility:hidden;',
     );
     const nonce = crypto.randomUUID();
+    // The reader document's origin. Chrome's `use_dynamic_url` gives the frame a per-session URL, but the
+    // document it loads has the extension's own origin; Firefox has no dynamic URL (moz-extension://uuid).
+    const origin = url.startsWith('chrome-extension:')
+      ? `chrome-extension://${browser.runtime.id}`
+      : new URL(url).origin;
     frame.addEventListener('load', () => {
       // Loaded again after the handshake: the page navigated our frame. Never show what it put there.
       if (this.port) return this.close();
-      frame.contentWindow?.postMessage({ lisible: 'reader-nonce', nonce }, new URL(url).origin);
+      frame.contentWindow?.postMessage({ lisible: 'reader-nonce', nonce }, origin);
     });
     host.attachShadow({ mode: 'closed' }).append(frame);
     browser.runtime.onConnect.addListener(this.onConnect);

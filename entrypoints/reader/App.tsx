@@ -24,6 +24,18 @@ async function currentTabId(): Promise<number | undefined> {
   return (await browser.tabs.getCurrent())?.id;
 }
 
+// Nonces posted to this window, collected from the moment the module runs: the content script posts its
+// nonce on the frame's load event, before the tab id is known.
+const nonces: string[] = [];
+let onNonce: ((n: string) => void) | undefined;
+window.addEventListener('message', (e: MessageEvent) => {
+  const d = e.data as { lisible?: unknown; nonce?: unknown } | null;
+  if (e.source !== window.parent || d?.lisible !== 'reader-nonce' || typeof d.nonce !== 'string') return;
+  if (nonces.length >= 20) return;
+  nonces.push(d.nonce);
+  onNonce?.(d.nonce);
+});
+
 /**
  * Proves to the tab's content script that this page is the frame it opened: the nonce it posted to this
  * window (for our origin only) goes back over a runtime port, which page scripts cannot open. The page
@@ -35,11 +47,8 @@ function connectToTab(
   onRefused: () => void,
 ): { close: () => void; stop: () => void } {
   let port: ReturnType<typeof browser.tabs.connect> | undefined;
-  let tries = 0;
-  const onMessage = (e: MessageEvent) => {
-    const d = e.data as { lisible?: unknown; nonce?: unknown } | null;
-    if (e.source !== window.parent || d?.lisible !== 'reader-nonce' || typeof d.nonce !== 'string') return;
-    if (port || ++tries > 20) return;
+  const tryNonce = (nonce: string) => {
+    if (port) return;
     const p = browser.tabs.connect(tabId, { name: READER_PORT, frameId: 0 });
     p.onMessage.addListener((msg: ReaderPortMessage) => {
       if (msg.type !== 'article') return;
@@ -47,19 +56,22 @@ function connectToTab(
       onArticle(msg.result);
     });
     p.onDisconnect.addListener(() => {
-      if (port === p || !port) onRefused();
-      if (port === p) port = undefined;
+      if (port === p) {
+        port = undefined;
+        onRefused();
+      }
     });
-    p.postMessage({ type: 'hello', nonce: d.nonce } satisfies ReaderPortMessage);
+    p.postMessage({ type: 'hello', nonce } satisfies ReaderPortMessage);
   };
-  window.addEventListener('message', onMessage);
+  nonces.forEach(tryNonce);
+  onNonce = tryNonce;
   // Opened by anything but our content script (the page embedding reader.html): nothing to show.
   const timer = setTimeout(() => port || onRefused(), 5000);
   return {
     close: () => port?.postMessage({ type: 'close' } satisfies ReaderPortMessage),
     stop: () => {
       clearTimeout(timer);
-      window.removeEventListener('message', onMessage);
+      onNonce = undefined;
     },
   };
 }
