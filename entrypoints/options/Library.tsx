@@ -1,10 +1,6 @@
 // The library page: wires the display-only components to utils/db (read and written directly from
 // this extension page; only saves coming from content scripts go through the background).
-import { fold } from '../../utils/core/text';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ArticleView } from '../../components/ArticleView';
-import { ReaderView } from '../../components/ReaderView';
-import { useReaderSettings } from '../../utils/ui/use-reader-settings';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import {
   BackupPanel,
   BulkBar,
@@ -15,6 +11,8 @@ import {
   type StorageInfo,
 } from '../../components/LibraryControls';
 import { LibraryList } from '../../components/LibraryList';
+import { SavedArticleReader } from './SavedArticleReader';
+import { download, slug, stamp } from './download';
 import {
   addTag,
   cleanUnsanitized,
@@ -24,18 +22,11 @@ import {
   getArticle,
   restoreArticles,
   setFlags,
-  setProgress,
   type Trash,
 } from '../../utils/db/articles';
 import { exportBackup, exportBackupJson, type BackupImage } from '../../utils/db/backup/format';
 import { errorKind, errorMessage, onDatabaseTrouble } from '../../utils/db/errors';
-import {
-  getImages,
-  getLibraryPrefs,
-  imageSources,
-  setLibraryPrefs,
-  storeImages,
-} from '../../utils/db/images';
+import { getLibraryPrefs, setLibraryPrefs } from '../../utils/db/images';
 import type { ArticleRow, LibraryPrefs, SavedArticle } from '../../utils/db/schema';
 import { queryLibrary, type Cursor, type LibraryQuery } from '../../utils/db/search';
 import { t, uiLang } from '../../utils/ui/i18n';
@@ -58,22 +49,6 @@ export function troubleText(e: unknown): string {
       return t('errGeneric', errorMessage(e));
   }
 }
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
-
-const slug = (s: string) =>
-  fold(s)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60) || 'article';
-const stamp = () => new Date().toISOString().slice(0, 10);
 
 type Notice = { text: string; trash?: Trash; alert?: boolean } | null;
 
@@ -249,7 +224,7 @@ export function Library({ articleId }: { articleId: number | null }) {
 
   if (articleId !== null)
     return (
-      <Reader
+      <SavedArticleReader
         key={articleId}
         id={articleId}
         onTrouble={fail}
@@ -320,125 +295,6 @@ export function Library({ articleId }: { articleId: number | null }) {
         importing={importing}
         onPrefs={(p) => void setLibraryPrefs(p).then(() => setPrefs(p), fail)}
       />
-    </>
-  );
-}
-
-/** Reading a saved article: the same ArticleView, images from the database, progress saved and resumed. */
-function Reader({
-  id,
-  onTrouble,
-  trouble,
-  onExportMarkdown,
-  onExportHtml,
-}: {
-  id: number;
-  onTrouble: (e: unknown) => void;
-  trouble: string | null;
-  onExportMarkdown: () => void;
-  onExportHtml: () => void;
-}) {
-  const [settings] = useReaderSettings();
-  const [article, setArticle] = useState<SavedArticle | null | undefined>(undefined);
-  const [images, setImages] = useState<Map<string, string> | undefined>();
-  const urls = useRef<string[]>([]);
-  const show = useCallback((blobs: Map<string, Blob>) => {
-    const made = [...blobs].map(([k, b]) => [k, URL.createObjectURL(b)] as const);
-    urls.current.push(...made.map(([, u]) => u));
-    setImages((prev) => new Map([...(prev ?? []), ...made]));
-  }, []);
-  useEffect(() => {
-    Promise.all([getArticle(id), getImages(id)])
-      .then(([a, blobs]) => {
-        show(blobs);
-        setArticle(a ?? null);
-      })
-      .catch(onTrouble);
-    return () => urls.current.splice(0).forEach((u) => URL.revokeObjectURL(u));
-  }, [id, onTrouble, show]);
-  // Only stored copies show (this page's CSP allows no remote image); the others are fetched when the
-  // reader asks, once, and kept within the caps.
-  const policy = useMemo(() => images && { local: images, remote: 0 }, [images]);
-  const showImages = useCallback(() => {
-    if (!article || !images) return;
-    const missing = imageSources(article.contentHtml).filter((u) => !images.has(u));
-    storeImages(id, article.contentHtml, { only: missing }).then(show, onTrouble);
-  }, [article, images, id, show, onTrouble]);
-
-  // Resume where the reader stopped (once, when the article is first shown)…
-  const restored = useRef(false);
-  useEffect(() => {
-    if (!article || restored.current) return;
-    restored.current = true;
-    const range = document.documentElement.scrollHeight - window.innerHeight;
-    if (article.progress > 0 && article.progress < 0.95 && range > 0)
-      window.scrollTo(0, article.progress * range);
-  }, [article]);
-  // …then save the position as they scroll, at most once a second.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onScroll = () => {
-      if (timer || !restored.current) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        const r = document.documentElement.scrollHeight - window.innerHeight;
-        if (r > 0) void setProgress(id, window.scrollY / r).catch(() => undefined);
-      }, 1000);
-    };
-    window.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      window.removeEventListener('scroll', onScroll);
-      if (timer) clearTimeout(timer);
-    };
-  }, [id]);
-
-  const actions = useMemo(
-    () =>
-      article && (
-        <p class="library-reader-actions">
-          <button
-            type="button"
-            onClick={() =>
-              void setFlags([id], { favourite: article.favourite ? 0 : 1 }).then(() =>
-                setArticle({ ...article, favourite: article.favourite ? 0 : 1 }),
-              )
-            }
-          >
-            {article.favourite ? t('unfavourite') : t('favourite')}
-          </button>{' '}
-          <button
-            type="button"
-            onClick={() =>
-              void setFlags([id], { read: article.read ? 0 : 1 }).then(() =>
-                setArticle({ ...article, read: article.read ? 0 : 1 }),
-              )
-            }
-          >
-            {article.read ? t('markUnread') : t('markRead')}
-          </button>{' '}
-          <button type="button" class="export-md" onClick={onExportMarkdown}>
-            {t('exportMarkdown')}
-          </button>{' '}
-          <button type="button" class="export-html" onClick={onExportHtml}>
-            {t('exportHtml')}
-          </button>
-        </p>
-      ),
-    [article, id, onExportMarkdown, onExportHtml],
-  );
-
-  return (
-    <>
-      <p>
-        <a href="#/">{t('back')}</a>
-      </p>
-      {trouble && <p role="alert">{trouble}</p>}
-      {article === null && <p role="alert">{t('noResults')}</p>}
-      {article && images && (
-        <ReaderView settings={settings}>
-          <ArticleView article={article} images={policy} onShowImages={showImages} actions={actions} />
-        </ReaderView>
-      )}
     </>
   );
 }

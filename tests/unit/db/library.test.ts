@@ -277,7 +277,8 @@ describe('export and import', () => {
         title: 'Fête à Caen & "ailleurs"',
         contentHtml: html,
         textContent: 'Titre Un texte lien.',
-        commune: { name: 'Caen', postcode: '14000' },
+        commune: { name: 'Caen', postcode: '14000', inseeCode: '14118' },
+        siteRule: 'ouest-france',
       }),
     );
     await storeImages(id, html, {

@@ -77,6 +77,7 @@ export function fromBackupArticle(raw: unknown, n: number, sanitize: (h: string)
   if (problem) return fail(`Article ${n}: ${problem}.`);
   const r = raw as Record<string, unknown>;
   const a = Object.fromEntries(ARTICLE_FIELDS.map((k) => [k, r[k]])) as unknown as Article;
+  if (typeof r.siteRule === 'string') a.siteRule = short(r.siteRule, 100);
   a.contentHtml = sanitize(a.contentHtml);
   a.excerpt = a.excerpt.slice(0, MAX.excerpt);
   for (const k of ['byline', 'siteName', 'lang', 'publishedTime', 'modifiedTime'] as const)
