@@ -82,11 +82,11 @@ export function fromBackupArticle(raw: unknown, n: number, sanitize: (h: string)
   a.excerpt = a.excerpt.slice(0, MAX.excerpt);
   for (const k of ['byline', 'siteName', 'lang', 'publishedTime', 'modifiedTime'] as const)
     if (a[k] !== null) a[k] = short(a[k]);
-  if (a.commune)
-    a.commune = {
-      name: short(a.commune.name),
-      postcode: a.commune.postcode && short(a.commune.postcode, 10),
-    };
+  if (a.commune) {
+    const { name, postcode, inseeCode } = a.commune;
+    a.commune = { name: short(name), postcode: postcode && short(postcode, 10) };
+    if (typeof inseeCode === 'string') a.commune.inseeCode = short(inseeCode, 10);
+  }
   const images = imagesOf(r.images, n);
   return {
     article: saved(a, {
