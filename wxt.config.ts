@@ -38,13 +38,15 @@ export default defineConfig({
     // The regional sites with rules, where the content script is declared: lets the background inject
     // the extraction engine there on demand (a declared content script alone does not allow it).
     host_permissions: regionalMatches(),
-    // Extension pages run our own scripts only. Images may come from the article's site (the reading
-    // view shows the article's own photos); nothing else is loaded from outside, except the saved
-    // article's images fetched once at save (see connect-src).
+    // Extension pages run our own scripts only. Images may come from the article's site: the popup and
+    // reading mode show the open article's own photos (at most 60 unless the reader asks, see
+    // utils/safety/sanitize.ts ImagePolicy). The library page narrows img-src further with its own
+    // <meta> policy (entrypoints/options/index.html): stored copies (blob:) only. Nothing else is loaded
+    // from outside, except the saved article's images fetched once at save (see connect-src).
     content_security_policy: {
       extension_pages:
         "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
-        "style-src 'self'; font-src 'self'; img-src 'self' data: blob: https: http:; media-src 'self' blob:; " +
+        "style-src 'self'; font-src 'self'; img-src 'self' blob: https: http:; media-src 'self' blob:; " +
         // connect-src http(s): the one request of our own — at the reader's explicit save, the popup or
         // background fetches the article's own images into the library (utils/db/images.ts).
         "connect-src 'self' https: http:",

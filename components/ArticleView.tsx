@@ -1,5 +1,6 @@
 // Display-only reading view: props in, JSX out. Used by the popup and the library.
 import type { Article } from '../utils/extract/types';
+import type { ImagePolicy } from '../utils/safety/sanitize';
 import { formatDate, t } from '../utils/ui/i18n';
 import { useState } from 'preact/hooks';
 import { ArticleBody } from './ArticleBody';
@@ -12,8 +13,10 @@ export interface ArticleViewProps {
   footer?: preact.ComponentChildren;
   /** Ref to the body element (narration highlights sentences in it). */
   bodyRef?: preact.Ref<HTMLDivElement>;
-  /** Stored copies of the article's images (remote src → blob: URL), for the library offline. */
-  images?: ReadonlyMap<string, string>;
+  /** Stored copies of the article's images (remote src → blob: URL), or a full image policy. */
+  images?: ReadonlyMap<string, string> | ImagePolicy;
+  /** Asks for the images the policy held back. */
+  onShowImages?: () => void;
   /** Render at most this much body HTML; `more` is shown after a cut body (the popup on huge pages). */
   maxChars?: number;
   more?: preact.ComponentChildren;
@@ -27,7 +30,16 @@ function excerptIsInBody(article: Article): boolean {
   return ex.length > 0 && squash(article.textContent.slice(0, ex.length + 400)).includes(ex);
 }
 
-export function ArticleView({ article, actions, footer, bodyRef, images, maxChars, more }: ArticleViewProps) {
+export function ArticleView({
+  article,
+  actions,
+  footer,
+  bodyRef,
+  images,
+  onShowImages,
+  maxChars,
+  more,
+}: ArticleViewProps) {
   const [truncated, setTruncated] = useState(false);
   const date = formatDate(article.publishedTime);
   const showExcerpt = article.excerpt !== '' && !excerptIsInBody(article);
@@ -62,6 +74,7 @@ export function ArticleView({ article, actions, footer, bodyRef, images, maxChar
         html={article.contentHtml}
         bodyRef={bodyRef}
         images={images}
+        onShowImages={onShowImages}
         maxChars={maxChars}
         onTruncated={setTruncated}
       />

@@ -227,6 +227,7 @@ export function BackupPanel({
   onExportHtml,
   onImport,
   onPrefs,
+  importing = null,
 }: {
   storage: StorageInfo | null;
   prefs: LibraryPrefs | null;
@@ -235,6 +236,8 @@ export function BackupPanel({
   onExportHtml: () => void;
   onImport: (file: File) => void;
   onPrefs: (p: LibraryPrefs) => void;
+  /** Progress of an import under way (0..1), or null. */
+  importing?: number | null;
 }) {
   const [withImages, setWithImages] = useState(true);
   return (
@@ -283,8 +286,15 @@ export function BackupPanel({
               if (f) onImport(f);
               input.value = '';
             }}
+            disabled={importing !== null}
           />
         </label>
+        {importing !== null && (
+          <span class="library-import-progress" role="status">
+            <progress max={100} value={Math.round(importing * 100)} aria-label={t('importFile')} />{' '}
+            {t('importProgress', Math.round(importing * 100))}
+          </span>
+        )}
       </p>
       {prefs && (
         <fieldset class="library-image-prefs">

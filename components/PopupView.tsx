@@ -1,5 +1,7 @@
 // Display-only popup states: loading, article, not an article, error.
+import { hostOf, identityUrl } from '../utils/core/url';
 import type { Article, NotArticleReason } from '../utils/extract/types';
+import type { ImagePolicy } from '../utils/safety/sanitize';
 import type { MessageKey } from '../utils/ui/i18n';
 import { t } from '../utils/ui/i18n';
 import { ArticleView } from './ArticleView';
@@ -32,6 +34,9 @@ export interface PopupViewProps {
   onReadingMode?: () => void;
   /** The page's classifieds panel, when the page has any. */
   classifieds?: preact.ComponentChildren;
+  /** How many of the article's images load, and the button that asks for the rest. */
+  images?: ImagePolicy;
+  onShowImages?: () => void;
 }
 
 export const POPUP_MAX_CHARS = 60_000;
@@ -44,6 +49,8 @@ export function PopupView({
   onOpenLibrary,
   onReadingMode,
   classifieds,
+  images,
+  onShowImages,
 }: PopupViewProps) {
   return (
     <div class="lisible-popup" data-state={state.kind}>
@@ -62,6 +69,8 @@ export function PopupView({
       {state.kind === 'article' && (
         <ArticleView
           article={state.article}
+          images={images}
+          onShowImages={onShowImages}
           // A glance: a huge page opens at once; the whole article is one click away.
           maxChars={POPUP_MAX_CHARS}
           more={
@@ -74,17 +83,24 @@ export function PopupView({
             )
           }
           actions={
-            <SaveControls
-              save={save}
-              onSave={onSave}
-              before={
-                onReadingMode && (
-                  <button type="button" class="lisible-reading-mode-button" onClick={onReadingMode}>
-                    {t('readingMode')}
-                  </button>
-                )
-              }
-            />
+            <>
+              {identityUrl(state.article) !== state.article.canonicalUrl && state.article.canonicalUrl && (
+                <p class="lisible-identity-note" role="note">
+                  {t('canonicalIgnored', hostOf(state.article.canonicalUrl))}
+                </p>
+              )}
+              <SaveControls
+                save={save}
+                onSave={onSave}
+                before={
+                  onReadingMode && (
+                    <button type="button" class="lisible-reading-mode-button" onClick={onReadingMode}>
+                      {t('readingMode')}
+                    </button>
+                  )
+                }
+              />
+            </>
           }
         />
       )}

@@ -19,6 +19,14 @@ import { regionalMatches } from '../../utils/access/known-sites';
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
+const isReaderPage = (url: string | undefined) => {
+  try {
+    return !!url && new URL(url).pathname === '/reader.html';
+  } catch {
+    return false;
+  }
+};
+
 /** A small "Mode lecture" button at the bottom right of article pages (a setting, off by default). */
 function addFloatingButton(onClick: () => void): void {
   const css =
@@ -80,9 +88,13 @@ export default defineContentScript({
       });
     }
 
-    const reader = new ReadingMode();
     // The extraction that decided to open the reader is handed to the reader frame, not redone.
     let handedOver: ExtractResult | undefined;
+    const reader = new ReadingMode(async () => {
+      const r = handedOver ?? (await extractFromPage());
+      handedOver = undefined;
+      return r;
+    });
     const toggleReader = async (open?: boolean) => {
       if (open === false || (open === undefined && reader.isOpen)) return { open: reader.toggle(false) };
       if (reader.isOpen) return { open: true };
@@ -109,13 +121,15 @@ export default defineContentScript({
     }
 
     const off = onMessages({
-      'extension→content:getArticle': async () => {
+      'extension→content:getArticle': async (_req, sender) => {
+        // The reading-mode page gets the article only over its verified port (./reading-mode.ts): a
+        // reader.html the page embeds itself must not read it this way.
+        if (isReaderPage(sender.url)) return { ok: false, reason: 'error', detail: 'not our reading frame' };
         const r = handedOver ?? (await extractFromPage());
         handedOver = undefined;
         return r;
       },
       'extension→content:toggleReader': async ({ open }) => toggleReader(open),
-      'extension→content:closeReader': async () => ({ ok: !reader.toggle(false) }),
       'popup→content:getClassifieds': async () =>
         classifieds?.report() ?? { host: location.hostname, categories: [], hiddenItems: 0 },
     });

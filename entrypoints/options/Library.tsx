@@ -1,10 +1,6 @@
 // The library page: wires the display-only components to utils/db (read and written directly from
 // this extension page; only saves coming from content scripts go through the background).
-import { fold } from '../../utils/core/text';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ArticleView } from '../../components/ArticleView';
-import { ReaderView } from '../../components/ReaderView';
-import { useReaderSettings } from '../../utils/ui/use-reader-settings';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import {
   BackupPanel,
   BulkBar,
@@ -15,6 +11,8 @@ import {
   type StorageInfo,
 } from '../../components/LibraryControls';
 import { LibraryList } from '../../components/LibraryList';
+import { SavedArticleReader } from './SavedArticleReader';
+import { download, slug, stamp } from './download';
 import {
   addTag,
   cleanUnsanitized,
@@ -24,19 +22,11 @@ import {
   getArticle,
   restoreArticles,
   setFlags,
-  setProgress,
   type Trash,
 } from '../../utils/db/articles';
-import {
-  exportBackup,
-  exportBackupJson,
-  importFile,
-  toMarkdown,
-  toStandaloneHtml,
-  type BackupImage,
-} from '../../utils/db/backup';
+import { exportBackup, exportBackupJson, type BackupImage } from '../../utils/db/backup/format';
 import { errorKind, errorMessage, onDatabaseTrouble } from '../../utils/db/errors';
-import { getImages, getLibraryPrefs, setLibraryPrefs } from '../../utils/db/images';
+import { getLibraryPrefs, setLibraryPrefs } from '../../utils/db/images';
 import type { ArticleRow, LibraryPrefs, SavedArticle } from '../../utils/db/schema';
 import { queryLibrary, type Cursor, type LibraryQuery } from '../../utils/db/search';
 import { t, uiLang } from '../../utils/ui/i18n';
@@ -60,22 +50,6 @@ export function troubleText(e: unknown): string {
   }
 }
 
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
-
-const slug = (s: string) =>
-  fold(s)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60) || 'article';
-const stamp = () => new Date().toISOString().slice(0, 10);
-
 type Notice = { text: string; trash?: Trash; alert?: boolean } | null;
 
 export function Library({ articleId }: { articleId: number | null }) {
@@ -89,6 +63,7 @@ export function Library({ articleId }: { articleId: number | null }) {
   const [trouble, setTrouble] = useState<string | null>(null);
   const [storage, setStorage] = useState<StorageInfo | null>(null);
   const [prefs, setPrefs] = useState<LibraryPrefs | null>(null);
+  const [importing, setImporting] = useState<number | null>(null);
   const seq = useRef(0);
   const loadingMore = useRef(false);
 
@@ -190,6 +165,8 @@ export function Library({ articleId }: { articleId: number | null }) {
   const exportMarkdown = async (only?: number) => {
     const list = await chosen(only);
     if (!list.length) return setNotice({ text: t('exportSelectionHint') });
+    // turndown is loaded only when someone exports (it would weigh on every opening of the library).
+    const { toMarkdown } = await import('../../utils/db/backup/markdown');
     download(
       list.length === 1 ? `${slug(list[0]!.title)}.md` : `lisible-${stamp()}.md`,
       list.map(toMarkdown).join('\n\n---\n\n'),
@@ -201,9 +178,11 @@ export function Library({ articleId }: { articleId: number | null }) {
     if (!list.length) return setNotice({ text: t('exportSelectionHint') });
     const backup = await exportBackup({ ids: list.map((a) => a.id!) });
     const images = new Map<number, BackupImage[]>(backup.articles.map((a) => [a.id!, a.images ?? []]));
-    const html = toStandaloneHtml(list, {
+    const { toStandaloneHtml } = await import('../../utils/db/backup/html');
+    const html = await toStandaloneHtml(list, {
       images,
-      sanitize: (h) => sanitizeArticleHtml(h),
+      // Inlined images swapped in, every other image held: the file loads nothing.
+      sanitize: (h, local) => sanitizeArticleHtml(h, undefined, { local, remote: 0 }),
       lang: uiLang().slice(0, 2),
     });
     download(
@@ -220,22 +199,32 @@ export function Library({ articleId }: { articleId: number | null }) {
     }
   };
   const doImport = async (file: File) => {
+    setImporting(0);
     try {
-      const res = await importFile(await file.text(), { sanitize: (h) => sanitizeArticleHtml(h) });
+      // The parsers (streaming JSON, papaparse) load only when someone imports.
+      const { importFile } = await import('../../utils/db/backup/import');
+      const res = await importFile(await file.text(), {
+        sanitize: (h) => sanitizeArticleHtml(h),
+        onProgress: (f) => setImporting(f),
+      });
       setNotice({ text: t('importDone', res.added, res.updated, res.unchanged) });
       reload();
+      // Imported settings show at once (the image caps live in this page's state).
+      getLibraryPrefs().then(setPrefs, fail);
     } catch (e) {
       const kind = errorKind(e);
       setNotice({
         text: t('importFailed', kind === 'invalid' || kind === 'unknown' ? errorMessage(e) : troubleText(e)),
         alert: true,
       });
+    } finally {
+      setImporting(null);
     }
   };
 
   if (articleId !== null)
     return (
-      <Reader
+      <SavedArticleReader
         key={articleId}
         id={articleId}
         onTrouble={fail}
@@ -303,115 +292,9 @@ export function Library({ articleId }: { articleId: number | null }) {
         onExportMarkdown={() => void exportMarkdown().catch(fail)}
         onExportHtml={() => void exportHtml().catch(fail)}
         onImport={(f) => void doImport(f)}
+        importing={importing}
         onPrefs={(p) => void setLibraryPrefs(p).then(() => setPrefs(p), fail)}
       />
-    </>
-  );
-}
-
-/** Reading a saved article: the same ArticleView, images from the database, progress saved and resumed. */
-function Reader({
-  id,
-  onTrouble,
-  trouble,
-  onExportMarkdown,
-  onExportHtml,
-}: {
-  id: number;
-  onTrouble: (e: unknown) => void;
-  trouble: string | null;
-  onExportMarkdown: () => void;
-  onExportHtml: () => void;
-}) {
-  const [settings] = useReaderSettings();
-  const [article, setArticle] = useState<SavedArticle | null | undefined>(undefined);
-  const [images, setImages] = useState<Map<string, string> | undefined>();
-  useEffect(() => {
-    let urls: string[] = [];
-    Promise.all([getArticle(id), getImages(id)])
-      .then(([a, blobs]) => {
-        urls = [...blobs.values()].map((b) => URL.createObjectURL(b));
-        setImages(new Map([...blobs.keys()].map((k, i) => [k, urls[i]!])));
-        setArticle(a ?? null);
-      })
-      .catch(onTrouble);
-    return () => urls.forEach((u) => URL.revokeObjectURL(u));
-  }, [id, onTrouble]);
-
-  // Resume where the reader stopped (once, when the article is first shown)…
-  const restored = useRef(false);
-  useEffect(() => {
-    if (!article || restored.current) return;
-    restored.current = true;
-    const range = document.documentElement.scrollHeight - window.innerHeight;
-    if (article.progress > 0 && article.progress < 0.95 && range > 0)
-      window.scrollTo(0, article.progress * range);
-  }, [article]);
-  // …then save the position as they scroll, at most once a second.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onScroll = () => {
-      if (timer || !restored.current) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        const r = document.documentElement.scrollHeight - window.innerHeight;
-        if (r > 0) void setProgress(id, window.scrollY / r).catch(() => undefined);
-      }, 1000);
-    };
-    window.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      window.removeEventListener('scroll', onScroll);
-      if (timer) clearTimeout(timer);
-    };
-  }, [id]);
-
-  const actions = useMemo(
-    () =>
-      article && (
-        <p class="library-reader-actions">
-          <button
-            type="button"
-            onClick={() =>
-              void setFlags([id], { favourite: article.favourite ? 0 : 1 }).then(() =>
-                setArticle({ ...article, favourite: article.favourite ? 0 : 1 }),
-              )
-            }
-          >
-            {article.favourite ? t('unfavourite') : t('favourite')}
-          </button>{' '}
-          <button
-            type="button"
-            onClick={() =>
-              void setFlags([id], { read: article.read ? 0 : 1 }).then(() =>
-                setArticle({ ...article, read: article.read ? 0 : 1 }),
-              )
-            }
-          >
-            {article.read ? t('markUnread') : t('markRead')}
-          </button>{' '}
-          <button type="button" class="export-md" onClick={onExportMarkdown}>
-            {t('exportMarkdown')}
-          </button>{' '}
-          <button type="button" class="export-html" onClick={onExportHtml}>
-            {t('exportHtml')}
-          </button>
-        </p>
-      ),
-    [article, id, onExportMarkdown, onExportHtml],
-  );
-
-  return (
-    <>
-      <p>
-        <a href="#/">{t('back')}</a>
-      </p>
-      {trouble && <p role="alert">{trouble}</p>}
-      {article === null && <p role="alert">{t('noResults')}</p>}
-      {article && images && (
-        <ReaderView settings={settings}>
-          <ArticleView article={article} images={images} actions={actions} />
-        </ReaderView>
-      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 // Popup wiring: find the tab, ask its content script for the article, save through the background.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { ClassifiedsPanel } from '../../components/ClassifiedsPanel';
 import { PopupView, type PopupState } from '../../components/PopupView';
@@ -8,6 +8,7 @@ import { ReaderView } from '../../components/ReaderView';
 import { useReaderSettings } from '../../utils/ui/use-reader-settings';
 import type { Category } from '../../utils/classifieds/types';
 import { saveFromPage } from '../../utils/db/save';
+import { MAX_IMAGES } from '../../utils/db/images';
 import { getClassifiedsPrefs } from '../../utils/db/preferences';
 import { t } from '../../utils/ui/i18n';
 import { sendToBackground, sendToTab, type ClassifiedsReport } from '../../utils/messaging/messages';
@@ -56,6 +57,9 @@ async function loadClassifieds(tabId: number): Promise<ClassifiedsReport | null>
 export function App() {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  // The article's own images, the first MAX_IMAGES of them (those a save keeps); the rest on request.
+  const [allImages, setAllImages] = useState(false);
+  const images = useMemo(() => ({ remote: allImages ? Infinity : MAX_IMAGES }), [allImages]);
   const [tabId, setTabId] = useState<number | undefined>();
   const [report, setReport] = useState<ClassifiedsReport | null>(null);
   const [siteShowsAll, setSiteShowsAll] = useState(false);
@@ -139,6 +143,8 @@ export function App() {
   return (
     <ReaderView settings={settings}>
       <PopupView
+        images={images}
+        onShowImages={() => setAllImages(true)}
         onReadingMode={onReadingMode}
         state={state}
         save={save}

@@ -1,7 +1,7 @@
 // Reading mode, running as an extension page inside the frame that the content script lays over the
 // news page. It asks its tab's content script for the article, renders it with the shared reader
 // components, and saves through the background like the popup does.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ArticleView } from '../../components/ArticleView';
 import { NarrationBar } from '../../components/NarrationBar';
@@ -11,8 +11,9 @@ import { ReaderView } from '../../components/ReaderView';
 import { SaveControls } from '../../components/SaveControls';
 import type { Article } from '../../utils/extract/types';
 import { t } from '../../utils/ui/i18n';
-import { sendToTab } from '../../utils/messaging/messages';
+import { READER_PORT, type ReaderPortMessage } from '../../utils/messaging/messages';
 import { saveFromPage } from '../../utils/db/save';
+import { MAX_IMAGES } from '../../utils/db/images';
 import { Narrator, type NarrationState, type SynthLike, type UtteranceLike } from '../../utils/ui/narration';
 import { useReaderSettings } from '../../utils/ui/use-reader-settings';
 import { rangeForSentence, readableBlocks } from './highlight';
@@ -23,36 +24,97 @@ async function currentTabId(): Promise<number | undefined> {
   return (await browser.tabs.getCurrent())?.id;
 }
 
+// Nonces posted to this window, collected from the moment the module runs: the content script posts its
+// nonce on the frame's load event, before the tab id is known.
+const nonces: string[] = [];
+let onNonce: ((n: string) => void) | undefined;
+window.addEventListener('message', (e: MessageEvent) => {
+  const d = e.data as { lisible?: unknown; nonce?: unknown } | null;
+  if (e.source !== window.parent || d?.lisible !== 'reader-nonce' || typeof d.nonce !== 'string') return;
+  if (nonces.length >= 20) return;
+  nonces.push(d.nonce);
+  onNonce?.(d.nonce);
+});
+
+/**
+ * Proves to the tab's content script that this page is the frame it opened: the nonce it posted to this
+ * window (for our origin only) goes back over a runtime port, which page scripts cannot open. The page
+ * may post fake nonces too; each is tried, and the content script drops the ports with a wrong one.
+ */
+function connectToTab(
+  tabId: number,
+  onArticle: (r: Extract<ReaderPortMessage, { type: 'article' }>['result']) => void,
+  onRefused: () => void,
+): { close: () => void; stop: () => void } {
+  let port: ReturnType<typeof browser.tabs.connect> | undefined;
+  const tryNonce = (nonce: string) => {
+    if (port) return;
+    const p = browser.tabs.connect(tabId, { name: READER_PORT, frameId: 0 });
+    p.onMessage.addListener((msg: ReaderPortMessage) => {
+      if (msg.type !== 'article') return;
+      port = p;
+      onArticle(msg.result);
+    });
+    p.onDisconnect.addListener(() => {
+      if (port === p) {
+        port = undefined;
+        onRefused();
+      }
+    });
+    p.postMessage({ type: 'hello', nonce } satisfies ReaderPortMessage);
+  };
+  nonces.forEach(tryNonce);
+  onNonce = tryNonce;
+  // Opened by anything but our content script (the page embedding reader.html): nothing to show.
+  const timer = setTimeout(() => port || onRefused(), 5000);
+  return {
+    close: () => port?.postMessage({ type: 'close' } satisfies ReaderPortMessage),
+    stop: () => {
+      clearTimeout(timer);
+      onNonce = undefined;
+    },
+  };
+}
+
 export function App() {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [tabId, setTabId] = useState<number>();
+  const link = useRef<{ close: () => void; stop: () => void } | undefined>(undefined);
   const [settings, changeSettings] = useReaderSettings();
   const [panelOpen, setPanelOpen] = useState(false);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [narration, setNarration] = useState<NarrationState>('idle');
   const [voicesReady, setVoicesReady] = useState(0);
   const bodyRef = useRef<HTMLDivElement>(null);
+  // As in the popup: the first MAX_IMAGES of the article's images, the rest when the reader asks.
+  const [allImages, setAllImages] = useState(false);
+  const images = useMemo(() => ({ remote: allImages ? Infinity : MAX_IMAGES }), [allImages]);
   const panelButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     currentTabId()
-      .then(async (id) => {
+      .then((id) => {
         if (id === undefined) throw new Error('no tab');
-        setTabId(id);
-        const r = await sendToTab(id, 'extension→content:getArticle', {});
-        setLoad(
-          r.ok ? { kind: 'article', article: r.article } : { kind: 'none', message: t('readerNotArticle') },
+        link.current = connectToTab(
+          id,
+          (r) =>
+            setLoad(
+              r.ok
+                ? { kind: 'article', article: r.article }
+                : { kind: 'none', message: t('readerNotArticle') },
+            ),
+          () => setLoad((l) => (l.kind === 'loading' ? { kind: 'none', message: t('readerNotOurs') } : l)),
         );
       })
       .catch((e: unknown) =>
         setLoad({ kind: 'none', message: `${t('reasonError')} ${e instanceof Error ? e.message : ''}` }),
       );
+    return () => link.current?.stop();
   }, []);
 
   const close = useCallback(() => {
     speechSynthesis?.cancel();
-    if (tabId !== undefined) void sendToTab(tabId, 'extension→content:closeReader', {});
-  }, [tabId]);
+    link.current?.close();
+  }, []);
 
   // Escape closes the settings panel first, then reading mode. The listener reads the panel state from
   // a ref: effects re-run only after a paint, so a listener re-registered on each change would see a
@@ -61,7 +123,7 @@ export function App() {
   panelOpenRef.current = panelOpen;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
+      if (e.key !== 'Escape' || !e.isTrusted) return;
       e.preventDefault();
       if (panelOpenRef.current) {
         panelOpenRef.current = false;
@@ -188,7 +250,13 @@ export function App() {
         )}
         {load.kind === 'none' && <p role="alert">{load.message}</p>}
         {load.kind === 'article' && (
-          <ArticleView article={load.article} footer={saveControls} bodyRef={bodyRef} />
+          <ArticleView
+            article={load.article}
+            footer={saveControls}
+            bodyRef={bodyRef}
+            images={images}
+            onShowImages={() => setAllImages(true)}
+          />
         )}
       </main>
     </ReaderView>

@@ -5,7 +5,8 @@
 // Usage: npm run bench:library [-- --json] [-- --n 10000]
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
-import { exportBackupJson, importFile } from '../../utils/db/backup';
+import { exportBackupJson } from '../../utils/db/backup/format';
+import { importFile } from '../../utils/db/backup/import';
 import { LisibleDB, toRow, type SavedArticle } from '../../utils/db/schema';
 import { queryLibrary } from '../../utils/db/search';
 import { articleKey } from '../../utils/db/articles';

@@ -79,6 +79,15 @@ for (const name of PAGES) {
       0,
       'javascript:/data: links',
     );
+    // Nothing in the article poses as our UI to assistive technology (issue 10, item 7).
+    assert.equal(
+      await popup
+        .locator('.lisible-body [role], .lisible-body [aria-live], .lisible-body [aria-label]')
+        .count(),
+      0,
+    );
+    assert.equal(await popup.getByRole('button', { name: 'Enregistrer' }).count(), 1, 'one Save button');
+    assert.equal(await popup.getByRole('alert').count(), 0, 'no alert');
 
     step('checked popup');
     await popup.getByRole('button', { name: 'Enregistrer' }).click();

@@ -3,7 +3,12 @@
 // import into a fresh profile.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { JSDOM } from 'jsdom';
+import { marked } from 'marked';
 import { startServer } from './server.mjs';
 import { launch, openPopupFor, tabIdOf } from './chromium.mjs';
 
@@ -135,7 +140,9 @@ test('Markdown and standalone HTML of a selection and of the open article', asyn
   assert.match(md, /Avec les centrales nucléaires de Flamanville/);
   const html = await grab('.library-backup button.export-html');
   assert.match(html, /<title>[^<]*data centers[^<]*<\/title>/);
-  assert.match(html, /src="data:image\/svg\+xml;base64,/, 'images inlined');
+  // The sample's images are SVG: never inlined into an export (rasters only), and nothing remote.
+  assert.doesNotMatch(html, /data:image\/svg|src="https?:/, 'no SVG inlined, no remote image');
+  assert.match(html, /form-action (&#39;|')none/);
   assert.doesNotMatch(html, /<script/i);
   await item.locator('a.library-title').click();
   await options.waitForSelector('.lisible-body');
@@ -181,4 +188,111 @@ test('export a backup, import it into a fresh profile: same library', async () =
   } finally {
     await other.context.close();
   }
+});
+
+test('hostile library rows export to files that navigate nowhere, show no form and run nothing (issue 10, items 1 and 2)', async () => {
+  const { context, extensionId } = browser;
+  const options = await context.newPage();
+  await options.goto(optionsUrl(extensionId));
+  await options.locator('.library-item').first().waitFor({ timeout: 10_000 });
+  // Rows as an older Lisible (or a hostile server's Content-Type) could have left them: written straight
+  // into IndexedDB, past every check of today's code.
+  const evil = `${srv.origin}/evil`;
+  await options.evaluate(async (evil) => {
+    const db = await new Promise((ok, ko) => {
+      const r = indexedDB.open('lisible');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => ko(r.error);
+    });
+    const tx = db.transaction(['articles', 'bodies', 'images'], 'readwrite');
+    const url = 'https://www.ouest-france.fr/hostile.html';
+    tx.objectStore('articles').put({
+      id: 9001,
+      key: url,
+      url,
+      canonicalUrl: url,
+      site: 'ouest-france.fr',
+      title: 'Piège <img src=x onerror=alert(1)> ](javascript:alert(2))',
+      excerpt: '[x](javascript:alert(3))',
+      byline: '<a href="javascript:alert(4)">x</a>',
+      siteName: null,
+      publishedTime: null,
+      modifiedTime: null,
+      lang: 'fr',
+      leadImage: null,
+      wordCount: 1,
+      readingTimeMinutes: 1,
+      teaser: false,
+      commune: null,
+      savedAt: Date.now(),
+      updatedAt: Date.now(),
+      read: 0,
+      progress: 0,
+      favourite: 0,
+      archived: 0,
+      tags: ['piège'],
+      words: ['piege'],
+      imageBytes: 3,
+    });
+    tx.objectStore('bodies').put({
+      id: 9001,
+      contentHtml:
+        '<p>Texte &lt;img src=x onerror=alert(5)&gt;</p><img src="https://img.example/a.png" alt="a">' +
+        `<p><a href="https://x.fr/">lien ](javascript:alert(6))</a></p>`,
+      textContent: 'Texte',
+    });
+    tx.objectStore('images').put({
+      articleId: 9001,
+      url: 'https://img.example/a.png',
+      blob: new Blob([new Uint8Array([137, 80, 78, 71])], {
+        type: `image/png"><meta http-equiv="refresh" content="0;url=${evil}"><form action="${evil}"><input name="p"><button>OK</button></form><img src="`,
+      }),
+    });
+    await new Promise((ok) => (tx.oncomplete = ok));
+  }, evil);
+  await options.goto(`${optionsUrl(extensionId)}#/article/9001`);
+  await options.waitForSelector('.lisible-body');
+  const grab = async (selector) => {
+    const [d] = await Promise.all([options.waitForEvent('download'), options.locator(selector).click()]);
+    return readFile(await d.path(), 'utf8');
+  };
+  const html = await grab('.library-reader-actions button.export-html');
+  const md = await grab('.library-reader-actions button.export-md');
+  await options.close();
+
+  // The HTML file, opened from disk as a reader would.
+  const dir = await mkdtemp(join(tmpdir(), 'lisible-export-'));
+  const file = join(dir, 'export.html');
+  await writeFile(file, html);
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForTimeout(2500);
+  assert.equal(page.url(), pathToFileURL(file).href, 'the file navigated nowhere');
+  assert.equal(await page.locator('form, input, button, iframe, script').count(), 0, 'no form, no control');
+  assert.equal(await page.locator('meta[http-equiv="refresh" i]').count(), 0);
+  assert.deepEqual(
+    requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')),
+    [],
+    'loads nothing',
+  );
+  assert.equal(await page.title(), 'Piège <img src=x onerror=alert(1)> ](javascript:alert(2))');
+  await page.close();
+
+  // The Markdown, rendered by a common Markdown library that passes raw HTML through.
+  const doc = new JSDOM(await marked.parse(md)).window.document;
+  const withHandler = [...doc.querySelectorAll('*')].filter((el) =>
+    [...el.attributes].some((a) => /^on/i.test(a.name)),
+  );
+  assert.deepEqual(
+    withHandler.map((el) => el.outerHTML),
+    [],
+    'no element with an event handler',
+  );
+  assert.equal(
+    doc.querySelectorAll('a[href^="javascript:" i], img[src^="javascript:" i]').length,
+    0,
+    'no javascript: link',
+  );
 });

@@ -96,3 +96,54 @@ test('popup, save, reading mode, settings and library make no request of their o
   );
   await Promise.all([options.close(), page.close(), popup.isClosed() ? null : popup.close()]);
 });
+
+test('a page with 150 images: at most 60 fetched to save, none when reading the saved copy (issue 10, item 9)', async () => {
+  const { context, worker, extensionId } = browser;
+  const total = () => [...srv.hits.values()].reduce((a, b) => a + b, 0);
+  const page = await context.newPage();
+  await page.goto(`${srv.origin}/pages/many-images.html`, { waitUntil: 'load' });
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+  const pageOwn = total();
+  assert.equal(pageOwn, 150, 'the page loaded its own images once each');
+  const tabId = await tabIdOf(page, worker);
+
+  const popup = await openPopupFor(context, extensionId, tabId);
+  await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
+  await popup.waitForTimeout(1000);
+  const popupView = total() - pageOwn;
+  assert.ok(popupView <= 60, `the popup shows at most 60 of the images (${popupView} requests)`);
+  assert.match(await popup.locator('.lisible-images-held').innerText(), /non chargée/);
+  await popup.getByRole('button', { name: 'Enregistrer' }).click();
+  await popup.locator('.lisible-save-status:not(:empty)').waitFor({ timeout: 15_000 });
+  await popup.waitForTimeout(500);
+  const atSave = total() - pageOwn - popupView;
+  assert.ok(atSave > 0 && atSave <= 60, `saving fetches at most 60 images (${atSave})`);
+  await popup.close();
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.locator('.library-item', { hasText: '150 photos' }).locator('a.library-title').click();
+  await options.waitForSelector('.lisible-body img');
+  const beforeViews = total();
+  for (let view = 0; view < 3; view++) {
+    await options.reload();
+    await options.waitForSelector('.lisible-body img');
+    await options.waitForTimeout(500);
+  }
+  assert.equal(total(), beforeViews, 'three views of the saved article make no request');
+  const srcs = await options
+    .locator('.lisible-body img')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('src')));
+  assert.equal(srcs.filter((s) => s?.startsWith('blob:')).length, atSave, 'stored copies shown');
+  assert.ok(
+    srcs.every((s) => s === null || s.startsWith('blob:')),
+    'nothing remote in the library',
+  );
+  assert.ok(await options.locator('.lisible-images-held button').isVisible(), 'the rest on request');
+  const perImage = Math.max(...srv.hits.values());
+  assert.ok(perImage <= 3, `no image fetched more than page + popup + save (${perImage})`);
+  console.log(
+    `  150 images: page ${pageOwn}, popup view ${popupView}, save ${atSave}, 3 library views ${total() - beforeViews} requests`,
+  );
+  await Promise.all([options.close(), page.close()]);
+});

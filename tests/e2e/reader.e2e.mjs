@@ -74,16 +74,22 @@ test('shortcut toggle shows the article over the page; Escape restores the page 
   // Focus moved into reading mode (the headline), and the page behind is inert.
   assert.equal(await frame.evaluate(() => document.activeElement?.classList.contains('lisible-title')), true);
   assert.equal(await page.evaluate(() => document.body.hasAttribute('inert')), true);
-  // The page's scripts cannot reach the reader: it is a cross-origin document.
-  assert.equal(
-    await page.evaluate(() => {
-      try {
-        return document.getElementById('lisible-reader-frame').contentDocument === null;
-      } catch {
-        return true;
-      }
-    }),
-    true,
+  // The page's scripts cannot reach the reader: its frame is in a closed shadow root (no element, no
+  // URL to read, nothing in window.frames) and it is a cross-origin document.
+  assert.deepEqual(
+    await page.evaluate(() => ({
+      iframes: document.querySelectorAll('iframe').length,
+      shadow: document.getElementById('lisible-reader-frame').shadowRoot,
+      frames: window.length,
+      url: /chrome-extension:/.test(
+        document.documentElement.outerHTML +
+          performance
+            .getEntries()
+            .map((e) => e.name)
+            .join(' '),
+      ),
+    })),
+    { iframes: 0, shadow: null, frames: 0, url: false },
   );
 
   // Escape from inside the reader (the keyboard goes to the focused frame, which then goes away).
@@ -258,4 +264,65 @@ test('floating button and per-site auto-open (settings), both off by default', a
   const tabId = await tabIdOf(other, worker);
   assert.equal(tabId > 0, true);
   await Promise.all([other.close(), page.close(), options.close()]);
+});
+
+test('the page cannot steer the reading frame: no synthetic Escape, no reader of its own, no navigation (issue 10, item 6)', async () => {
+  const { context, worker, control } = browser;
+  const page = await context.newPage();
+  await page.goto(srv.articleUrl);
+  const tabId = await tabIdOf(page, worker);
+  // open: true, not a toggle: the previous test may have left auto-open on for this site.
+  await worker.evaluate(
+    (id) =>
+      chrome.tabs.sendMessage(id, {
+        lisible: 1,
+        type: 'extension→content:toggleReader',
+        payload: { open: true },
+      }),
+    tabId,
+  );
+  const ours = await readerFrame(page);
+  // A synthetic Escape (isTrusted false) from the page's scripts does not close it.
+  await page.evaluate(() => {
+    for (const t of [window, document, document.body])
+      t.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+  });
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('#lisible-reader-frame').count(), 1, 'synthetic Escape ignored');
+
+  // The page embeds reader.html itself (with the URL it would need to learn somehow), nearly invisible
+  // over its content: that frame gets no article and no button to click.
+  const readerUrl = await control.evaluate(() => chrome.runtime.getURL('/reader.html'));
+  await page.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.id = 'page-own-reader';
+    f.src = src;
+    f.style.cssText = 'position:fixed;inset:0;opacity:0.01;z-index:2147483647';
+    document.documentElement.append(f);
+  }, readerUrl);
+  await page.waitForTimeout(6500);
+  for (const f of page.frames()) {
+    if (f === ours || f === page.mainFrame()) continue;
+    const el = await f.frameElement();
+    if ((await el.evaluate((e) => e.id)) !== 'page-own-reader') continue;
+    const state = await f
+      .evaluate(() => ({
+        article: document.querySelectorAll('.lisible-article').length,
+        save: [...document.querySelectorAll('button')].filter((b) => /Enregistrer/.test(b.textContent))
+          .length,
+        text: document.body?.innerText ?? '',
+      }))
+      .catch(() => ({ article: 0, save: 0, text: 'blocked' }));
+    assert.equal(state.article, 0, 'no article in the page’s own reader frame');
+    assert.equal(state.save, 0, 'no Save button to clickjack');
+  }
+  assert.equal(await ours.locator('.lisible-article').count(), 1, 'our reader still shows the article');
+  await page.evaluate(() => document.getElementById('page-own-reader').remove());
+
+  // Our frame navigated elsewhere (the reader document goes away): reading mode closes at once rather
+  // than show what is now in the frame.
+  await ours.goto(`${srv.origin}/pages/home.html`).catch(() => undefined);
+  await page.waitForSelector('#lisible-reader-frame', { state: 'detached', timeout: 5000 });
+  assert.equal(await page.evaluate(() => document.body.hasAttribute('inert')), false);
+  await page.close();
 });

@@ -13,10 +13,25 @@ const TYPES = {
   '.pdf': 'application/pdf',
 };
 
-/** Routes: /actualite/… → the sample article; /pages/<file> → tests/e2e/pages; sample assets by name. */
+// A 1×1 PNG, served under /many/<n>.png (never cached: every request reaches the server and is counted).
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/**
+ * Routes: /actualite/… → the sample article; /pages/<file> → tests/e2e/pages; /many/<n>.png → a tiny
+ * image, counted in `hits`; sample assets by name.
+ */
 export async function startServer(port = 0) {
+  const hits = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path.startsWith('/many/')) {
+      hits.set(path, (hits.get(path) ?? 0) + 1);
+      res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
+      return res.end(PNG);
+    }
     let file;
     if (path.startsWith('/actualite/')) file = join(SAMPLE_DIR, 'source.html');
     else if (path.startsWith('/hostile/'))
@@ -42,6 +57,7 @@ export async function startServer(port = 0) {
   return {
     server,
     origin,
+    hits,
     articleUrl: `${origin}/actualite/normandie-la-region-veut-accueillir-des-data-centers-dedies-a-l-ia.html`,
     close: () => new Promise((r) => server.close(r)),
   };

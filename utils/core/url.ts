@@ -33,3 +33,24 @@ export function hostMatches(host: string, domain: string): boolean {
   const d = domain.toLowerCase().replace(/\.$/, '');
   return h === d || h.endsWith('.' + d);
 }
+
+/**
+ * Whether a page may name `other` as its own address (its canonical URL): true when both are on the
+ * same host, or one host is a subdomain of the other (www.site.fr / m.site.fr / site.fr) and the parent
+ * has at least two labels. Sibling hosts never match, so a blog on a shared host (x.over-blog.com,
+ * x.canalblog.com, x.wordpress.com: none of them on the public suffix list) cannot claim its
+ * neighbour's article, and neither can a page on another site.
+ */
+export function sameSite(pageUrl: string, other: string): boolean {
+  const a = siteOfUrl(pageUrl);
+  const b = siteOfUrl(other);
+  if (!a || !b) return false;
+  if (a === b) return true;
+  const [child, parent] = a.length > b.length ? [a, b] : [b, a];
+  return parent.includes('.') && !/^[\d.]+$/.test(parent) && hostMatches(child, parent);
+}
+
+/** The URL that identifies a page: its canonical URL when the page may claim it (`sameSite`), else its own. */
+export function identityUrl(a: { url: string; canonicalUrl?: string | null }): string {
+  return a.canonicalUrl && sameSite(a.url, a.canonicalUrl) ? a.canonicalUrl : a.url;
+}

@@ -1,5 +1,5 @@
 // The only functions the rest of the code calls to read or write saved articles.
-import { bareHost, siteOfUrl } from '../core/url';
+import { bareHost, identityUrl, siteOfUrl } from '../core/url';
 import Dexie from 'dexie';
 import type { Article } from '../extract/types';
 import { errorKind, errorMessage, type DbErrorKind } from './errors';
@@ -38,6 +38,18 @@ export function articleKey(url: string): string {
 /** The site an article is filed under: its host without "www.". */
 export const siteOf = siteOfUrl;
 
+/**
+ * Identity is computed, never trusted: the canonical URL counts only when the page may claim it
+ * (`sameSite`: same host or a parent/subdomain of it). A page on host B whose canonical names an article
+ * of host A is filed under its own URL, and its claimed canonical is not kept. Used by saves and imports.
+ */
+export function withIdentity<T extends Pick<Article, 'url' | 'canonicalUrl'>>(
+  a: T,
+): T & { key: string; site: string } {
+  const id = identityUrl(a);
+  return { ...a, canonicalUrl: id === a.url ? a.url : a.canonicalUrl, key: articleKey(id), site: siteOf(id) };
+}
+
 function failure(e: unknown): SaveResult & { ok: false } {
   const kind = errorKind(e);
   const message =
@@ -64,15 +76,16 @@ export async function saveArticle(
   opts: { unsanitized?: boolean } = {},
   attempt = 0,
 ): Promise<SaveResult> {
-  const key = articleKey(article.canonicalUrl || article.url);
+  const { key, site, canonicalUrl } = withIdentity(article);
   const now = Date.now();
   try {
     return await database.transaction('rw', database.articles, database.bodies, async () => {
       const existing = await database.articles.where('key').equals(key).first();
       const row = toRow({
         ...article,
+        canonicalUrl,
         key,
-        site: siteOf(article.canonicalUrl || article.url),
+        site,
         savedAt: now,
         updatedAt: now,
         read: 0,

@@ -1,10 +1,13 @@
 // Classifieds preferences: stored in Dexie (source of truth), mirrored for content scripts.
-import { CATEGORIES, type ClassifiedsPrefs, type Visibility } from '../classifieds/types';
-import { normalizePrefs, writeMirroredPrefs } from '../settings/classifieds-mirror';
+import type { ClassifiedsPrefs } from '../classifieds/types';
+import {
+  isCategory,
+  isSiteHost,
+  isVisibility,
+  normalizePrefs,
+  writeMirroredPrefs,
+} from '../settings/classifieds-mirror';
 import { db, type LisibleDB } from './schema';
-
-const VISIBILITIES: ReadonlySet<string> = new Set<Visibility>(['show', 'collapse', 'hide']);
-const CATEGORY_SET: ReadonlySet<string> = new Set(CATEGORIES);
 
 /** Returns why a value is not valid ClassifiedsPrefs, or null. Used on every message and import. */
 export function prefsProblem(v: unknown): string | null {
@@ -14,8 +17,8 @@ export function prefsProblem(v: unknown): string | null {
     if (c === undefined) return null;
     if (typeof c !== 'object' || c === null) return `${where}: categories must be an object`;
     for (const [k, val] of Object.entries(c)) {
-      if (!CATEGORY_SET.has(k)) return `${where}: unknown category ${k}`;
-      if (typeof val !== 'string' || !VISIBILITIES.has(val)) return `${where}: bad visibility for ${k}`;
+      if (!isCategory(k)) return `${where}: unknown category ${k}`;
+      if (!isVisibility(val)) return `${where}: bad visibility for ${k}`;
     }
     return null;
   };
@@ -23,7 +26,7 @@ export function prefsProblem(v: unknown): string | null {
   if (top) return top;
   if (typeof p.sites !== 'object' || p.sites === null) return 'sites must be an object';
   for (const [host, site] of Object.entries(p.sites)) {
-    if (!/^[a-z0-9.-]{1,253}$/i.test(host)) return `bad host ${host}`;
+    if (!isSiteHost(host)) return `bad host ${host}`;
     if (typeof site !== 'object' || site === null) return `${host}: not an object`;
     const s = site as Record<string, unknown>;
     if (s.showAll !== undefined && typeof s.showAll !== 'boolean') return `${host}: showAll must be boolean`;

@@ -35,9 +35,15 @@ export interface ProtocolMap {
   };
   /** Popup, shortcut or context menu (via the background) turn reading mode on or off in a tab. */
   'extension→content:toggleReader': { req: { open?: boolean }; res: ReaderToggleResult };
-  /** The reading-mode frame asks its tab's content script to close it (Escape, close button). */
-  'extension→content:closeReader': { req: Record<string, never>; res: { ok: boolean } };
 }
+
+/**
+ * The reading-mode frame and its tab's content script talk over a runtime port of this name, opened by
+ * the frame once it proved it is the frame the content script created (see entrypoints/content/reading-mode.ts).
+ */
+export const READER_PORT = 'lisible-reader';
+export type ReaderPortMessage =
+  { type: 'hello'; nonce: string } | { type: 'article'; result: ExtractResult } | { type: 'close' };
 
 export type ReaderToggleResult =
   { open: boolean } | { open: false; reason: 'not-article' | 'error'; detail?: string };
@@ -60,7 +66,6 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'content→background:loadExtractor',
   'page→background:setClassifiedsPrefs',
   'extension→content:toggleReader',
-  'extension→content:closeReader',
 ]);
 
 /** Shape check for anything arriving through runtime.onMessage: other extensions' or pages' junk is ignored. */

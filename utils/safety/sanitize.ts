@@ -26,6 +26,11 @@ const CONFIG: Config = {
     'dialog',
     'template',
     'slot',
+    // Remote media would load from anywhere (media-src blocks the stream, not a poster image).
+    'video',
+    'audio',
+    'source',
+    'track',
   ],
   FORBID_ATTR: [
     'style',
@@ -37,7 +42,13 @@ const CONFIG: Config = {
     'ping',
     'tabindex',
     'contenteditable',
+    // Article markup must not pose as our UI to assistive technology: a link with role=button and
+    // aria-label="Enregistrer" is announced as a second Save button, aria-live text as an alert.
+    // Readers keep alt, title, lang, dir and the real elements (headings, lists, tables).
+    'role',
+    'poster',
   ],
+  ALLOW_ARIA_ATTR: false,
   // Only these protocols survive in href/src; everything else (javascript:, data:, vbscript:, file:) is dropped.
   // DOMPurify's default minus the exotic schemes: a URL is absolute http(s)/mailto/tel or relative.
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
@@ -47,9 +58,21 @@ const CONFIG: Config = {
 
 type Purifier = ReturnType<typeof createDOMPurify>;
 
-// Stored images of a saved article (remote src → blob: URL) for the sanitize call in progress. Swapped in
-// by the hook after DOMPurify's URL checks, so blob: URLs are allowed for those images and nowhere else.
-let imageSwap: ReadonlyMap<string, string> | null = null;
+/**
+ * What to do with the images of the HTML being sanitized. `local`: stored copies (remote src → blob: or
+ * data: URL made by us), swapped in by the hook after DOMPurify's URL checks, so those URLs are allowed
+ * for those images and nowhere else. `remote`: how many other images may keep their remote src (in
+ * document order); the rest are held (src removed, `data-lisible-held` set) until the reader asks.
+ */
+export interface ImagePolicy {
+  local?: ReadonlyMap<string, string>;
+  remote?: number;
+}
+/** Marks an image whose remote src was held back (see ImagePolicy). */
+export const HELD_ATTR = 'data-lisible-held';
+
+let policy: ImagePolicy | null = null;
+let remoteLeft = Infinity;
 const purifiers = new WeakMap<object, Purifier>();
 
 function purifierFor(win: Window & typeof globalThis): Purifier {
@@ -67,8 +90,13 @@ function purifierFor(win: Window & typeof globalThis): Purifier {
       if (node.nodeName === 'IMG') {
         node.setAttribute('loading', 'lazy');
         node.setAttribute('referrerpolicy', 'no-referrer');
-        const local = imageSwap?.get(node.getAttribute('src') ?? '');
+        const src = node.getAttribute('src') ?? '';
+        const local = policy?.local?.get(src);
         if (local) node.setAttribute('src', local);
+        else if (src && remoteLeft-- <= 0) {
+          node.removeAttribute('src');
+          node.setAttribute(HELD_ATTR, src);
+        }
       }
     });
     purifiers.set(win, p);
@@ -87,16 +115,31 @@ export type SafeHtml = string & { readonly __safeHtml: unique symbol };
 export function sanitizeArticleHtml(
   html: string,
   win: Window & typeof globalThis = globalThis.window,
-  /** Offline copies of images (remote src → blob: URL), for the library's reading view. */
-  images?: ReadonlyMap<string, string>,
+  /** Offline copies of images (a Map: remote src → blob: URL) or a full ImagePolicy. */
+  images?: ReadonlyMap<string, string> | ImagePolicy,
 ): SafeHtml {
   if (!html) return '' as SafeHtml;
-  imageSwap = images ?? null;
+  policy = images instanceof Map ? { local: images } : ((images as ImagePolicy | undefined) ?? null);
+  remoteLeft = policy?.remote ?? Infinity;
   try {
     return purifierFor(win).sanitize(html, { ...CONFIG, RETURN_TRUSTED_TYPE: false }) as SafeHtml;
   } finally {
-    imageSwap = null;
+    policy = null;
+    remoteLeft = Infinity;
   }
+}
+
+/** How many images of sanitized HTML were held back by an ImagePolicy. */
+export function heldImages(html: SafeHtml): number {
+  return html.split(` ${HELD_ATTR}="`).length - 1;
+}
+
+/**
+ * An inert document for reading an imported file (Pocket's HTML export): DOMParser runs no script and
+ * loads nothing. Its nodes are only read (text, attributes), never rendered.
+ */
+export function inertDocument(text: string, win: Window & typeof globalThis = globalThis.window): Document {
+  return new win.DOMParser().parseFromString(text, 'text/html');
 }
 
 /**

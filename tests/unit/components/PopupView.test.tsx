@@ -116,4 +116,31 @@ describe('PopupView states', () => {
       .dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(onRetry).toHaveBeenCalledOnce();
   });
+
+  it('an article posing as our UI announces no second Save button and no alert (issue 10, item 7)', () => {
+    const { root } = show({
+      kind: 'article',
+      article: {
+        ...article,
+        contentHtml:
+          '<p><a href="https://evil.example/" role="button" aria-label="Enregistrer">lien</a></p>' +
+          '<p role="alert" aria-live="assertive">Session expirée, reconnectez-vous</p>',
+      },
+    });
+    const named = [...root.querySelectorAll('button, [role="button"]')].filter(
+      (b) => (b.getAttribute('aria-label') ?? b.textContent) === 'Enregistrer',
+    );
+    expect(named).toHaveLength(1);
+    expect(
+      root.querySelectorAll('.lisible-body [role], .lisible-body [aria-live], .lisible-body [aria-label]'),
+    ).toHaveLength(0);
+  });
+
+  it('says when a page claims another site’s article as its canonical address (issue 10, item 3)', () => {
+    const claimed = { ...article, canonicalUrl: 'https://www.ouest-france.fr/victime.html' };
+    expect(
+      show({ kind: 'article', article: claimed }).root.querySelector('.lisible-identity-note')?.textContent,
+    ).toContain('www.ouest-france.fr');
+    expect(show({ kind: 'article', article }).root.querySelector('.lisible-identity-note')).toBeNull();
+  });
 });

@@ -1,0 +1,113 @@
+// The Lisible backup: versioned JSON, lossless (every field, tags, flags, progress, preferences, images
+// in base64). Export here; reading one back is ./lisible.ts, merging it into the library ./import.ts.
+import {
+  db,
+  type ArticleRow,
+  type ImageRow,
+  type LisibleDB,
+  type PrefRow,
+  type SavedArticle,
+} from '../schema';
+
+export const BACKUP_FORMAT = 'lisible-library';
+export const BACKUP_VERSION = 1;
+
+export interface BackupImage {
+  url: string;
+  type: string;
+  /** base64 of the bytes. */
+  data: string;
+}
+export type BackupArticle = Omit<SavedArticle, 'words'> & { images?: BackupImage[] };
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  exportedAt: string;
+  articles: BackupArticle[];
+  prefs: PrefRow[];
+}
+
+// base64 without Buffer (extension pages) and without a DOM (Node benchmark).
+export function toBase64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+export function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** Bytes of a Blob; FileReader where Blob.arrayBuffer is missing (jsdom in tests, old engines). */
+async function blobBytes(blob: Blob): Promise<Uint8Array> {
+  if (typeof blob.arrayBuffer === 'function') return new Uint8Array(await blob.arrayBuffer());
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
+    r.onerror = () => reject(r.error);
+    r.readAsArrayBuffer(blob);
+  });
+}
+
+export const BATCH = 500;
+
+/** Every article (all of them, or `ids`), with bodies and, unless `images: false`, image bytes. */
+export async function exportBackup(
+  { ids, images = true }: { ids?: number[]; images?: boolean } = {},
+  database: LisibleDB = db(),
+): Promise<Backup> {
+  const articles: BackupArticle[] = [];
+  const addBatch = async (rows: ArticleRow[]) => {
+    const keys = rows.map((r) => r.id!);
+    const bodies = await database.bodies.bulkGet(keys);
+    const imgs = images ? await database.images.where('articleId').anyOf(keys).toArray() : [];
+    const byArticle = new Map<number, ImageRow[]>();
+    for (const i of imgs) byArticle.set(i.articleId, [...(byArticle.get(i.articleId) ?? []), i]);
+    for (const [n, { words: _w, ...row }] of rows.entries()) {
+      const a: BackupArticle = {
+        ...row,
+        contentHtml: bodies[n]?.contentHtml ?? '',
+        textContent: bodies[n]?.textContent ?? '',
+      };
+      const list = byArticle.get(row.id!);
+      if (list?.length)
+        a.images = await Promise.all(
+          list.map(async (i) => ({ url: i.url, type: i.blob.type, data: toBase64(await blobBytes(i.blob)) })),
+        );
+      articles.push(a);
+    }
+  };
+  if (ids) {
+    for (let i = 0; i < ids.length; i += BATCH)
+      await addBatch(
+        (await database.articles.bulkGet(ids.slice(i, i + BATCH))).filter((r): r is ArticleRow => !!r),
+      );
+  } else {
+    // By primary key in batches: the whole library is never one toArray(). From -Infinity, so a row an
+    // older version stored with an id ≤ 0 is not left out.
+    let last = -Infinity;
+    for (;;) {
+      const rows = await database.articles.where(':id').above(last).limit(BATCH).toArray();
+      if (rows.length === 0) break;
+      last = rows[rows.length - 1]!.id!;
+      await addBatch(rows);
+    }
+  }
+  const prefs = ids ? [] : await database.prefs.toArray();
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date().toISOString(),
+    articles,
+    prefs,
+  };
+}
+
+export async function exportBackupJson(
+  opts: { ids?: number[]; images?: boolean } = {},
+  database: LisibleDB = db(),
+): Promise<string> {
+  return JSON.stringify(await exportBackup(opts, database));
+}
