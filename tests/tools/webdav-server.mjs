@@ -61,7 +61,7 @@ export async function startWebdav({ user = 'lecteur', pass = 'mot-de-passe-test'
   await start();
   const stop = () =>
     new Promise((resolve) => {
-      if (!proc || proc.exitCode !== null) return resolve();
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve();
       proc.removeAllListeners('exit');
       proc.on('exit', () => resolve());
       proc.kill('SIGTERM');

@@ -98,6 +98,8 @@ export interface SyncHooks {
   /** Per-request timeout (tests make it short). */
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Compact our segments after this many (tests make it small). */
+  compactAfter?: number;
   /** Progress reports (the background keeps the service worker alive with them). */
   onProgress?: (what: string) => void;
 }
@@ -145,7 +147,11 @@ export async function connect(
   database: LisibleDB,
   cfg: RemoteConfig,
   passphrase: string,
-  { iterations = DEFAULT_ITERATIONS, ...hooks }: SyncHooks & { iterations?: number } = {},
+  {
+    iterations = DEFAULT_ITERATIONS,
+    settleMs = 1500,
+    ...hooks
+  }: SyncHooks & { iterations?: number; settleMs?: number } = {},
 ): Promise<ConnectResult> {
   if (!cfg.url || !cfg.user) throw new SyncError('config', 'Server address and user name are needed.');
   if (passphrase.length < 8) throw new SyncError('config', 'The passphrase must have at least 8 characters.');
@@ -157,9 +163,12 @@ export async function connect(
     if (header) keys = await openVault(header, passphrase);
     else {
       const fresh = await createVault(passphrase, iterations);
-      await remote.put(HEADER_FILE, new TextEncoder().encode(JSON.stringify(fresh.header, null, 1)));
+      await remote.create(HEADER_FILE, new TextEncoder().encode(JSON.stringify(fresh.header, null, 1)));
       // Two devices setting up the same empty folder at once: the header on the server is the one
-      // that counts. Read it back; if another device's won, open that one with the same passphrase.
+      // that counts. Servers that honour If-None-Match keep the first; the others keep the last write,
+      // so wait for a concurrent write to land, then read it back: if another device's header won,
+      // open that one with the same passphrase. (A later mismatch is caught as 'vault-changed'.)
+      await new Promise((r) => setTimeout(r, settleMs));
       header = await readHeader(remote);
       if (!header)
         throw new SyncError('not-webdav', 'The server accepted the sync header but does not give it back.');
@@ -628,6 +637,16 @@ async function push(
   // Bounded: what was pending when the push began, plus a segment of changes made while it ran
   // (a reader scrolling saves progress every few seconds; those wait for the next sync).
   const budget = (await database.syncChanges.count()) + SEGMENT_ITEMS;
+  // A previous push whose head reached the server but whose local commit did not (browser closed in
+  // between): never write under a number the server already announced; those items go again, later.
+  const own = await sealedJson<Head>(remote, keys, headPath(me));
+  if (own && own.seq > (await getRow(database, 'progress'))!.seq)
+    await quietly(database, ['syncState'], async () => {
+      const p = (await getRow(database, 'progress'))!;
+      p.seq = Math.max(p.seq, own.seq);
+      if (own.base) p.base = own.base;
+      await putRow(database, p);
+    });
   let handled = 0;
   while (handled < budget) {
     const progress = (await getRow(database, 'progress'))!;
@@ -679,10 +698,11 @@ export async function compact(
   remote: Remote,
   keys: VaultKeys,
   me: string,
+  after = COMPACT_AFTER,
 ): Promise<boolean> {
   const progress = (await getRow(database, 'progress'))!;
   const from = progress.base?.upto ?? 0;
-  if (progress.seq - from < COMPACT_AFTER) return false;
+  if (progress.seq - from < after) return false;
   const articles = new Map<string, ArticleState>();
   const records = new Map<string, { r: string; s: RecordState }>();
   const take = (items: WireItem[]) => {
@@ -792,7 +812,7 @@ export async function syncNow(database: LisibleDB, hooks: SyncHooks = {}): Promi
       }
       report.pulled = await pull(database, remote, keys, me, hooks);
       report.pushed = await push(database, remote, keys, me, hooks);
-      await compact(database, remote, keys, me);
+      await compact(database, remote, keys, me, hooks.compactAfter);
       report.ok = true;
       await setStatus(database, {
         running: false,

@@ -113,6 +113,11 @@ export interface Remote {
   get(path: string): Promise<Uint8Array<ArrayBuffer> | null>;
   /** Writes a file, creating its folders when the server says they are missing. */
   put(path: string, data: Uint8Array<ArrayBuffer>): Promise<void>;
+  /**
+   * Writes a file only if it does not exist (If-None-Match: *); false when it does. Servers that
+   * ignore the condition (rclone) just write: callers read the file back to see who won.
+   */
+  create(path: string, data: Uint8Array<ArrayBuffer>): Promise<boolean>;
   /** Names in a folder (files and folders), or null when it does not exist. */
   list(path: string): Promise<Array<{ name: string; dir: boolean; size: number }> | null>;
   exists(path: string): Promise<boolean>;
@@ -188,6 +193,27 @@ export function createRemote(
         }
         stats.bytesUp += data.length;
         dirs.add(parent(path));
+      } catch (e) {
+        throw classify(e, `writing ${path}`);
+      }
+    },
+    async create(path, data) {
+      stats.requests++;
+      const body = data.slice().buffer;
+      const write = () =>
+        client.putFileContents(`/${path}`, body, { overwrite: false, contentLength: data.length });
+      try {
+        let done: boolean;
+        try {
+          done = await write();
+        } catch (e) {
+          const status = (e as { status?: number }).status;
+          if (status !== 409 && status !== 404) throw e;
+          await mkdirs(parent(path));
+          done = await write();
+        }
+        if (done) stats.bytesUp += data.length;
+        return done;
       } catch (e) {
         throw classify(e, `writing ${path}`);
       }

@@ -54,6 +54,7 @@ export function device(
       connect(db, { url: url(), user: auth.user, password: auth.pass }, passphrase, {
         iterations: TEST_ITERATIONS,
         timeoutMs: 5000,
+        settleMs: 300,
         ...hooks,
       }),
     async save(a) {
