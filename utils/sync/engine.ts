@@ -765,7 +765,7 @@ async function exclusive<T>(name: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-async function setStatus(database: LisibleDB, patch: Partial<SyncStatusRow>): Promise<void> {
+export async function setStatus(database: LisibleDB, patch: Partial<SyncStatusRow>): Promise<void> {
   await database.transaction('rw', database.syncState, async () => {
     const prev = (await getRow(database, 'status')) ?? { key: 'status' as const };
     await putRow(database, { ...prev, ...patch, key: 'status' });

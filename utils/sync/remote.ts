@@ -5,6 +5,7 @@
 // SyncError kinds (errors.ts). Only the sync code imports this module (the background bundle).
 import { createClient, getPatcher, type FileStat, type WebDAVClient } from 'webdav';
 import { SyncError } from './errors';
+import { folderUrl } from './url';
 
 export interface RemoteConfig {
   /** The WebDAV folder URL the reader gave (e.g. https://cloud.example/remote.php/dav/files/USER/). */
@@ -21,29 +22,6 @@ export interface RemoteStats {
 
 /** The folder Lisible keeps its files in, inside the configured URL. */
 export const SYNC_FOLDER = 'Lisible';
-
-/** The configured URL as a folder URL, or SyncError('config'). Only http(s). */
-export function folderUrl(url: string): URL {
-  let u: URL;
-  try {
-    u = new URL(url.trim());
-  } catch {
-    throw new SyncError('config', 'The server address is not a URL.');
-  }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:')
-    throw new SyncError('config', 'The server address must start with https:// (or http://).');
-  if (u.username || u.password)
-    throw new SyncError('config', 'Put the user name and password in their own fields, not in the address.');
-  u.hash = '';
-  u.search = '';
-  if (!u.pathname.endsWith('/')) u.pathname += '/';
-  return u;
-}
-
-/** The permission pattern for that one origin (permissions.request / contains). */
-export function originPattern(url: string): string {
-  return `${folderUrl(url).origin}/*`;
-}
 
 type Fetch = typeof fetch;
 // Origins of the remotes alive in this realm (reference-counted: two test devices may share a server).
