@@ -7,4 +7,8 @@ export interface FaultProxy {
   setFault(f: (req: IncomingMessage) => Fault): void;
   close(): Promise<void>;
 }
-export function startFaultProxy(target: string, fault?: (req: IncomingMessage) => Fault): Promise<FaultProxy>;
+export function startFaultProxy(
+  target: string,
+  fault?: (req: IncomingMessage) => Fault,
+  opts?: { delayMs?: number },
+): Promise<FaultProxy>;

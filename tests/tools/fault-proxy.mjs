@@ -3,8 +3,12 @@
 // portal), garbage bytes, or a connection that stalls in the middle of an upload. 127.0.0.1 only.
 import { createServer, request } from 'node:http';
 
-/** `fault(req)` returns null (pass through) or one of {status}, {html}, {garbage}, {stall}. */
-export async function startFaultProxy(target, fault = () => null) {
+/**
+ * `fault(req)` returns null (pass through) or one of {status}, {html}, {garbage}, {stall}. `delayMs`
+ * slows every forwarded request (a slow link, so a test can act in the middle of a sync). When the
+ * server behind is down, the connection is dropped, as the server itself would.
+ */
+export async function startFaultProxy(target, fault = () => null, { delayMs = 0 } = {}) {
   const t = new URL(target);
   const seen = [];
   const server = createServer((req, res) => {
@@ -32,24 +36,25 @@ export async function startFaultProxy(target, fault = () => null) {
       req.once('data', () => req.pause());
       return;
     }
-    const up = request(
-      {
-        host: t.hostname,
-        port: t.port,
-        method: req.method,
-        path: req.url,
-        headers: { ...req.headers, host: t.host },
-      },
-      (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      },
-    );
-    up.on('error', () => {
-      res.writeHead(502);
-      res.end();
-    });
-    req.pipe(up);
+    const forward = () => {
+      const up = request(
+        {
+          host: t.hostname,
+          port: t.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: t.host },
+        },
+        (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        },
+      );
+      up.on('error', () => res.destroy());
+      req.pipe(up);
+    };
+    if (delayMs) setTimeout(forward, delayMs);
+    else forward();
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address();

@@ -94,7 +94,7 @@ describe('faults end in a clear state and resume', () => {
     await server.stop();
     try {
       const r = await a2.sync();
-      expect(r.error?.kind).toBe('server'); // the proxy answers 502 for a dead upstream
+      expect(r.error?.kind).toBe('unreachable');
     } finally {
       await server.restart();
     }
