@@ -22,6 +22,7 @@ import { t } from '../utils/ui/i18n';
 import { sendToTabInjecting } from '../utils/messaging/tabs';
 import { syncSiteScripts } from '../utils/access/site-access';
 import { onLocalChange } from '../utils/sync/changelog';
+import { emptyReport } from '../utils/sync/engine';
 import {
   connectServer,
   disconnectServer,
@@ -153,8 +154,7 @@ export default defineBackground(() => {
       return connectServer(req);
     },
     'page→background:syncNow': async (_req, sender) => {
-      if (!fromExtensionPage(sender))
-        return { ok: false, pushed: 0, pulled: 0, requests: 0, bytesUp: 0, bytesDown: 0, ms: 0 };
+      if (!fromExtensionPage(sender)) return emptyReport();
       return runSync();
     },
     'page→background:syncDisconnect': async (_req, sender) => {

@@ -45,7 +45,11 @@ for (const top of SCAN) {
   }
 }
 if (problems.length) {
-  console.error('HTML sinks outside utils/safety/sanitize.ts / components/ArticleBody.tsx:\n' + problems.join('\n'));
+  console.error(
+    'HTML sinks outside utils/safety/sanitize.ts / components/ArticleBody.tsx:\n' + problems.join('\n'),
+  );
   process.exit(1);
 }
-console.log('check-sanitizer: ok (HTML is written only by utils/safety/sanitize.ts and components/ArticleBody.tsx)');
+console.log(
+  'check-sanitizer: ok (HTML is written only by utils/safety/sanitize.ts and components/ArticleBody.tsx)',
+);

@@ -7,6 +7,7 @@
 // our CSP forbids 'wasm-unsafe-eval'), and a slow iteration count is its documented use.
 // Each file: "LSB1" | 12-byte random IV | AES-GCM ciphertext + tag, with the vault id and the file's
 // path as additional data, so the server cannot swap one file for another or move a file between vaults.
+import { fromBase64, toBase64 } from '../core/bytes';
 import { SyncError } from './errors';
 
 export const HEADER_FORMAT = 'lisible-sync';
@@ -37,17 +38,6 @@ export interface VaultKeys {
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
 
-export function toB64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-export function fromB64(b64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
 const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
 
@@ -86,13 +76,13 @@ export async function createVault(
   const vault = hex(random(16));
   const salt = random(16);
   const keys = await deriveKeys(passphrase, salt, iterations, vault);
-  const check = toB64(await seal(keys, 'check', utf8.encode(CHECK_TEXT)));
+  const check = toBase64(await seal(keys, 'check', utf8.encode(CHECK_TEXT)));
   return {
     header: {
       format: HEADER_FORMAT,
       version: HEADER_VERSION,
       vault,
-      kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: toB64(salt) },
+      kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: toBase64(salt) },
       cipher: 'AES-256-GCM',
       check,
     },
@@ -131,7 +121,7 @@ export function parseHeader(v: unknown): VaultHeader {
 
 /** The keys of an existing sync folder, or SyncError('passphrase') when the passphrase does not open it. */
 export async function openVault(header: VaultHeader, passphrase: string): Promise<VaultKeys> {
-  const keys = await deriveKeys(passphrase, fromB64(header.kdf.salt), header.kdf.iterations, header.vault);
+  const keys = await deriveKeys(passphrase, fromBase64(header.kdf.salt), header.kdf.iterations, header.vault);
   await checkKeys(header, keys);
   return keys;
 }
@@ -140,7 +130,7 @@ export async function openVault(header: VaultHeader, passphrase: string): Promis
 export async function checkKeys(header: VaultHeader, keys: VaultKeys): Promise<void> {
   try {
     const text = fromUtf8.decode(
-      await open({ ...keys, vault: header.vault }, 'check', fromB64(header.check)),
+      await open({ ...keys, vault: header.vault }, 'check', fromBase64(header.check)),
     );
     if (text === CHECK_TEXT) return;
   } catch {

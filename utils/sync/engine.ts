@@ -15,6 +15,7 @@
 // joins (merge.ts): reading a segment twice, or in another order, changes nothing. Applying a segment
 // and moving that device's cursor is one Dexie transaction. Local data is deleted only by a tombstone
 // that decrypted with our key.
+import { blobBytes } from '../core/bytes';
 import { articleKey, siteOf } from '../db/articles';
 import { quietly } from '../db/quiet';
 import { toRow, type ArticleRow, type ImageRow, type LisibleDB, type PrefRow } from '../db/schema';
@@ -43,7 +44,8 @@ import {
   type VaultKeys,
 } from './crypto';
 import { SyncError, syncErrorKind } from './errors';
-import { RECORD_TABLES, TEXT_FIELDS, USER_FIELDS, extraFields } from './fields';
+import { articleProblem } from '../safety/validate';
+import { RECORD_TABLES, TEXT_FIELDS, USER_FIELDS, extraFields, isKnownField } from './fields';
 import { clockAt, newDeviceId, observe } from './hlc';
 import {
   PRESYNC,
@@ -312,12 +314,14 @@ function textOf(
   s: ArticleState,
 ): (Record<string, unknown> & { contentHtml: string; textContent: string }) | null {
   const tv = s.tv;
-  if (!tv || typeof tv.url !== 'string' || typeof tv.title !== 'string') return null;
-  return {
+  if (!tv) return null;
+  const text = {
     ...pick(tv, TEXT_FIELDS),
     contentHtml: typeof tv.contentHtml === 'string' ? tv.contentHtml : '',
     textContent: typeof tv.textContent === 'string' ? tv.textContent : '',
   };
+  // The same shape check as every article arriving by message or import.
+  return articleProblem(text) === null ? text : null;
 }
 
 interface ApplyCounts {
@@ -344,12 +348,32 @@ async function applyItems(
   await quietly(database, APPLY_TABLES, async (tx) => {
     const clock = (await database.syncState.get('clock')) as unknown as ClockRow;
     const progress = (await getRow(database, 'progress'))!;
+    // One read for the whole segment: its items' states and rows.
+    const keys = items.flatMap((i) => ('a' in i && i.a && typeof i.a.k === 'string' ? [i.a.k] : []));
+    const states = await database.syncItems.bulkGet(keys.map(articleItemId));
+    const known: Known = {
+      states: new Map(keys.map((k, n) => [k, states[n]?.s as ArticleState | undefined])),
+      // One lookup per key, not anyOf(): anyOf walks the index between the keys, and a segment's
+      // keys are spread over the whole library.
+      rows: new Map(
+        (await Promise.all(keys.map((k) => database.articles.where('key').equals(k).first())))
+          .filter((r): r is ArticleRow => !!r)
+          .map((r) => [r.key, r]),
+      ),
+    };
     for (const item of items) {
       if ('a' in item) {
         const R = item.a;
         if (!R || typeof R.k !== 'string') continue;
         observe(clock, latestClock(R));
-        if (await applyArticle(database, R, progress)) counts.applied++;
+        // Decided without awaiting: an await that does no IndexedDB work would lose Dexie's
+        // transaction zone, and the transaction would commit under us.
+        const L = known.states.get(R.k);
+        const textWins =
+          R.tv !== undefined && R.text !== undefined && (L?.text === undefined || R.text > L.text);
+        if (L && !textWins && sameArticle(L, joinArticle(L, R))) continue;
+        await applyArticle(database, R, progress, known);
+        counts.applied++;
       } else if (RECORD_TABLES[item.r] && item.s && typeof item.s.k === 'string') {
         observe(clock, latestClock(item.s));
         const id = recordItemId(item.r, item.s.k);
@@ -370,19 +394,26 @@ async function applyItems(
   });
 }
 
+/** States and rows of a segment's articles, read once (and kept current as items are applied). */
+interface Known {
+  states: Map<string, ArticleState | undefined>;
+  rows: Map<string, ArticleRow>;
+}
+
 async function applyArticle(
   database: LisibleDB,
   R: ArticleState,
   progress: SyncProgressRow,
+  known: Known,
 ): Promise<boolean> {
   const id = articleItemId(R.k);
-  const L = (await database.syncItems.get(id))?.s as ArticleState | undefined;
+  const L = known.states.get(R.k);
   const M = joinArticle(L, R);
   const textWins = R.tv !== undefined && R.text !== undefined && (L?.text === undefined || R.text > L.text);
-  if (L && sameArticle(L, M) && !textWins) return false;
   const { tv: _tv, ...local } = M;
   await database.syncItems.put({ id, s: local });
-  const row = await database.articles.where('key').equals(R.k).first();
+  known.states.set(R.k, local);
+  const row = known.rows.get(R.k);
   const view = viewArticle(M);
   if (!view) {
     // A tombstone from a device with the key: the only way the server can remove local data.
@@ -390,6 +421,7 @@ async function applyArticle(
       await database.images.where('articleId').equals(row.id).delete();
       await database.bodies.delete(row.id);
       await database.articles.delete(row.id);
+      known.rows.delete(R.k);
     }
     delete progress.images[R.k];
     return true;
@@ -403,7 +435,8 @@ async function applyArticle(
     archived: view.archived,
     progress: view.progress,
     savedAt: view.savedAt ?? row?.savedAt ?? Date.now(),
-    ...view.x,
+    // Generic registers never overwrite a field this version owns (ids, keys, search words…).
+    ...Object.fromEntries(Object.entries(view.x).filter(([f]) => !isKnownField(f))),
   };
   let next: ArticleRow;
   if (text) {
@@ -423,6 +456,7 @@ async function applyArticle(
     next.unsanitized = 1;
     if (row?.id !== undefined) next.id = row.id;
     const newId = (await database.articles.put(next)) as number;
+    known.rows.set(R.k, { ...next, id: newId });
     await database.bodies.put({ id: newId, contentHtml, textContent });
     // The server already has this text: no need to push it back.
     const pending = await database.syncChanges.get(id);
@@ -433,8 +467,10 @@ async function applyArticle(
     if (
       JSON.stringify(pick(row!, [...USER_FIELDS, ...Object.keys(view.x)])) !==
       JSON.stringify(pick(next, [...USER_FIELDS, ...Object.keys(view.x)]))
-    )
+    ) {
       await database.articles.put(next);
+      known.rows.set(R.k, next);
+    }
   }
   // Images announced by the winning state and not held here: downloaded after this transaction.
   if (view.images && view.images[0] > (L?.img?.[0] ?? '') && M.img === R.img && view.images[1].length)
@@ -453,6 +489,8 @@ async function fetchImages(database: LisibleDB, remote: Remote, keys: VaultKeys)
     const row = await database.articles.where('key').equals(k).first();
     if (row?.id !== undefined)
       for (const ref of refs) {
+        if (!/^[0-9a-f]{32}$/.test(ref.n) || !/^https?:\/\//.test(ref.url) || !/^image\//.test(ref.t))
+          continue;
         const data = await remote.get(imagePath(ref.n));
         if (!data) continue; // gone from the server: the image stays remote
         const bytes = await open(keys, imagePath(ref.n), data);
@@ -520,16 +558,6 @@ async function pull(
 
 // ------------------------------------------------------------------------------------------------
 // Push
-
-async function blobBytes(blob: Blob): Promise<Uint8Array<ArrayBuffer>> {
-  if (typeof blob.arrayBuffer === 'function') return new Uint8Array(await blob.arrayBuffer());
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error);
-    r.readAsArrayBuffer(blob);
-  });
-}
 
 interface Batch {
   entries: SyncChangeRow[];
@@ -773,18 +801,15 @@ export async function setStatus(database: LisibleDB, patch: Partial<SyncStatusRo
 }
 
 /** Pull then push. Never throws: the outcome (and any error) is in the report and the status row. */
+/** A report of nothing done yet. */
+export function emptyReport(): SyncReport {
+  return { ok: false, pushed: 0, pulled: 0, requests: 0, bytesUp: 0, bytesDown: 0, ms: 0 };
+}
+
 export async function syncNow(database: LisibleDB, hooks: SyncHooks = {}): Promise<SyncReport> {
   return exclusive(database.name, async () => {
     const t0 = Date.now();
-    const report: SyncReport = {
-      ok: false,
-      pushed: 0,
-      pulled: 0,
-      requests: 0,
-      bytesUp: 0,
-      bytesDown: 0,
-      ms: 0,
-    };
+    const report = emptyReport();
     const [config, keysRow] = await Promise.all([getRow(database, 'config'), getRow(database, 'keys')]);
     if (!config?.enabled || !keysRow) {
       report.error = { kind: 'config', message: 'Sync is not set up.' };

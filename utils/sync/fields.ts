@@ -42,6 +42,9 @@ export const LOCAL_FIELDS = [
 
 const KNOWN: ReadonlySet<string> = new Set<string>([...TEXT_FIELDS, ...USER_FIELDS, ...LOCAL_FIELDS]);
 
+/** True for a field name this version gives a meaning to (a pulled generic register must not set it). */
+export const isKnownField = (f: string): boolean => KNOWN.has(f);
+
 /** Fields of a row this version does not know (a later schema's): synced as generic registers. */
 export function extraFields(row: ArticleRow): string[] {
   return Object.keys(row).filter((k) => !KNOWN.has(k));

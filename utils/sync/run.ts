@@ -3,7 +3,15 @@
 // (asked by the options page at set-up; revocable in the browser's settings).
 import { browser } from 'wxt/browser';
 import { db } from '../db/schema';
-import { connect, disconnect, setStatus, syncNow, type ConnectResult, type SyncReport } from './engine';
+import {
+  connect,
+  disconnect,
+  emptyReport,
+  setStatus,
+  syncNow,
+  type ConnectResult,
+  type SyncReport,
+} from './engine';
 import { SyncError, syncErrorKind, type SyncErrorKind } from './errors';
 import { getRow } from './state';
 import { originPattern } from './url';
@@ -12,16 +20,6 @@ export const SYNC_ALARM = 'lisible-sync';
 /** Minutes between background syncs while the browser is open. */
 export const SYNC_PERIOD_MIN = 30;
 
-const notConfigured: SyncReport = {
-  ok: false,
-  pushed: 0,
-  pulled: 0,
-  requests: 0,
-  bytesUp: 0,
-  bytesDown: 0,
-  ms: 0,
-};
-
 async function granted(url: string): Promise<boolean> {
   return browser.permissions.contains({ origins: [originPattern(url)] }).catch(() => false);
 }
@@ -29,11 +27,11 @@ async function granted(url: string): Promise<boolean> {
 export async function runSync(): Promise<SyncReport> {
   const config = await getRow(db(), 'config');
   if (!config?.enabled)
-    return { ...notConfigured, error: { kind: 'config', message: 'Sync is not set up.' } };
+    return { ...emptyReport(), error: { kind: 'config', message: 'Sync is not set up.' } };
   if (!(await granted(config.url))) {
     const message = 'Lisible may not reach the sync server: allow it again in the options page.';
     await setStatus(db(), { running: false, lastError: { kind: 'permission', message, at: Date.now() } });
-    return { ...notConfigured, error: { kind: 'permission', message } };
+    return { ...emptyReport(), error: { kind: 'permission', message } };
   }
   // Any extension API call resets Chrome's idle timer of the service worker: a long first sync lives on.
   const keepAlive = () => void browser.runtime.getPlatformInfo().catch(() => undefined);
