@@ -107,6 +107,8 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void syncPrefsMirror();
     void syncSiteScripts();
+    // An update may drop alarms: re-arm the sync one (only when sync is set up).
+    void ensureAlarm();
     browser.contextMenus.create({ id: MENU_READER, title: t('menuReader'), contexts: ['page'] });
     browser.contextMenus.create({ id: SAVE_MENU, title: t('ctxSaveArticle'), contexts: ['page'] });
   });

@@ -26,13 +26,19 @@ const log = (...a: unknown[]) => {
 
 let seed = 7;
 const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-const WORDS = (
-  'mairie conseil municipal commune habitants école collège route travaux pompiers gendarmerie tribunal ' +
-  'marché festival association club football vélo port pêche agriculteurs météo tempête département ' +
-  'préfecture maire élus budget logement quartier commerce hôpital entreprise emplois enfants fête musée'
-).split(' ');
-const word = () =>
-  rand() < 0.7 ? WORDS[Math.floor(rand() * WORDS.length)]! : `mot${Math.floor(rand() ** 3 * 20000)}`;
+// A French-looking vocabulary of 6 000 words (syllables), Zipf-like use: generated text that
+// compresses about as well as real articles do, so the bytes on the server mean something.
+const SYLLABLES =
+  'ma ri e con seil mu ni ci pal com mu ne ha bi tant é co le rou te tra vaux pom pier gen dar me rie tri bu nal mar ché fes ti val as so ci a tion port pê che a gri cul teur mé té o dé par te ment pré fec tu re bud get lo ge ment quar tier hô pi tal en tre pri se en fant fê te mu sée'.split(
+    ' ',
+  );
+const VOCAB = Array.from({ length: 6000 }, () =>
+  Array.from(
+    { length: 2 + Math.floor(rand() * 3) },
+    () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)],
+  ).join(''),
+);
+const word = () => VOCAB[Math.floor(rand() ** 2 * VOCAB.length)]!;
 
 function generated(i: number, tag = ''): Article {
   const paragraphs = Array.from({ length: 8 }, () => Array.from({ length: 75 }, word).join(' ') + '.');
@@ -124,10 +130,18 @@ interface SizeResult {
   incBytes: number;
 }
 
+interface Pair {
+  n: number;
+  a: LisibleDB;
+  b: LisibleDB;
+  first: { push: SyncReport & { wall: number }; pull: SyncReport & { wall: number }; bytes: number };
+  rounds: Array<{ push: number; pull: number; requests: number; bytes: number }>;
+}
+
 async function main() {
   const server = await startWebdav();
   const auth = { authorization: `Basic ${btoa(`${server.user}:${server.pass}`)}` };
-  const results: SizeResult[] = [];
+  const pairs: Pair[] = [];
   try {
     for (const n of SIZES) {
       const folder = `bench-${n}/`;
@@ -147,43 +161,43 @@ async function main() {
       );
       const pull = await timed(() => syncNow(b, { timeoutMs: 120_000 }));
       log(`  first sync B (pull): ${(pull.wall / 1000).toFixed(1)} s, ${pull.requests} requests`);
-      const rounds: Array<{ push: number; pull: number; requests: number; bytes: number }> = [];
-      for (let r = 0; r < ROUNDS; r++) {
-        await tenChanges(a, n, r);
-        const p = await timed(() => syncNow(a));
-        const q = await timed(() => syncNow(b));
-        if (p.pushed < 10 || q.pulled < 10)
-          throw new Error(`round ${r}: pushed ${p.pushed}, pulled ${q.pulled}`);
-        rounds.push({
-          push: p.wall,
-          pull: q.wall,
-          requests: p.requests + q.requests,
-          bytes: p.bytesUp + q.bytesDown,
+      pairs.push({ n, a, b, first: { push, pull, bytes }, rounds: [] });
+    }
+    // Incremental rounds alternate between the sizes, so a busy machine slows both alike.
+    for (let r = 0; r < ROUNDS; r++)
+      for (const p of pairs) {
+        await tenChanges(p.a, p.n, r);
+        const x = await timed(() => syncNow(p.a));
+        const y = await timed(() => syncNow(p.b));
+        if (x.pushed < 10 || y.pulled < 10)
+          throw new Error(`round ${r}: pushed ${x.pushed}, pulled ${y.pulled}`);
+        p.rounds.push({
+          push: x.wall,
+          pull: y.wall,
+          requests: x.requests + y.requests,
+          bytes: x.bytesUp + y.bytesDown,
         });
       }
-      const [ca, cb] = await Promise.all([a.articles.count(), b.articles.count()]);
+    for (const p of pairs) {
+      const [ca, cb] = await Promise.all([p.a.articles.count(), p.b.articles.count()]);
       if (ca !== cb) throw new Error(`libraries differ: ${ca} vs ${cb}`);
-      const res: SizeResult = {
-        articles: n,
-        firstPushMs: push.wall,
-        firstPullMs: pull.wall,
-        serverBytesPerArticle: bytes / n,
-        firstPushRequests: push.requests,
-        incPushMs: median(rounds.map((x) => x.push)),
-        incPullMs: median(rounds.map((x) => x.pull)),
-        incRequests: median(rounds.map((x) => x.requests)),
-        incBytes: median(rounds.map((x) => x.bytes)),
-      };
-      log(
-        `  10 changes (median of ${ROUNDS}): push ${res.incPushMs.toFixed(0)} ms, pull ${res.incPullMs.toFixed(0)} ms, ${res.incRequests} requests, ${(res.incBytes / 1024).toFixed(1)} KB`,
-      );
-      results.push(res);
-      a.close();
-      b.close();
+      p.a.close();
+      p.b.close();
     }
   } finally {
     await server.stop();
   }
+  const results: SizeResult[] = pairs.map((p) => ({
+    articles: p.n,
+    firstPushMs: p.first.push.wall,
+    firstPullMs: p.first.pull.wall,
+    serverBytesPerArticle: p.first.bytes / p.n,
+    firstPushRequests: p.first.push.requests,
+    incPushMs: median(p.rounds.map((x) => x.push)),
+    incPullMs: median(p.rounds.map((x) => x.pull)),
+    incRequests: median(p.rounds.map((x) => x.requests)),
+    incBytes: median(p.rounds.map((x) => x.bytes)),
+  }));
   const small = results.find((r) => r.articles === Math.min(...SIZES))!;
   const big = results.find((r) => r.articles === Math.max(...SIZES))!;
   const inc = (r: SizeResult) => r.incPushMs + r.incPullMs;

@@ -70,7 +70,6 @@ function articleEdit(old: ArticleRow | undefined, row: ArticleRow | undefined): 
       apply: (s, next) => ({ ...((s as ArticleState) ?? { k: key }), del: next() }),
     };
   }
-  if (old && old.key !== key) return null; // never happens (the key is the identity), but never mislabel
   let parts = 0;
   const textChanged =
     !old || TEXT_FIELDS.some((f) => !same(old[f as keyof ArticleRow], row[f as keyof ArticleRow]));
@@ -118,6 +117,21 @@ function articleEdit(old: ArticleRow | undefined, row: ArticleRow | undefined): 
       return s;
     },
   };
+}
+
+/**
+ * Edits for an article write. The key is the identity and never changes under an id; if a write ever
+ * did that, the old key's article is gone (a tombstone) and the new one is a new row.
+ */
+function articleEdits(old: ArticleRow | undefined, row: ArticleRow | undefined): Edit[] {
+  const pairs: Array<[ArticleRow | undefined, ArticleRow | undefined]> =
+    old && row && old.key !== row.key
+      ? [
+          [old, undefined],
+          [undefined, row],
+        ]
+      : [[old, row]];
+  return pairs.map(([o, r]) => articleEdit(o, r)).filter((e): e is Edit => e !== null);
 }
 
 const bump = (key: string, part: number): Edit => ({
@@ -233,11 +247,12 @@ function logTable(core: DBCore, down: DBCoreTable): DBCoreTable {
           written.forEach((row, i) => {
             if (!row) return;
             const k = keys[i];
-            const e = articleEdit(
-              k === undefined ? undefined : (oldByKey.get(canon(k)) as ArticleRow | undefined),
-              row as unknown as ArticleRow,
+            edits.push(
+              ...articleEdits(
+                k === undefined ? undefined : (oldByKey.get(canon(k)) as ArticleRow | undefined),
+                row as unknown as ArticleRow,
+              ),
             );
-            if (e) edits.push(e);
           });
         else
           for (const old of oldRows) {

@@ -434,7 +434,9 @@ async function applyArticle(
     favourite: view.favourite,
     archived: view.archived,
     progress: view.progress,
-    savedAt: view.savedAt ?? row?.savedAt ?? Date.now(),
+    // A life begun by a save that did not know of the delete has no saved date of its own: the date of
+    // its text, the same on every device (never this device's clock).
+    savedAt: view.savedAt ?? (typeof text?.updatedAt === 'number' ? text.updatedAt : (row?.updatedAt ?? 0)),
     // Generic registers never overwrite a field this version owns (ids, keys, search words…).
     ...Object.fromEntries(Object.entries(view.x).filter(([f]) => !isKnownField(f))),
   };
@@ -695,10 +697,24 @@ async function push(
     await writeHead(remote, keys, me, { seq, ...(progress.base ? { base: progress.base } : {}) });
     await hooks.at?.('pushed-head');
     await hooks.at?.('before-commit');
-    await quietly(database, ['syncChanges', 'syncItems', 'syncState'], async () => {
+    await quietly(database, ['articles', 'syncChanges', 'syncItems', 'syncState'], async () => {
       const p = (await getRow(database, 'progress'))!;
       p.seq = seq;
       await putRow(database, p);
+      // The library shows what every device will show: the furthest progress and the earliest save
+      // date its state holds (a reader who scrolled back here still reads "furthest" after a sync).
+      for (const item of batch.items) {
+        if (!('a' in item)) continue;
+        const local = (await database.syncItems.get(articleItemId(item.a.k)))?.s as ArticleState | undefined;
+        const view = viewArticle(local);
+        const row = await database.articles.where('key').equals(item.a.k).first();
+        if (!view || !row) continue;
+        const fix: Partial<ArticleRow> = {};
+        if (view.progress > row.progress) fix.progress = view.progress;
+        const savedAt = view.savedAt ?? row.updatedAt;
+        if (savedAt !== row.savedAt) fix.savedAt = savedAt;
+        if (Object.keys(fix).length) await database.articles.update(row.id!, fix);
+      }
       const current = await database.syncChanges.bulkGet(batch.entries.map((e) => e.id));
       // Cleared only if unchanged since it was read: a change made during the upload stays pending.
       await database.syncChanges.bulkDelete(
