@@ -520,42 +520,60 @@ async function pull(
   keys: VaultKeys,
   me: string,
   hooks: SyncHooks,
-): Promise<number> {
+): Promise<{ applied: number; damaged: SyncError | null }> {
   const counts: ApplyCounts = { applied: 0 };
   const devices = ((await remote.list('d')) ?? []).filter(
     (e) => e.dir && /^[0-9a-f]{16}$/.test(e.name) && e.name !== me,
   );
+  let damaged: SyncError | null = null;
   for (const { name: dev } of devices) {
-    let head = await sealedJson<Head>(remote, keys, headPath(dev));
-    if (!head) continue; // a device that has not finished its first push
-    let cursor = (await getRow(database, 'progress'))!.cursors[dev] ?? 0;
-    if (head.seq <= cursor) continue;
-    if (head.base && cursor < head.base.upto) {
-      for (let p = 0; p < head.base.parts; p++) {
-        const path = basePath(dev, head.base.upto, p);
-        const part = await sealedJson<Segment>(remote, keys, path);
-        if (!part) throw new SyncError('server', `${path} is missing: will retry.`);
-        await applyItems(database, checkSegment(part, path).items, null, counts);
-      }
-      await applyItems(database, [], { dev, seq: head.base.upto }, counts);
-      cursor = head.base.upto;
-    }
-    for (let seq = cursor + 1; seq <= head.seq; seq++) {
-      const path = segPath(dev, seq);
-      const seg = await sealedJson<Segment>(remote, keys, path);
-      if (!seg) {
-        // Compacted away meanwhile: its content is in the device's new base; read it next time.
-        head = await sealedJson<Head>(remote, keys, headPath(dev));
-        if (head?.base && head.base.upto >= seq) break;
-        throw new SyncError('server', `${path} is announced but missing: will retry.`);
-      }
-      await applyItems(database, checkSegment(seg, path).items, { dev, seq }, counts);
-      hooks.onProgress?.(`pulled ${dev}/${seq}`);
-      await hooks.at?.('pulled-segment');
+    try {
+      await pullDevice(database, remote, keys, dev, counts, hooks);
+    } catch (e) {
+      // One device's damaged file must not stop the others (nor our push): skipped, reported at the end.
+      if (syncErrorKind(e) !== 'corrupt') throw e;
+      damaged ??= e as SyncError;
     }
   }
   await fetchImages(database, remote, keys);
-  return counts.applied;
+  return { applied: counts.applied, damaged };
+}
+
+async function pullDevice(
+  database: LisibleDB,
+  remote: Remote,
+  keys: VaultKeys,
+  dev: string,
+  counts: ApplyCounts,
+  hooks: SyncHooks,
+): Promise<void> {
+  let head = await sealedJson<Head>(remote, keys, headPath(dev));
+  if (!head) return; // a device that has not finished its first push
+  let cursor = (await getRow(database, 'progress'))!.cursors[dev] ?? 0;
+  if (head.seq <= cursor) return;
+  if (head.base && cursor < head.base.upto) {
+    for (let p = 0; p < head.base.parts; p++) {
+      const path = basePath(dev, head.base.upto, p);
+      const part = await sealedJson<Segment>(remote, keys, path);
+      if (!part) throw new SyncError('server', `${path} is missing: will retry.`);
+      await applyItems(database, checkSegment(part, path).items, null, counts);
+    }
+    await applyItems(database, [], { dev, seq: head.base.upto }, counts);
+    cursor = head.base.upto;
+  }
+  for (let seq = cursor + 1; seq <= head.seq; seq++) {
+    const path = segPath(dev, seq);
+    const seg = await sealedJson<Segment>(remote, keys, path);
+    if (!seg) {
+      // Compacted away meanwhile: its content is in the device's new base; read it next time.
+      head = await sealedJson<Head>(remote, keys, headPath(dev));
+      if (head?.base && head.base.upto >= seq) break;
+      throw new SyncError('server', `${path} is announced but missing: will retry.`);
+    }
+    await applyItems(database, checkSegment(seg, path).items, { dev, seq }, counts);
+    hooks.onProgress?.(`pulled ${dev}/${seq}`);
+    await hooks.at?.('pulled-segment');
+  }
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -851,9 +869,11 @@ export async function syncNow(database: LisibleDB, hooks: SyncHooks = {}): Promi
         await baseline(database, me);
         await putRow(database, { ...((await getRow(database, 'progress')) ?? progress), baselined: true });
       }
-      report.pulled = await pull(database, remote, keys, me, hooks);
+      const pulled = await pull(database, remote, keys, me, hooks);
+      report.pulled = pulled.applied;
       report.pushed = await push(database, remote, keys, me, hooks);
       await compact(database, remote, keys, me, hooks.compactAfter);
+      if (pulled.damaged) throw pulled.damaged;
       report.ok = true;
       await setStatus(database, {
         running: false,

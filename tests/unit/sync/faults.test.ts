@@ -195,12 +195,24 @@ describe('faults end in a clear state and resume', () => {
     const bad = Buffer.from(good);
     bad[bad.length - 5] = bad[bad.length - 5]! ^ 0xff;
     writeFileSync(seg.path, bad);
+    // Another device's changes still arrive; B's own still leave.
+    const c = device('tamper-c', () => proxy.url + folder, server);
+    await c.connect();
+    await c.save(article('tamper-c'));
+    await c.sync();
+    await b.save(article('tamper-b'));
     const r = await b.sync();
     expect(r.error?.kind).toBe('corrupt');
-    expect(await b.db.articles.count()).toBe(0);
+    expect((await b.db.articles.toArray()).map((x) => x.url.slice(-8)).sort()).toEqual([
+      'tamper-b',
+      'tamper-c',
+    ]);
+    expect(await b.db.syncChanges.count()).toBe(0);
     writeFileSync(seg.path, good);
     expect((await b.sync()).ok).toBe(true);
+    await a.sync();
     expect(await snapshot(b.db)).toEqual(await snapshot(a.db));
+    expect((await snapshot(a.db)).length).toBe(3);
   });
 
   it('the server losing files never deletes local data; a wiped folder is reported', async () => {
