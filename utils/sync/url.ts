@@ -20,7 +20,12 @@ export function folderUrl(url: string): URL {
   return u;
 }
 
-/** The host-permission pattern for that one origin (permissions.request / contains). */
+/**
+ * The host-permission pattern for the server (permissions.request / contains): its scheme and host.
+ * Without the port: Firefox's match patterns cannot carry one (and in Chrome a host pattern covers
+ * every port), so this is the one host, whatever its port.
+ */
 export function originPattern(url: string): string {
-  return `${folderUrl(url).origin}/*`;
+  const u = folderUrl(url);
+  return `${u.protocol}//${u.hostname}/*`;
 }
