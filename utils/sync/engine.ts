@@ -114,6 +114,8 @@ export interface SyncReport {
   bytesUp: number;
   bytesDown: number;
   ms: number;
+  /** Of `ms`, the time spent in local database transactions (reading changes, writing pulled ones). */
+  dbMs?: number;
   error?: { kind: ReturnType<typeof syncErrorKind>; message: string };
 }
 
@@ -328,6 +330,18 @@ interface ApplyCounts {
   applied: number;
 }
 
+/** Milliseconds spent inside local database transactions during one sync (the benchmark's breakdown). */
+const dbTime = new WeakMap<LisibleDB, { ms: number }>();
+async function inDb<T>(database: LisibleDB, fn: () => Promise<T>): Promise<T> {
+  const t0 = performance.now();
+  try {
+    return await fn();
+  } finally {
+    const acc = dbTime.get(database);
+    if (acc) acc.ms += performance.now() - t0;
+  }
+}
+
 const APPLY_TABLES = [
   'articles',
   'bodies',
@@ -345,53 +359,55 @@ async function applyItems(
   cursor: { dev: string; seq: number } | null,
   counts: ApplyCounts,
 ): Promise<void> {
-  await quietly(database, APPLY_TABLES, async (tx) => {
-    const clock = (await database.syncState.get('clock')) as unknown as ClockRow;
-    const progress = (await getRow(database, 'progress'))!;
-    // One read for the whole segment: its items' states and rows.
-    const keys = items.flatMap((i) => ('a' in i && i.a && typeof i.a.k === 'string' ? [i.a.k] : []));
-    const states = await database.syncItems.bulkGet(keys.map(articleItemId));
-    const known: Known = {
-      states: new Map(keys.map((k, n) => [k, states[n]?.s as ArticleState | undefined])),
-      // One lookup per key, not anyOf(): anyOf walks the index between the keys, and a segment's
-      // keys are spread over the whole library.
-      rows: new Map(
-        (await Promise.all(keys.map((k) => database.articles.where('key').equals(k).first())))
-          .filter((r): r is ArticleRow => !!r)
-          .map((r) => [r.key, r]),
-      ),
-    };
-    for (const item of items) {
-      if ('a' in item) {
-        const R = item.a;
-        if (!R || typeof R.k !== 'string') continue;
-        observe(clock, latestClock(R));
-        // Decided without awaiting: an await that does no IndexedDB work would lose Dexie's
-        // transaction zone, and the transaction would commit under us.
-        const L = known.states.get(R.k);
-        const textWins =
-          R.tv !== undefined && R.text !== undefined && (L?.text === undefined || R.text > L.text);
-        if (L && !textWins && sameArticle(L, joinArticle(L, R))) continue;
-        await applyArticle(database, R, progress, known);
-        counts.applied++;
-      } else if (RECORD_TABLES[item.r] && item.s && typeof item.s.k === 'string') {
-        observe(clock, latestClock(item.s));
-        const id = recordItemId(item.r, item.s.k);
-        const L = (await database.syncItems.get(id))?.s as RecordState | undefined;
-        const M = joinRecord(L, item.s);
-        if (L && JSON.stringify(M) === JSON.stringify(L)) continue;
-        await database.syncItems.put({ id, s: M });
-        const value = viewRecord(M);
-        const table = tx.table(item.r);
-        if (value === undefined) await table.delete(item.s.k);
-        else await table.put(value);
-        counts.applied++;
+  await inDb(database, () =>
+    quietly(database, APPLY_TABLES, async (tx) => {
+      const clock = (await database.syncState.get('clock')) as unknown as ClockRow;
+      const progress = (await getRow(database, 'progress'))!;
+      // One read for the whole segment: its items' states and rows.
+      const keys = items.flatMap((i) => ('a' in i && i.a && typeof i.a.k === 'string' ? [i.a.k] : []));
+      const states = await database.syncItems.bulkGet(keys.map(articleItemId));
+      const known: Known = {
+        states: new Map(keys.map((k, n) => [k, states[n]?.s as ArticleState | undefined])),
+        // One lookup per key, not anyOf(): anyOf walks the index between the keys, and a segment's
+        // keys are spread over the whole library.
+        rows: new Map(
+          (await Promise.all(keys.map((k) => database.articles.where('key').equals(k).first())))
+            .filter((r): r is ArticleRow => !!r)
+            .map((r) => [r.key, r]),
+        ),
+      };
+      for (const item of items) {
+        if ('a' in item) {
+          const R = item.a;
+          if (!R || typeof R.k !== 'string') continue;
+          observe(clock, latestClock(R));
+          // Decided without awaiting: an await that does no IndexedDB work would lose Dexie's
+          // transaction zone, and the transaction would commit under us.
+          const L = known.states.get(R.k);
+          const textWins =
+            R.tv !== undefined && R.text !== undefined && (L?.text === undefined || R.text > L.text);
+          if (L && !textWins && sameArticle(L, joinArticle(L, R))) continue;
+          await applyArticle(database, R, progress, known);
+          counts.applied++;
+        } else if (RECORD_TABLES[item.r] && item.s && typeof item.s.k === 'string') {
+          observe(clock, latestClock(item.s));
+          const id = recordItemId(item.r, item.s.k);
+          const L = (await database.syncItems.get(id))?.s as RecordState | undefined;
+          const M = joinRecord(L, item.s);
+          if (L && JSON.stringify(M) === JSON.stringify(L)) continue;
+          await database.syncItems.put({ id, s: M });
+          const value = viewRecord(M);
+          const table = tx.table(item.r);
+          if (value === undefined) await table.delete(item.s.k);
+          else await table.put(value);
+          counts.applied++;
+        }
       }
-    }
-    if (cursor) progress.cursors[cursor.dev] = cursor.seq;
-    await database.syncState.put(clock as unknown as { key: string });
-    await putRow(database, progress);
-  });
+      if (cursor) progress.cursors[cursor.dev] = cursor.seq;
+      await database.syncState.put(clock as unknown as { key: string });
+      await putRow(database, progress);
+    }),
+  );
 }
 
 /** States and rows of a segment's articles, read once (and kept current as items are applied). */
@@ -593,37 +609,39 @@ async function readBatch(
   keys: VaultKeys,
   entries: SyncChangeRow[],
 ): Promise<Batch> {
-  const snapshot = await database.transaction(
-    'r',
-    ['articles', 'bodies', 'images', 'syncItems', ...Object.keys(RECORD_TABLES)],
-    async () => {
-      const out: Array<{
-        entry: SyncChangeRow;
-        state?: SyncItemRow['s'];
-        row?: ArticleRow;
-        body?: { contentHtml: string; textContent: string };
-        images?: ImageRow[];
-      }> = [];
-      const states = await database.syncItems.bulkGet(entries.map((e) => e.id));
-      for (const [i, entry] of entries.entries()) {
-        const state = states[i]?.s;
-        if (!entry.id.startsWith('a:')) {
-          out.push({ entry, state });
-          continue;
+  const snapshot = await inDb(database, () =>
+    database.transaction(
+      'r',
+      ['articles', 'bodies', 'images', 'syncItems', ...Object.keys(RECORD_TABLES)],
+      async () => {
+        const out: Array<{
+          entry: SyncChangeRow;
+          state?: SyncItemRow['s'];
+          row?: ArticleRow;
+          body?: { contentHtml: string; textContent: string };
+          images?: ImageRow[];
+        }> = [];
+        const states = await database.syncItems.bulkGet(entries.map((e) => e.id));
+        for (const [i, entry] of entries.entries()) {
+          const state = states[i]?.s;
+          if (!entry.id.startsWith('a:')) {
+            out.push({ entry, state });
+            continue;
+          }
+          const key = entry.id.slice(2);
+          const row = await database.articles.where('key').equals(key).first();
+          const item: (typeof out)[number] = { entry, state };
+          if (row) {
+            item.row = row;
+            if (entry.parts & PART_TEXT) item.body = await database.bodies.get(row.id!);
+            if (entry.parts & PART_IMAGES)
+              item.images = await database.images.where('articleId').equals(row.id!).toArray();
+          }
+          out.push(item);
         }
-        const key = entry.id.slice(2);
-        const row = await database.articles.where('key').equals(key).first();
-        const item: (typeof out)[number] = { entry, state };
-        if (row) {
-          item.row = row;
-          if (entry.parts & PART_TEXT) item.body = await database.bodies.get(row.id!);
-          if (entry.parts & PART_IMAGES)
-            item.images = await database.images.where('articleId').equals(row.id!).toArray();
-        }
-        out.push(item);
-      }
-      return out;
-    },
+        return out;
+      },
+    ),
   );
   const batch: Batch = { entries, items: [], refs: new Map() };
   for (const { entry, state, row, body, images } of snapshot) {
@@ -715,35 +733,38 @@ async function push(
     await writeHead(remote, keys, me, { seq, ...(progress.base ? { base: progress.base } : {}) });
     await hooks.at?.('pushed-head');
     await hooks.at?.('before-commit');
-    await quietly(database, ['articles', 'syncChanges', 'syncItems', 'syncState'], async () => {
-      const p = (await getRow(database, 'progress'))!;
-      p.seq = seq;
-      await putRow(database, p);
-      // The library shows what every device will show: the furthest progress and the earliest save
-      // date its state holds (a reader who scrolled back here still reads "furthest" after a sync).
-      for (const item of batch.items) {
-        if (!('a' in item)) continue;
-        const local = (await database.syncItems.get(articleItemId(item.a.k)))?.s as ArticleState | undefined;
-        const view = viewArticle(local);
-        const row = await database.articles.where('key').equals(item.a.k).first();
-        if (!view || !row) continue;
-        const fix: Partial<ArticleRow> = {};
-        if (view.progress > row.progress) fix.progress = view.progress;
-        const savedAt = view.savedAt ?? row.updatedAt;
-        if (savedAt !== row.savedAt) fix.savedAt = savedAt;
-        if (Object.keys(fix).length) await database.articles.update(row.id!, fix);
-      }
-      const current = await database.syncChanges.bulkGet(batch.entries.map((e) => e.id));
-      // Cleared only if unchanged since it was read: a change made during the upload stays pending.
-      await database.syncChanges.bulkDelete(
-        batch.entries.filter((e, i) => current[i]?.at === e.at).map((e) => e.id),
-      );
-      for (const [id, refs] of batch.refs) {
-        const row = await database.syncItems.get(id);
-        const s = row?.s as ArticleState | undefined;
-        if (s?.img) await database.syncItems.put({ id, s: { ...s, img: [s.img[0], refs] } });
-      }
-    });
+    await inDb(database, () =>
+      quietly(database, ['articles', 'syncChanges', 'syncItems', 'syncState'], async () => {
+        const p = (await getRow(database, 'progress'))!;
+        p.seq = seq;
+        await putRow(database, p);
+        // The library shows what every device will show: the furthest progress and the earliest save
+        // date its state holds (a reader who scrolled back here still reads "furthest" after a sync).
+        for (const item of batch.items) {
+          if (!('a' in item)) continue;
+          const local = (await database.syncItems.get(articleItemId(item.a.k)))?.s as
+            ArticleState | undefined;
+          const view = viewArticle(local);
+          const row = await database.articles.where('key').equals(item.a.k).first();
+          if (!view || !row) continue;
+          const fix: Partial<ArticleRow> = {};
+          if (view.progress > row.progress) fix.progress = view.progress;
+          const savedAt = view.savedAt ?? row.updatedAt;
+          if (savedAt !== row.savedAt) fix.savedAt = savedAt;
+          if (Object.keys(fix).length) await database.articles.update(row.id!, fix);
+        }
+        const current = await database.syncChanges.bulkGet(batch.entries.map((e) => e.id));
+        // Cleared only if unchanged since it was read: a change made during the upload stays pending.
+        await database.syncChanges.bulkDelete(
+          batch.entries.filter((e, i) => current[i]?.at === e.at).map((e) => e.id),
+        );
+        for (const [id, refs] of batch.refs) {
+          const row = await database.syncItems.get(id);
+          const s = row?.s as ArticleState | undefined;
+          if (s?.img) await database.syncItems.put({ id, s: { ...s, img: [s.img[0], refs] } });
+        }
+      }),
+    );
     pushed += batch.items.length;
     handled += batch.entries.length;
     hooks.onProgress?.(`pushed ${seq}`);
@@ -844,6 +865,8 @@ export async function syncNow(database: LisibleDB, hooks: SyncHooks = {}): Promi
   return exclusive(database.name, async () => {
     const t0 = Date.now();
     const report = emptyReport();
+    const db = { ms: 0 };
+    dbTime.set(database, db);
     const [config, keysRow] = await Promise.all([getRow(database, 'config'), getRow(database, 'keys')]);
     if (!config?.enabled || !keysRow) {
       report.error = { kind: 'config', message: 'Sync is not set up.' };
@@ -901,6 +924,8 @@ export async function syncNow(database: LisibleDB, hooks: SyncHooks = {}): Promi
         remote.close();
       }
       report.ms = Date.now() - t0;
+      report.dbMs = db.ms;
+      dbTime.delete(database);
     }
     return report;
   });
