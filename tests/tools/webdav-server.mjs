@@ -59,6 +59,8 @@ export async function startWebdav({ user = 'lecteur', pass = 'mot-de-passe-test'
       });
     });
   await start();
+  // A test or benchmark killed half-way must not leave its server running.
+  process.once('exit', () => proc?.kill());
   const stop = () =>
     new Promise((resolve) => {
       if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve();
