@@ -34,7 +34,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'fr',
-    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms'],
     // The regional sites with rules, where the content script is declared: lets the background inject
     // the extraction engine there on demand (a declared content script alone does not allow it).
     host_permissions: regionalMatches(),
@@ -47,11 +47,13 @@ export default defineConfig({
       extension_pages:
         "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
         "style-src 'self'; font-src 'self'; img-src 'self' blob: https: http:; media-src 'self' blob:; " +
-        // connect-src http(s): the one request of our own — at the reader's explicit save, the popup or
-        // background fetches the article's own images into the library (utils/db/images.ts).
+        // connect-src http(s): the requests of our own — at the reader's explicit save, the popup or
+        // background fetches the article's own images into the library (utils/db/images.ts); and, when
+        // the reader sets up sync, their own WebDAV server (utils/sync/remote.ts guards the origin).
         "connect-src 'self' https: http:",
     },
-    // Other sites, one at a time, when the reader asks ("Activer Lisible sur ce site").
+    // Other sites, one at a time, when the reader asks ("Activer Lisible sur ce site"); and the
+    // reader's own WebDAV server, that one origin, when they set up sync (utils/sync/).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {

@@ -2,13 +2,35 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { saveArticle } from '../utils/db/articles';
-import { prefsProblem, setClassifiedsPrefs, syncPrefsMirror } from '../utils/db/preferences';
+import {
+  getClassifiedsPrefs,
+  prefsProblem,
+  setClassifiedsPrefs,
+  syncPrefsMirror,
+} from '../utils/db/preferences';
+import {
+  browserSyncEnabled,
+  onBrowserSyncChange,
+  pullFromBrowserSync,
+  pushToBrowserSync,
+} from '../utils/settings/browser-sync';
+import { loadSettings, saveSettings, watchSettings } from '../utils/settings/reader';
 import { onMessages } from '../utils/messaging/messages';
 import { storeImages } from '../utils/db/images';
 import { articleProblem } from '../utils/safety/validate';
 import { t } from '../utils/ui/i18n';
 import { sendToTabInjecting } from '../utils/messaging/tabs';
 import { syncSiteScripts } from '../utils/access/site-access';
+import { onLocalChange } from '../utils/sync/changelog';
+import { emptyReport } from '../utils/sync/engine';
+import {
+  connectServer,
+  disconnectServer,
+  ensureAlarm,
+  runSync,
+  syncSoon,
+  SYNC_ALARM,
+} from '../utils/sync/run';
 
 const MENU_READER = 'lisible-reader';
 
@@ -64,10 +86,29 @@ async function saveFromTab(tabId: number): Promise<void> {
   await flashBadge(tabId, true, t(res.updated ? 'savedUpdated' : 'saved'));
 }
 
+/** Settings from another browser of the same account (opt-in storage.sync), then ours back if newer. */
+async function browserSettingsSync(): Promise<void> {
+  const got = await pullFromBrowserSync();
+  if (got) {
+    await saveSettings(got.reader);
+    await setClassifiedsPrefs(got.classifieds);
+    return;
+  }
+  await pushToBrowserSync({ reader: await loadSettings(), classifieds: await getClassifiedsPrefs() });
+}
+let settingsTimer: ReturnType<typeof setTimeout> | undefined;
+/** Debounced: storage.sync allows 120 writes a minute; a slider drag must not use them up. */
+function browserSettingsSoon(): void {
+  if (settingsTimer) clearTimeout(settingsTimer);
+  settingsTimer = setTimeout(() => void browserSettingsSync().catch(() => undefined), 2000);
+}
+
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void syncPrefsMirror();
     void syncSiteScripts();
+    // An update may drop alarms: re-arm the sync one (only when sync is set up).
+    void ensureAlarm();
     browser.contextMenus.create({ id: MENU_READER, title: t('menuReader'), contexts: ['page'] });
     browser.contextMenus.create({ id: SAVE_MENU, title: t('ctxSaveArticle'), contexts: ['page'] });
   });
@@ -83,7 +124,19 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => {
     void syncPrefsMirror();
     void syncSiteScripts();
+    // Sync (when set up) at browser start, then on the alarm; the alarm is re-armed in case it was lost.
+    void ensureAlarm().then(() => runSync());
   });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void runSync();
+  });
+  // Any change the background writes (a save from the context menu or shortcut, its images) syncs soon.
+  onLocalChange(() => syncSoon());
+  // Opt-in: reading settings and classifieds choices through the browser account's own sync.
+  onBrowserSyncChange(() => void browserSettingsSync().catch(() => undefined));
+  watchSettings(browserSettingsSoon);
+  browserSyncEnabled.watch((on) => on && browserSettingsSoon());
+  void browserSettingsSync().catch(() => undefined);
   // A site permission withdrawn from the browser's own settings takes its content script with it.
   browser.permissions.onRemoved.addListener(() => void syncSiteScripts());
 
@@ -93,7 +146,28 @@ export default defineBackground(() => {
       const problem = articleProblem(article);
       if (problem) return { ok: false, error: 'invalid', message: problem };
       // Extension pages sanitize before sending; anything else is stored marked unsanitized.
-      return saveArticle(article, undefined, { unsanitized: !fromExtensionPage(sender) });
+      const saved = await saveArticle(article, undefined, { unsanitized: !fromExtensionPage(sender) });
+      // After a save (the popup stores the images right after: the delay lets them in).
+      if (saved.ok) syncSoon();
+      return saved;
+    },
+    'page→background:syncConnect': async (req, sender) => {
+      if (!fromExtensionPage(sender)) return { ok: false, kind: 'config', message: 'unknown sender' };
+      return connectServer(req);
+    },
+    'page→background:syncNow': async (_req, sender) => {
+      if (!fromExtensionPage(sender)) return emptyReport();
+      return runSync();
+    },
+    'page→background:syncDisconnect': async (_req, sender) => {
+      if (!fromExtensionPage(sender)) return { ok: false };
+      await disconnectServer();
+      return { ok: true };
+    },
+    'page→background:syncSoon': async (_req, sender) => {
+      if (!fromUs(sender)) return { ok: false };
+      syncSoon();
+      return { ok: true };
     },
     'page→background:setClassifiedsPrefs': async ({ prefs }, sender) => {
       // Only extension pages change preferences: a page script talking to our content script must not.
@@ -101,6 +175,7 @@ export default defineBackground(() => {
       const problem = prefsProblem(prefs);
       if (problem) return { ok: false, message: problem };
       await setClassifiedsPrefs(prefs);
+      browserSettingsSoon();
       return { ok: true };
     },
     'content→background:loadExtractor': async (_req, sender) => {

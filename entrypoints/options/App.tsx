@@ -14,6 +14,7 @@ import { EnabledSites } from '../../components/EnabledSites';
 import { ReaderSettingsPanel } from '../../components/ReaderSettingsPanel';
 import { disableSite, enabledSites } from '../../utils/access/site-access';
 import { useReaderSettings } from '../../utils/ui/use-reader-settings';
+import { SyncSection } from './Sync';
 
 type View = { kind: 'list' } | { kind: 'article'; id: number } | { kind: 'settings' };
 
@@ -96,6 +97,7 @@ export function App() {
           <ReadingSettings />
           <Settings />
           <SitesSettings />
+          <SyncSection />
           <section class="settings-privacy" aria-labelledby="settings-privacy-title">
             <h2 id="settings-privacy-title">{t('privacyTitle')}</h2>
             <p>{t('privacyText')}</p>

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
+import { filesUnder, grepFiles, startWebdav } from '../tools/webdav-server.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const EXT_DIR = join(import.meta.dirname, '../../.output/local/firefox-mv3');
@@ -95,5 +96,48 @@ test(
     await waitText(options, '.library-item', /data centers dédiés à l'IA/);
     await options.close();
     await page.close();
+  },
+);
+
+test(
+  'Firefox: sync set up from the options page, the saved article pushed encrypted to a real WebDAV server',
+  { skip },
+  async () => {
+    const dav = await startWebdav();
+    try {
+      const options = await openExtensionPage('options.html#/settings');
+      await options.waitForSelector('.settings-sync form.sync-form', { timeout: 15_000 });
+      for (const [name, value] of [
+        ['url', dav.url],
+        ['user', dav.user],
+        ['password', dav.pass],
+        ['passphrase', 'une phrase de passe pour Firefox'],
+      ])
+        await options.type(`.sync-form input[name=${name}]`, value);
+      // A real click (BiDi input), not a scripted one: permissions.request needs the user's gesture. The
+      // local build's host permissions already cover 127.0.0.1, so no prompt appears.
+      await options.click('.sync-form button[type=submit]');
+      await waitText(options, '.sync-notice', /Synchronisation activée|Sync is on/, 60_000).catch(
+        async (e) => {
+          throw new Error(`${e.message}: ${await options.$eval('.settings-sync', (s) => s.textContent)}`);
+        },
+      );
+      await options.waitForFunction(() => !document.querySelector('.sync-actions button')?.disabled, {
+        timeout: 60_000,
+      });
+      await options.$eval('.sync-actions button', (b) => b.click());
+      await waitText(options, '.sync-notice', /Synchronisé|Synced/, 60_000);
+      const files = filesUnder(dav.dir).map((f) => f.path.slice(dav.dir.length));
+      assert.ok(
+        files.some((f) => /^\/Lisible\/d\/[0-9a-f]{16}\/00000001$/.test(f)),
+        files.join(' '),
+      );
+      assert.ok(files.includes('/Lisible/lisible-sync.json'));
+      assert.deepEqual(grepFiles(dav.dir, 'data centers'), []);
+      assert.deepEqual(grepFiles(dav.dir, 'La Normandie veut surfer sur la vague'), []);
+      await options.close();
+    } finally {
+      await dav.stop();
+    }
   },
 );

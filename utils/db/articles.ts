@@ -3,6 +3,7 @@ import { bareHost, identityUrl, siteOfUrl } from '../core/url';
 import Dexie from 'dexie';
 import type { Article } from '../extract/types';
 import { errorKind, errorMessage, type DbErrorKind } from './errors';
+import { quietly } from './quiet';
 import {
   db,
   toRow,
@@ -232,7 +233,8 @@ export async function cleanUnsanitized(
   const rows = (await database.articles.where('unsanitized').equals(1).primaryKeys()) as number[];
   for (const id of rows) {
     const body = await database.bodies.get(id);
-    await database.transaction('rw', database.articles, database.bodies, async () => {
+    // Quiet: cleaning a stored body is not a new save (the sync must not push it as newer text).
+    await quietly(database, ['articles', 'bodies'], async () => {
       if (body) await database.bodies.put({ ...body, contentHtml: sanitize(body.contentHtml) });
       await database.articles
         .where(':id')

@@ -31,6 +31,8 @@ export async function saveFromPage(extracted: Article): Promise<SaveState> {
     // The page's images are in the HTTP cache: copies within the library's size caps. A failure
     // leaves the images remote; the text is saved either way.
     await storeImages(res.id, article.contentHtml).catch(() => 0);
+    // With its images now stored, the save may sync (the background ignores this when sync is off).
+    void sendToBackground('page→background:syncSoon', {}).catch(() => undefined);
     return { kind: 'saved', updated: res.updated };
   } catch (e) {
     return { kind: 'failed', message: t('saveFailed', e instanceof Error ? e.message : String(e)) };

@@ -6,6 +6,7 @@ import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'de
 import type { Article } from '../extract/types';
 import type { ClassifiedsPrefs } from '../classifieds/types';
 import { watchDatabase } from './errors';
+import { changeLog, type SyncChangeRow, type SyncItemRow } from '../sync/changelog';
 import { articleWords, communeFallback } from './text';
 
 /** The metadata of a saved article: one small row of the `articles` table, what the list reads. */
@@ -78,6 +79,12 @@ export class LisibleDB extends Dexie {
   bodies!: EntityTable<BodyRow, 'id'>;
   images!: Dexie.Table<ImageRow, [number, string]>;
   prefs!: EntityTable<PrefRow, 'key'>;
+  /** v4: per-item merge state for sync (utils/sync/changelog.ts). */
+  syncItems!: EntityTable<SyncItemRow, 'id'>;
+  /** v4: the change log: items changed here and not yet pushed. */
+  syncChanges!: EntityTable<SyncChangeRow, 'id'>;
+  /** v4: this device's sync clock, settings and progress (never synced, never exported). */
+  syncState!: Dexie.Table<{ key: string } & Record<string, unknown>, string>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -102,6 +109,15 @@ export class LisibleDB extends Dexie {
         images: '[articleId+url], articleId',
       })
       .upgrade(upgradeToV3);
+    // v4 — sync (issue 15): the change log and the merge state of each item, and this device's sync
+    // settings. Nothing to migrate: a library that starts syncing is read whole on its first push; the
+    // middleware records every later write (the lead may renumber this version at merge time).
+    this.version(4).stores({
+      syncItems: 'id',
+      syncChanges: 'id, at',
+      syncState: 'key',
+    });
+    this.use(changeLog);
   }
 }
 

@@ -5,6 +5,8 @@ import { browser, type Browser } from 'wxt/browser';
 import type { Article, ExtractResult } from '../extract/types';
 import type { SaveResult } from '../db/articles';
 import type { Category, ClassifiedsPrefs, Visibility } from '../classifieds/types';
+import type { SyncReport } from '../sync/engine';
+import type { ConnectResponse } from '../sync/run';
 
 /** What a tab's content script found and did about classifieds. */
 export interface ClassifiedsReport {
@@ -35,6 +37,17 @@ export interface ProtocolMap {
   };
   /** Popup, shortcut or context menu (via the background) turn reading mode on or off in a tab. */
   'extension→content:toggleReader': { req: { open?: boolean }; res: ReaderToggleResult };
+  /** Options page: set up sync with a WebDAV server (the background checks the passphrase, keeps the keys). */
+  'page→background:syncConnect': {
+    req: { url: string; user: string; password: string; passphrase: string };
+    res: ConnectResponse;
+  };
+  /** Options page: "Synchroniser maintenant". */
+  'page→background:syncNow': { req: Record<string, never>; res: SyncReport };
+  /** Options page: stop syncing on this device (the library stays). */
+  'page→background:syncDisconnect': { req: Record<string, never>; res: { ok: boolean } };
+  /** An extension page wrote to the library: sync soon (the background may have been asleep). */
+  'page→background:syncSoon': { req: Record<string, never>; res: { ok: boolean } };
 }
 
 /**
@@ -66,6 +79,10 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'content→background:loadExtractor',
   'page→background:setClassifiedsPrefs',
   'extension→content:toggleReader',
+  'page→background:syncConnect',
+  'page→background:syncNow',
+  'page→background:syncDisconnect',
+  'page→background:syncSoon',
 ]);
 
 /** Shape check for anything arriving through runtime.onMessage: other extensions' or pages' junk is ignored. */
