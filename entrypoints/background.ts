@@ -1,7 +1,11 @@
-// The background is the library's writer: pages and content scripts ask, it validates and stores.
+// The background owns saves: every new article (popup, reading mode, context menu, shortcut) goes
+// through its one save service (utils/db/save-service.ts). The library page edits the rows it shows
+// (flags, tags, deletions, imports) itself: same origin, same database, and Dexie transactions keep
+// the two writers consistent without shipping whole libraries through messages.
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { saveArticle } from '../utils/db/articles';
+import { storeArticle } from '../utils/db/save-service';
+import { saveFailureText } from '../utils/db/errors';
 import {
   getClassifiedsPrefs,
   prefsProblem,
@@ -16,8 +20,6 @@ import {
 } from '../utils/settings/browser-sync';
 import { loadSettings, saveSettings, watchSettings } from '../utils/settings/reader';
 import { onMessages } from '../utils/messaging/messages';
-import { storeImages } from '../utils/db/images';
-import { articleProblem } from '../utils/safety/validate';
 import { t } from '../utils/ui/i18n';
 import { sendToTabInjecting } from '../utils/messaging/tabs';
 import { syncSiteScripts } from '../utils/access/site-access';
@@ -72,17 +74,8 @@ async function flashBadge(tabId: number, ok: boolean, title: string): Promise<vo
 async function saveFromTab(tabId: number): Promise<void> {
   const result = await sendToTabInjecting(tabId, 'extension→content:getArticle', {}).catch(() => undefined);
   if (!result?.ok) return flashBadge(tabId, false, t('reasonNotArticle'));
-  const problem = articleProblem(result.article);
-  if (problem) return flashBadge(tabId, false, t('saveFailed', problem));
-  const res = await saveArticle(result.article, undefined, { unsanitized: true });
-  if (!res.ok)
-    return flashBadge(
-      tabId,
-      false,
-      res.error === 'quota' ? t('saveFailedQuota') : t('saveFailed', res.message),
-    );
-  // Images the service worker may read (same rules as the popup); others stay remote.
-  await storeImages(res.id, result.article.contentHtml).catch(() => 0);
+  const res = await storeArticle(result.article, { sanitized: false });
+  if (!res.ok) return flashBadge(tabId, false, saveFailureText(res));
   await flashBadge(tabId, true, t(res.updated ? 'savedUpdated' : 'saved'));
 }
 
@@ -143,11 +136,8 @@ export default defineBackground(() => {
   onMessages({
     'page→background:saveArticle': async ({ article }, sender) => {
       if (!fromUs(sender)) return { ok: false, error: 'invalid', message: 'unknown sender' };
-      const problem = articleProblem(article);
-      if (problem) return { ok: false, error: 'invalid', message: problem };
       // Extension pages sanitize before sending; anything else is stored marked unsanitized.
-      const saved = await saveArticle(article, undefined, { unsanitized: !fromExtensionPage(sender) });
-      // After a save (the popup stores the images right after: the delay lets them in).
+      const saved = await storeArticle(article, { sanitized: fromExtensionPage(sender) });
       if (saved.ok) syncSoon();
       return saved;
     },

@@ -25,7 +25,7 @@ import {
   type Trash,
 } from '../../utils/db/articles';
 import { exportBackup, exportBackupJson, type BackupImage } from '../../utils/db/backup/format';
-import { errorKind, errorMessage, onDatabaseTrouble } from '../../utils/db/errors';
+import { onDatabaseTrouble, problemDetail, troubleText } from '../../utils/db/errors';
 import { getLibraryPrefs, setLibraryPrefs } from '../../utils/db/images';
 import type { ArticleRow, LibraryPrefs, SavedArticle } from '../../utils/db/schema';
 import { queryLibrary, type Cursor, type LibraryQuery } from '../../utils/db/search';
@@ -35,21 +35,6 @@ import { sanitizeArticleHtml } from '../../utils/safety/sanitize';
 const PAGE = 60;
 
 /** The message a user sees for a database failure. */
-export function troubleText(e: unknown): string {
-  switch (errorKind(e)) {
-    case 'quota':
-      return t('errQuota');
-    case 'unavailable':
-      return t('errUnavailable');
-    case 'blocked':
-      return t('errBlocked');
-    case 'versionchange':
-      return t('errVersionchange');
-    default:
-      return t('errGeneric', errorMessage(e));
-  }
-}
-
 type Notice = { text: string; trash?: Trash; alert?: boolean } | null;
 
 export function Library({ articleId }: { articleId: number | null }) {
@@ -102,9 +87,7 @@ export function Library({ articleId }: { articleId: number | null }) {
   }, [query, next, fail]);
 
   useEffect(() => {
-    const off = onDatabaseTrouble((kind) =>
-      setTrouble(kind === 'blocked' ? t('errBlocked') : t('errVersionchange')),
-    );
+    const off = onDatabaseTrouble((kind) => setTrouble(troubleText({ ok: false, error: kind, message: '' })));
     // Ask the browser not to evict the library under storage pressure, then show where we stand.
     (async () => {
       const persisted =
@@ -212,9 +195,8 @@ export function Library({ articleId }: { articleId: number | null }) {
       // Imported settings show at once (the image caps live in this page's state).
       getLibraryPrefs().then(setPrefs, fail);
     } catch (e) {
-      const kind = errorKind(e);
       setNotice({
-        text: t('importFailed', kind === 'invalid' || kind === 'unknown' ? errorMessage(e) : troubleText(e)),
+        text: t('importFailed', problemDetail(e)),
         alert: true,
       });
     } finally {

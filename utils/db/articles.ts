@@ -2,7 +2,7 @@
 import { bareHost, identityUrl, siteOfUrl } from '../core/url';
 import Dexie from 'dexie';
 import type { Article } from '../extract/types';
-import { errorKind, errorMessage, type DbErrorKind } from './errors';
+import { failure, type Failure } from './errors';
 import { quietly } from './quiet';
 import {
   db,
@@ -14,8 +14,7 @@ import {
   type SavedArticle,
 } from './schema';
 
-export type SaveResult =
-  { ok: true; id: number; updated: boolean } | { ok: false; error: DbErrorKind; message: string };
+export type SaveResult = { ok: true; id: number; updated: boolean } | Failure;
 
 const TRACKING_PARAM =
   /^(utm_[a-z_]+|xtor|xts|at_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_[a-z]+|_ga|ref_src|cmp|campaign|from|origine)$/i;
@@ -49,17 +48,6 @@ export function withIdentity<T extends Pick<Article, 'url' | 'canonicalUrl'>>(
 ): T & { key: string; site: string } {
   const id = identityUrl(a);
   return { ...a, canonicalUrl: id === a.url ? a.url : a.canonicalUrl, key: articleKey(id), site: siteOf(id) };
-}
-
-function failure(e: unknown): SaveResult & { ok: false } {
-  const kind = errorKind(e);
-  const message =
-    kind === 'quota'
-      ? 'Storage is full: the article was not saved.'
-      : kind === 'unavailable'
-        ? 'The library database cannot be opened here.'
-        : errorMessage(e);
-  return { ok: false, error: kind, message };
 }
 
 /** Fields the user owns: a new save of the same URL refreshes the text, never these. */

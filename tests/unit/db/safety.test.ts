@@ -168,7 +168,7 @@ describe('storage failures', () => {
 
 describe('what the library page says', () => {
   it('gives each failure its own plain message', async () => {
-    const { troubleText } = await import('../../../entrypoints/options/Library');
+    const { troubleText } = await import('../../../utils/db/errors');
     const { LibraryError } = await import('../../../utils/db/errors');
     expect(troubleText(new DOMException('full', 'QuotaExceededError'))).toMatch(/stockage est plein/);
     expect(troubleText(new Dexie.MissingAPIError('no indexedDB'))).toMatch(/pas disponible ici/);
