@@ -42,7 +42,7 @@ export function ClassifiedsPanel({
                     type="checkbox"
                     role="switch"
                     checked={c.visibility !== 'show'}
-                    onChange={(e) => onToggle(c.category, (e.currentTarget as HTMLInputElement).checked)}
+                    onChange={(e) => onToggle(c.category, e.currentTarget.checked)}
                   />{' '}
                   {t('hideCategory', t(categoryLabelKey(c.category)))}{' '}
                   <span class="lisible-classifieds-count">({t('classifiedsItems', c.items)})</span>

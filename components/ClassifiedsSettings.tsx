@@ -46,7 +46,7 @@ export function ClassifiedsSettings({
                 <select
                   aria-label={t('visibilityFor', t(categoryLabelKey(c)))}
                   value={visibilityOf(c)}
-                  onChange={(e) => onChange(c, (e.currentTarget as HTMLSelectElement).value as Visibility)}
+                  onChange={(e) => onChange(c, e.currentTarget.value as Visibility)}
                 >
                   {CHOICES.map(([v, key]) => (
                     <option key={v} value={v}>

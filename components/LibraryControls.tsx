@@ -92,7 +92,7 @@ export function LibrarySearch({
           <input
             type="checkbox"
             checked={!!query.favourite}
-            onChange={(e) => set({ favourite: (e.currentTarget as HTMLInputElement).checked || undefined })}
+            onChange={(e) => set({ favourite: e.currentTarget.checked || undefined })}
           />{' '}
           {t('filterFavourites')}
         </label>
@@ -100,7 +100,7 @@ export function LibrarySearch({
           <input
             type="checkbox"
             checked={!!query.archived}
-            onChange={(e) => set({ archived: (e.currentTarget as HTMLInputElement).checked || undefined })}
+            onChange={(e) => set({ archived: e.currentTarget.checked || undefined })}
           />{' '}
           {t('filterArchived')}
         </label>
@@ -175,7 +175,7 @@ export function BulkBar({
               aria-label={t('tagLabel')}
               placeholder={t('tagLabel')}
               value={tag}
-              onInput={(e) => setTag((e.currentTarget as HTMLInputElement).value)}
+              onInput={(e) => setTag(e.currentTarget.value)}
             />
             <button type="submit">{t('addTag')}</button>
           </form>
@@ -258,7 +258,7 @@ export function BackupPanel({
           <input
             type="checkbox"
             checked={withImages}
-            onChange={(e) => setWithImages((e.currentTarget as HTMLInputElement).checked)}
+            onChange={(e) => setWithImages(e.currentTarget.checked)}
           />{' '}
           {t('exportWithImages')}
         </label>
@@ -281,7 +281,7 @@ export function BackupPanel({
             class="import-file"
             accept=".json,.csv,.html,.htm,application/json,text/csv,text/html"
             onChange={(e) => {
-              const input = e.currentTarget as HTMLInputElement;
+              const input = e.currentTarget;
               const f = input.files?.[0];
               if (f) onImport(f);
               input.value = '';
@@ -303,9 +303,7 @@ export function BackupPanel({
             <input
               type="checkbox"
               checked={prefs.storeImages}
-              onChange={(e) =>
-                onPrefs({ ...prefs, storeImages: (e.currentTarget as HTMLInputElement).checked })
-              }
+              onChange={(e) => onPrefs({ ...prefs, storeImages: e.currentTarget.checked })}
             />{' '}
             {t('storeImagesSetting')}
           </label>
@@ -320,9 +318,7 @@ export function BackupPanel({
               onChange={(e) =>
                 onPrefs({
                   ...prefs,
-                  maxImageBytes: Math.round(
-                    Number((e.currentTarget as HTMLInputElement).value) * 1024 * 1024,
-                  ),
+                  maxImageBytes: Math.round(Number(e.currentTarget.value) * 1024 * 1024),
                 })
               }
             />
@@ -338,9 +334,7 @@ export function BackupPanel({
               onChange={(e) =>
                 onPrefs({
                   ...prefs,
-                  maxArticleImageBytes: Math.round(
-                    Number((e.currentTarget as HTMLInputElement).value) * 1024 * 1024,
-                  ),
+                  maxArticleImageBytes: Math.round(Number(e.currentTarget.value) * 1024 * 1024),
                 })
               }
             />

@@ -60,7 +60,7 @@ export function LibraryList({
       ref={box}
       class="library-scroller"
       style={{ height: `${viewport}px` }}
-      onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >
       <ul class="library-list" style={{ height: `${articles.length * ROW_HEIGHT}px` }}>
         {articles.slice(first, last).map((a, i) => (
@@ -75,7 +75,7 @@ export function LibraryList({
               class="library-select"
               checked={selected.has(a.id!)}
               aria-label={t('selectArticle', a.title)}
-              onChange={(e) => onToggleSelect(a.id!, (e.currentTarget as HTMLInputElement).checked)}
+              onChange={(e) => onToggleSelect(a.id!, e.currentTarget.checked)}
             />
             <a
               href={`#/article/${a.id}`}

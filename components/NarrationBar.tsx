@@ -40,10 +40,7 @@ export function NarrationBar(p: NarrationBarProps) {
       </button>
       <label>
         {t('speechRate')}{' '}
-        <select
-          value={String(p.rate)}
-          onChange={(e) => p.onRate(Number((e.currentTarget as HTMLSelectElement).value))}
-        >
+        <select value={String(p.rate)} onChange={(e) => p.onRate(Number(e.currentTarget.value))}>
           {RATES.map((r) => (
             <option key={r} value={String(r)}>
               ×{r.toLocaleString()}

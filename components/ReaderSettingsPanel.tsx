@@ -97,7 +97,7 @@ export function ReaderSettingsPanel({
         {t('contentWidth')}{' '}
         <select
           value={String(settings.width)}
-          onChange={(e) => set({ width: Number((e.currentTarget as HTMLSelectElement).value) })}
+          onChange={(e) => set({ width: Number(e.currentTarget.value) })}
         >
           {WIDTHS_CH.map((w) => (
             <option key={w} value={String(w)}>
@@ -110,7 +110,7 @@ export function ReaderSettingsPanel({
         {t('lineHeight')}{' '}
         <select
           value={String(settings.lineHeight)}
-          onChange={(e) => set({ lineHeight: Number((e.currentTarget as HTMLSelectElement).value) })}
+          onChange={(e) => set({ lineHeight: Number(e.currentTarget.value) })}
         >
           {LINE_HEIGHTS.map((h) => (
             <option key={h} value={String(h)}>
@@ -125,7 +125,7 @@ export function ReaderSettingsPanel({
             type="checkbox"
             checked={autoOpen}
             onChange={(e) => {
-              const on = (e.currentTarget as HTMLInputElement).checked;
+              const on = e.currentTarget.checked;
               const others = settings.autoOpenSites.filter((h) => h !== host);
               set({ autoOpenSites: on ? [...others, host] : others });
             }}
@@ -138,7 +138,7 @@ export function ReaderSettingsPanel({
           <input
             type="checkbox"
             checked={settings.floatingButton}
-            onChange={(e) => set({ floatingButton: (e.currentTarget as HTMLInputElement).checked })}
+            onChange={(e) => set({ floatingButton: e.currentTarget.checked })}
           />{' '}
           {t('floatingButtonSetting')}
         </label>

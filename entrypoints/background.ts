@@ -154,7 +154,7 @@ export default defineBackground(() => {
       await disconnectServer();
       return { ok: true };
     },
-    'page→background:syncSoon': async (_req, sender) => {
+    'page→background:syncSoon': (_req, sender) => {
       if (!fromUs(sender)) return { ok: false };
       syncSoon();
       return { ok: true };

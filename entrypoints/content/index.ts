@@ -130,7 +130,7 @@ export default defineContentScript({
         return r;
       },
       'extension→content:toggleReader': async ({ open }) => toggleReader(open),
-      'popup→content:getClassifieds': async () =>
+      'popup→content:getClassifieds': () =>
         classifieds?.report() ?? { host: location.hostname, categories: [], hiddenItems: 0 },
     });
     ctx.onInvalidated(off);

@@ -103,7 +103,7 @@ export function App() {
   // The content script applies new preferences first; the panel then re-reads what the page shows.
   useEffect(() => {
     void refreshClassifieds();
-    return onMirroredPrefsChange(() => void setTimeout(refreshClassifieds, 50));
+    return onMirroredPrefsChange(() => void setTimeout(() => void refreshClassifieds(), 50));
   }, [refreshClassifieds]);
 
   const updatePrefs = useCallback(
@@ -124,16 +124,17 @@ export function App() {
   const onShowOnSite = (show: boolean) =>
     report && void updatePrefs((p) => setSiteShowAll(p, report.host, show));
 
-  const onSave = useCallback(async () => {
+  const onSave = useCallback(() => {
     if (state.kind !== 'article') return;
     setSave({ kind: 'saving' });
-    setSave(await saveFromPage(state.article));
+    void saveFromPage(state.article).then(setSave);
   }, [state]);
 
-  const onReadingMode = useCallback(async () => {
+  const onReadingMode = useCallback(() => {
     if (tabId === undefined) return;
-    const res = await sendToTab(tabId, 'extension→content:toggleReader', { open: true }).catch(() => null);
-    if (res?.open) window.close();
+    void sendToTab(tabId, 'extension→content:toggleReader', { open: true })
+      .catch(() => null)
+      .then((res) => res?.open && window.close());
   }, [tabId]);
 
   const onOpenLibrary = useCallback(() => {

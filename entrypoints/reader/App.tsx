@@ -181,10 +181,10 @@ export function App() {
     // Settings changes must not rebuild (and stop) the narrator: the rate is pushed with setRate.
   }, [load, voicesReady]);
 
-  const onSave = useCallback(async () => {
+  const onSave = useCallback(() => {
     if (load.kind !== 'article') return;
     setSave({ kind: 'saving' });
-    setSave(await saveFromPage(load.article));
+    void saveFromPage(load.article).then(setSave);
   }, [load]);
 
   const host = load.kind === 'article' ? new URL(load.article.url).hostname : undefined;

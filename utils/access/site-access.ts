@@ -69,7 +69,7 @@ export async function disableSite(site: string): Promise<void> {
 export async function enabledSites(): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
   // Origins the manifest asks for are not the reader's choice (and cannot be removed).
-  const required = new Set(browser.runtime.getManifest().host_permissions ?? []);
+  const required = new Set((browser.runtime.getManifest().host_permissions as string[] | undefined) ?? []);
   const sites = new Set<string>();
   for (const o of origins) {
     if (required.has(o)) continue;

@@ -115,7 +115,7 @@ export async function sendToTab<T extends MessageType>(
 }
 
 export type Handlers<K extends MessageType> = {
-  [T in K]: (payload: Req<T>, sender: Browser.runtime.MessageSender) => Promise<Res<T>>;
+  [T in K]: (payload: Req<T>, sender: Browser.runtime.MessageSender) => Res<T> | Promise<Res<T>>;
 };
 
 /**
@@ -125,12 +125,13 @@ export type Handlers<K extends MessageType> = {
 export function onMessages<K extends MessageType>(handlers: Handlers<K>): () => void {
   const listener = (msg: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
     if (!isEnvelope(msg) || !(msg.type in handlers)) return undefined;
-    const handler = handlers[msg.type as K] as (
-      p: unknown,
-      s: Browser.runtime.MessageSender,
-    ) => Promise<unknown>;
-    return handler(msg.payload, sender);
+    const handler = handlers[msg.type as K] as (p: unknown, s: Browser.runtime.MessageSender) => unknown;
+    // A handler that throws answers with a rejection, as an async one would.
+    return Promise.resolve().then(() => handler(msg.payload, sender));
   };
+  // The typings want sendResponse-style listeners; a returned Promise is the documented alternative.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener(listener);
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   return () => browser.runtime.onMessage.removeListener(listener);
 }

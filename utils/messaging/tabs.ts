@@ -19,6 +19,7 @@ export function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
     const timer = setTimeout(() => reject(new TabTimeoutError(ms)), ms);
     p.then(
       (v) => (clearTimeout(timer), resolve(v)),
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes the original rejection on unchanged
       (e: unknown) => (clearTimeout(timer), reject(e)),
     );
   });

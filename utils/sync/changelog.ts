@@ -167,15 +167,17 @@ function recordEdit(
 
 /** Primary keys a mutation touches (a delete by range is resolved to its keys first). */
 async function touchedKeys(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[]> {
-  if (req.type === 'delete') return req.keys;
+  // DBCore types keys and values as any: name them unknown before use.
+  if (req.type === 'delete') return req.keys as unknown[];
   if (req.type === 'deleteRange') {
     const res = await table.query({
       trans: req.trans,
       query: { index: table.schema.primaryKey, range: req.range },
     });
-    return res.result.map((v: Record<string, unknown>) => primaryKeyOf(table, v));
+    return (res.result as Record<string, unknown>[]).map((v) => primaryKeyOf(table, v));
   }
-  return req.values.map((v, i) => req.keys?.[i] ?? primaryKeyOf(table, v as Record<string, unknown>));
+  const keys = req.keys as unknown[] | undefined;
+  return (req.values as Record<string, unknown>[]).map((v, i) => keys?.[i] ?? primaryKeyOf(table, v));
 }
 
 function primaryKeyOf(table: DBCoreTable, v: Record<string, unknown>): unknown {
@@ -190,7 +192,7 @@ async function record(core: DBCore, trans: DBCoreTransaction, edits: Edit[]): Pr
   const state = core.table('syncState');
   const items = core.table('syncItems');
   const changes = core.table('syncChanges');
-  const clock: ClockRow = (await state.get({ trans, key: 'clock' })) ?? {
+  const clock: ClockRow = ((await state.get({ trans, key: 'clock' })) as ClockRow | undefined) ?? {
     key: 'clock',
     device: newDeviceId(),
     ms: 0,

@@ -46,7 +46,7 @@ async function blobBytes(blob: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
     r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error);
+    r.onerror = () => reject(r.error ?? new Error('The file could not be read.'));
     r.readAsArrayBuffer(blob);
   });
 }

@@ -102,7 +102,7 @@ export async function importFile(
         .toArray())
         existing.set(r.key, r);
     const wanted = incoming.map((i) => i.row.id).filter((id): id is number => id !== undefined);
-    const taken = new Set((await database.articles.bulkGet(wanted)).filter((r) => !!r).map((r) => r!.id!));
+    const taken = new Set((await database.articles.bulkGet(wanted)).filter((r) => !!r).map((r) => r.id!));
     const puts: ArticleRow[] = [];
     const bodies: Array<Body & { id: number }> = [];
     const imageRows: ImageRow[] = [];

@@ -50,15 +50,15 @@ function turndown(): TurndownService {
   td.addRule('link', {
     filter: (node) => node.nodeName === 'A',
     replacement: (content, node) => {
-      const href = markdownUrl((node as HTMLElement).getAttribute('href'));
+      const href = markdownUrl(node.getAttribute('href'));
       return href && content.trim() ? `[${content}](${href})` : content;
     },
   });
   td.addRule('image', {
     filter: 'img',
     replacement: (_content, node) => {
-      const src = markdownUrl((node as HTMLElement).getAttribute('src'));
-      return src ? `![${td.escape(collapse((node as HTMLElement).getAttribute('alt')))}](${src})` : '';
+      const src = markdownUrl(node.getAttribute('src'));
+      return src ? `![${td.escape(collapse(node.getAttribute('alt')))}](${src})` : '';
     },
   });
   // A table without a heading row is written with its first row as the heading (GFM needs one), rather
