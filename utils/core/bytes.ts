@@ -1,6 +1,6 @@
 // Bytes ↔ base64 without Buffer (extension pages, service worker) and Blob → bytes where
 // Blob.arrayBuffer is missing (jsdom, old engines). Pure: no DOM beyond Blob/FileReader.
-// (utils/db/backup.ts has its own copies; the lead may point it here once issue 10's split lands.)
+// Used by the backup (utils/db/backup/) and sync (utils/sync/) alike.
 
 export function toBase64(bytes: Uint8Array): string {
   let bin = '';

@@ -8,6 +8,7 @@ import {
   type PrefRow,
   type SavedArticle,
 } from '../schema';
+import { blobBytes, toBase64 } from '../../core/bytes';
 
 export const BACKUP_FORMAT = 'lisible-library';
 export const BACKUP_VERSION = 1;
@@ -25,30 +26,6 @@ export interface Backup {
   exportedAt: string;
   articles: BackupArticle[];
   prefs: PrefRow[];
-}
-
-// base64 without Buffer (extension pages) and without a DOM (Node benchmark).
-export function toBase64(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
-export function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
-/** Bytes of a Blob; FileReader where Blob.arrayBuffer is missing (jsdom in tests, old engines). */
-async function blobBytes(blob: Blob): Promise<Uint8Array> {
-  if (typeof blob.arrayBuffer === 'function') return new Uint8Array(await blob.arrayBuffer());
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(new Uint8Array(r.result as ArrayBuffer));
-    r.onerror = () => reject(r.error ?? new Error('The file could not be read.'));
-    r.readAsArrayBuffer(blob);
-  });
 }
 
 export const BATCH = 500;

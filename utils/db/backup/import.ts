@@ -4,7 +4,8 @@
 // and the library's own identity fields (URL, canonical URL, key, site, id) are never taken from the file.
 // Work outside the transaction is sliced (the page never freezes); inside it, writes go in chunks.
 import { db, type ArticleRow, type ImageRow, type LisibleDB } from '../schema';
-import { BATCH, fromBase64, type BackupImage } from './format';
+import { fromBase64 } from '../../core/bytes';
+import { BATCH, type BackupImage } from './format';
 import { parseImport, slicer, type ImportFormat, type Progress } from './read';
 
 export type { ImportFormat } from './read';
