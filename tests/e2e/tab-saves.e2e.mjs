@@ -1,0 +1,90 @@
+// End-to-end, real headless Chromium: the saves that have no popup — the context menu and the keyboard
+// shortcut — driven through the background's own listeners (the browser's event objects can dispatch
+// to them, as a click on the menu or the accelerator would), then checked where the reader sees them:
+// the toolbar badge and tooltip, and the library.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { launch, tabIdOf } from './chromium.mjs';
+
+let srv, browser, sw;
+before(async () => {
+  srv = await startServer();
+  browser = await launch();
+  [sw] = browser.context.serviceWorkers();
+});
+after(async () => {
+  await browser?.context.close();
+  await srv?.close();
+});
+
+/** Waits for the tab's badge to read `text`, and returns the tooltip shown with it. */
+async function badge(tabId, text) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const got = await browser.worker.evaluate(
+      async (id) => [
+        await chrome.action.getBadgeText({ tabId: id }),
+        await chrome.action.getTitle({ tabId: id }),
+      ],
+      tabId,
+    );
+    if (got[0] === text) return got[1];
+    if (Date.now() > deadline) throw new Error(`badge "${got[0]}" (title "${got[1]}"), expected "${text}"`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The library's items, as the options page lists them. */
+async function libraryTitles() {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.locator('.library-item, .library-empty, [data-empty]').first().waitFor({ timeout: 10_000 });
+  const titles = await options.locator('.library-item a.library-title').allInnerTexts();
+  await options.close();
+  return titles;
+}
+
+test('keyboard shortcut on an article: saved, ✓ on the icon with "Enregistré…", listed in the library', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(srv.articleUrl);
+  const tabId = await tabIdOf(page, browser.worker);
+  await sw.evaluate(async (id) => {
+    const tab = await chrome.tabs.get(id);
+    chrome.commands.onCommand.dispatch('save-article', tab);
+  }, tabId);
+  assert.equal(await badge(tabId, '✓'), 'Enregistré dans la bibliothèque');
+  const titles = await libraryTitles();
+  assert.equal(titles.length, 1);
+  assert.match(titles[0], /data centers/);
+
+  // The context menu on the same page updates that one item, and says so.
+  await sw.evaluate(async (id) => {
+    const tab = await chrome.tabs.get(id);
+    chrome.contextMenus.onClicked.dispatch({ menuItemId: 'lisible-save-article', editable: false }, tab);
+  }, tabId);
+  // The ✓ of the first save may still show: wait for the tooltip of the second.
+  const deadline = Date.now() + 15_000;
+  let title = '';
+  while (Date.now() < deadline && title !== 'Mis à jour dans la bibliothèque') {
+    title = await browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(title, 'Mis à jour dans la bibliothèque');
+  assert.equal((await libraryTitles()).length, 1, 'one article, updated, not a second copy');
+  await page.close();
+});
+
+test('context menu on a page that is not an article: "!" and the reason, nothing saved', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${srv.origin}/pages/home.html`);
+  const tabId = await tabIdOf(page, browser.worker);
+  const before = (await libraryTitles()).length;
+  await sw.evaluate(async (id) => {
+    const tab = await chrome.tabs.get(id);
+    chrome.contextMenus.onClicked.dispatch({ menuItemId: 'lisible-save-article', editable: false }, tab);
+  }, tabId);
+  assert.match(await badge(tabId, '!'), /ne contient pas d'article/);
+  assert.equal((await libraryTitles()).length, before);
+  await page.close();
+});
