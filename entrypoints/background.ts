@@ -20,6 +20,7 @@ import {
 } from '../utils/settings/browser-sync';
 import { loadSettings, saveSettings, watchSettings } from '../utils/settings/reader';
 import { onMessages } from '../utils/messaging/messages';
+import { relayReaderPorts } from '../utils/messaging/reader-relay';
 import { t } from '../utils/ui/i18n';
 import { sendToTabInjecting } from '../utils/messaging/tabs';
 import { syncSiteScripts } from '../utils/access/site-access';
@@ -132,6 +133,9 @@ export default defineBackground(() => {
   void browserSettingsSync().catch(() => undefined);
   // A site permission withdrawn from the browser's own settings takes its content script with it.
   browser.permissions.onRemoved.addListener(() => void syncSiteScripts());
+
+  // Firefox's reading-mode frame reaches its tab's content script through here (no `tabs` API there).
+  relayReaderPorts();
 
   onMessages({
     'page→background:saveArticle': async ({ article }, sender) => {

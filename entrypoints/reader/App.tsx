@@ -2,7 +2,7 @@
 // news page. It asks its tab's content script for the article, renders it with the shared reader
 // components, and saves through the background like the popup does.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { ArticleView } from '../../components/ArticleView';
 import { NarrationBar } from '../../components/NarrationBar';
 import type { SaveState } from '../../utils/db/save';
@@ -11,7 +11,7 @@ import { ReaderView } from '../../components/ReaderView';
 import { SaveControls } from '../../components/SaveControls';
 import type { Article } from '../../utils/extract/types';
 import { t } from '../../utils/ui/i18n';
-import { READER_PORT, type ReaderPortMessage } from '../../utils/messaging/messages';
+import { READER_PORT, READER_RELAY, type ReaderPortMessage } from '../../utils/messaging/messages';
 import { saveFromPage } from '../../utils/db/save';
 import { MAX_IMAGES } from '../../utils/db/images';
 import { Narrator, type NarrationState, type SynthLike, type UtteranceLike } from '../../utils/ui/narration';
@@ -20,8 +20,18 @@ import { rangeForSentence, readableBlocks } from './highlight';
 
 type Load = { kind: 'loading' } | { kind: 'article'; article: Article } | { kind: 'none'; message: string };
 
-async function currentTabId(): Promise<number | undefined> {
-  return (await browser.tabs.getCurrent())?.id;
+/** The tab this frame is in, or null where the frame has no `tabs` API (Firefox): then the link is relayed. */
+async function currentTabId(): Promise<number | null | undefined> {
+  // The typings say `tabs` is always there; in Firefox a framed extension page does not have it.
+  const tabs = browser.tabs as typeof browser.tabs | undefined;
+  if (!tabs?.getCurrent) return null;
+  return (await tabs.getCurrent())?.id;
+}
+
+function openLink(tabId: number | null): Browser.runtime.Port {
+  return tabId === null
+    ? browser.runtime.connect({ name: READER_RELAY })
+    : browser.tabs.connect(tabId, { name: READER_PORT, frameId: 0 });
 }
 
 // Nonces posted to this window, collected from the moment the module runs: the content script posts its
@@ -42,14 +52,16 @@ window.addEventListener('message', (e: MessageEvent) => {
  * may post fake nonces too; each is tried, and the content script drops the ports with a wrong one.
  */
 function connectToTab(
-  tabId: number,
+  tabId: number | null,
   onArticle: (r: Extract<ReaderPortMessage, { type: 'article' }>['result']) => void,
   onRefused: () => void,
 ): { close: () => void; stop: () => void } {
-  let port: ReturnType<typeof browser.tabs.connect> | undefined;
+  let port: Browser.runtime.Port | undefined;
+  let ping: ReturnType<typeof setInterval> | undefined;
   const tryNonce = (nonce: string) => {
     if (port) return;
-    const p = browser.tabs.connect(tabId, { name: READER_PORT, frameId: 0 });
+    const p = openLink(tabId);
+    if (tabId === null) ping ??= setInterval(() => port?.postMessage({ type: 'ping' }), 20_000);
     p.onMessage.addListener((msg: ReaderPortMessage) => {
       if (msg.type !== 'article') return;
       port = p;
@@ -71,6 +83,7 @@ function connectToTab(
     close: () => port?.postMessage({ type: 'close' } satisfies ReaderPortMessage),
     stop: () => {
       clearTimeout(timer);
+      clearInterval(ping);
       onNonce = undefined;
     },
   };

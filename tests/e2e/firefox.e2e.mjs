@@ -1,6 +1,7 @@
 // The core of the end-to-end suite in a real Firefox (Debian firefox-esr, puppeteer-core over
 // WebDriver BiDi; recipe in ../shared/design/FIREFOX-E2E.md): content script on a page, popup
-// article, save, library list. Skipped with a message when firefox-esr is not installed.
+// article, save, library list, reading mode and its exact restore, the popup's classifieds switches,
+// library search. Skipped with a message when firefox-esr is not installed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -141,3 +142,120 @@ test(
     }
   },
 );
+
+/** The id Firefox gave the tab showing `url` (match patterns cannot carry a port: compare URLs). */
+async function tabIdFor(url) {
+  const lookup = await openExtensionPage('options.html');
+  const id = await lookup.evaluate(
+    async (u) => (await browser.tabs.query({})).find((t) => t.url === u)?.id,
+    url,
+  );
+  await lookup.close();
+  assert.equal(typeof id, 'number', `no tab for ${url}`);
+  return id;
+}
+
+/** The colour of one pixel of `page` on screen, decoded by an extension page's canvas. */
+async function pixelAt(page, decoder, x, y) {
+  await page.bringToFront();
+  const b64 = await page.screenshot({ encoding: 'base64', clip: { x, y, width: 1, height: 1 } });
+  return decoder.evaluate(async (data) => {
+    const bytes = Uint8Array.from(atob(data), (ch) => ch.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(1, 1);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    return [...ctx.getImageData(0, 0, 1, 1).data];
+  }, b64);
+}
+
+const shown = (page, text) =>
+  page.evaluate((t) => {
+    const el = [...document.querySelectorAll('body *')].find(
+      (e) => e.children.length === 0 && (e.textContent ?? '').includes(t),
+    );
+    return !!el && el.getClientRects().length > 0;
+  }, text);
+
+async function until(check, what, timeout = 15_000) {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+test('Firefox: reading mode opens over the page and Escape restores it exactly', { skip }, async () => {
+  const page = await browser.newPage();
+  await page.goto(srv.articleUrl);
+  await page.waitForFunction(() => document.querySelectorAll('[data-lisible-ad]').length === 3, {
+    timeout: 15_000,
+  });
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  const tabId = await tabIdFor(srv.articleUrl);
+  const control = await openExtensionPage('options.html');
+  const red = (c) => c[0] > 150 && c[1] < 90 && c[2] < 90;
+  const paper = (c) => c[0] > 235 && c[1] > 235 && c[2] > 225;
+  const first = await pixelAt(page, control, 700, 20);
+  assert.ok(red(first), `the masthead before reading mode: ${first}`);
+  // What the shortcut and the context menu do: the background sends the toggle message to the tab.
+  await control.evaluate(
+    (id) => browser.tabs.sendMessage(id, { lisible: 1, type: 'extension→content:toggleReader', payload: {} }),
+    tabId,
+  );
+  await page.bringToFront();
+  await page.waitForSelector('#lisible-reader-frame', { timeout: 15_000 });
+  // The frame sits in a closed shadow root, out of reach of the driver's frame list and of page
+  // scripts: look at the screen instead. Where the page has its red masthead, the reader's paper
+  // colour shows once the handshake is done (a failed one closes reading mode after 10 s).
+  await until(async () => paper(await pixelAt(page, control, 700, 20)), 'the reader shown over the page');
+  await new Promise((r) => setTimeout(r, 11_000));
+  assert.ok(paper(await pixelAt(page, control, 700, 20)), 'still open after the handshake deadline');
+  assert.ok(await page.$('#lisible-reader-frame'));
+  await page.keyboard.press('Escape');
+  await until(async () => !(await page.$('#lisible-reader-frame')), 'reading mode closed');
+  assert.ok(red(await pixelAt(page, control, 700, 20)), 'the page is back on screen');
+  assert.equal(
+    await page.evaluate(() => document.documentElement.outerHTML),
+    before,
+    'page restored exactly',
+  );
+  await control.close();
+  await page.close();
+});
+
+test(
+  'Firefox: a classifieds switch in the popup shows the category again without reload',
+  { skip },
+  async () => {
+    const page = await browser.newPage();
+    await page.goto(srv.articleUrl);
+    await until(async () => !(await shown(page, 'Maison à vendre Carantilly')), 'Immobilier hidden');
+    const popup = await openExtensionPage(`popup.html?tab=${await tabIdFor(srv.articleUrl)}`);
+    const sw = 'li[data-category="immobilier"] input[role="switch"]';
+    await popup.waitForSelector(sw, { timeout: 15_000 });
+    assert.equal(await popup.$eval(sw, (i) => i.checked), true);
+    await popup.click(sw);
+    await until(() => shown(page, 'Maison à vendre Carantilly'), 'Immobilier shown again');
+    // And back: hidden again, everywhere, without reload.
+    await popup.click(sw);
+    await until(async () => !(await shown(page, 'Maison à vendre Carantilly')), 'Immobilier hidden again');
+    await popup.close();
+    await page.close();
+  },
+);
+
+test('Firefox: library search narrows the list as you type', { skip }, async () => {
+  const options = await openExtensionPage('options.html');
+  await waitText(options, '.library-item', /data centers/);
+  await options.type('input[type="search"][name="q"]', 'normandie');
+  await waitText(options, '.library-item', /data centers/);
+  await options.$eval('input[type="search"][name="q"]', (i) => {
+    i.value = '';
+  });
+  await options.type('input[type="search"][name="q"]', 'introuvablexyz');
+  await options.waitForFunction(() => document.querySelectorAll('.library-item').length === 0, {
+    timeout: 15_000,
+  });
+  await options.close();
+});

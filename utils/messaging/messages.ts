@@ -55,8 +55,17 @@ export interface ProtocolMap {
  * the frame once it proved it is the frame the content script created (see entrypoints/content/reading-mode.ts).
  */
 export const READER_PORT = 'lisible-reader';
+/**
+ * Firefox gives an extension page framed in a web page no `tabs` API, so there the frame opens a runtime
+ * port of this name to the background, which relays it to the tab's content script (reader-relay.ts).
+ */
+export const READER_RELAY = 'lisible-reader-relay';
 export type ReaderPortMessage =
-  { type: 'hello'; nonce: string } | { type: 'article'; result: ExtractResult } | { type: 'close' };
+  | { type: 'hello'; nonce: string }
+  | { type: 'article'; result: ExtractResult }
+  | { type: 'close' }
+  /** Relayed ports only: keeps Firefox's event page from being suspended under an open reader. */
+  | { type: 'ping' };
 
 export type ReaderToggleResult =
   { open: boolean } | { open: false; reason: 'not-article' | 'error'; detail?: string };
