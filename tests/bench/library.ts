@@ -1,10 +1,14 @@
 // Library benchmark (fake-indexeddb in Node): 10 000 generated articles of realistic size against 100.
-// Reports time to the first list page, search latency for a common and a rare word, export and import
-// time — each with its ratio to the same operation on 100 articles — and the stored size per article.
+// Reports time to the first list page, search latency for a common and a rare word, every filter alone
+// and in pairs (triples summed up in one line), export and import time — each with its ratio to the
+// same operation on 100 articles — and the stored size per article.
 //
-// Usage: npm run bench:library [-- --json] [-- --n 10000]
+// Usage: npm run bench:library [-- --json] [-- --n 10000] [-- --triples]
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
+import { loadCommunes, setCommuneSource } from '../../utils/communes/load';
+import type { LibraryQuery } from '../../utils/db/search';
+import { officialIndexText } from '../unit/communes/official';
 import { exportBackupJson } from '../../utils/db/backup/format';
 import { importFile } from '../../utils/db/backup/import';
 import { LisibleDB, toRow, type SavedArticle } from '../../utils/db/schema';
@@ -36,18 +40,21 @@ const SITES = [
   'lamanchelibre.fr',
   'sudouest.fr',
 ];
-const COMMUNES = [
-  'Caen',
-  'Saint-Lô',
-  'Cherbourg-en-Cotentin',
-  'Rennes',
-  'Brest',
-  'La Baule',
-  'Vannes',
-  'Lorient',
-  'Quimper',
-  'Granville',
+// Name and INSEE code (as actu.fr URLs carry it), resolved to the official commune at save.
+const COMMUNES: Array<[string, string]> = [
+  ['Caen', '14118'],
+  ['Saint-Lô', '50502'],
+  ['Cherbourg-en-Cotentin', '50129'],
+  ['Rennes', '35238'],
+  ['Brest', '29019'],
+  ['La Baule', '44055'],
+  ['Vannes', '56260'],
+  ['Lorient', '56121'],
+  ['Quimper', '29232'],
+  ['Granville', '50218'],
 ];
+const DAY = 86_400_000;
+const BASE = 1_700_000_000_000;
 // A long tail of made-up words, Zipf-like: most are rare, as in real text.
 const TAIL = Array.from({ length: 20_000 }, (_, i) => `mot${i.toString(36)}`);
 const word = () =>
@@ -55,7 +62,7 @@ const word = () =>
 
 function article(i: number): SavedArticle {
   const site = SITES[i % SITES.length]!;
-  const commune = COMMUNES[i % COMMUNES.length]!;
+  const [commune, insee] = COMMUNES[i % COMMUNES.length]!;
   const paragraphs: string[] = [];
   // ~600 words in 8 paragraphs: a typical regional news article (4-5 KB of text).
   for (let p = 0; p < 8; p++) paragraphs.push(Array.from({ length: 75 }, word).join(' ') + '.');
@@ -66,7 +73,8 @@ function article(i: number): SavedArticle {
   const html =
     paragraphs.map((p) => `<p>${p}</p>`).join('') +
     `<figure><img src="https://img.${site}/${i}.jpg" alt=""></figure>`;
-  const savedAt = 1_700_000_000_000 + i * 60_000;
+  const savedAt = BASE + i * 60_000;
+  const tags = [...(i % 4 === 0 ? ['à lire'] : []), ...(i % 23 === 0 ? ['vélo'] : [])];
   const row = toRow({
     url,
     canonicalUrl: url,
@@ -74,7 +82,7 @@ function article(i: number): SavedArticle {
     excerpt: paragraphs[0]!.slice(0, 200),
     byline: 'Rédaction',
     siteName: site,
-    publishedTime: new Date(savedAt).toISOString(),
+    publishedTime: new Date(savedAt - (i % 30) * DAY).toISOString(),
     modifiedTime: null,
     lang: 'fr',
     leadImage: null,
@@ -83,7 +91,10 @@ function article(i: number): SavedArticle {
     wordCount: 600,
     readingTimeMinutes: 3,
     teaser: false,
-    commune: { name: commune, postcode: null },
+    commune: { name: commune, postcode: null, inseeCode: insee },
+    tags,
+    favourite: (i % 17 === 0 ? 1 : 0) as 0 | 1,
+    archived: (i % 11 === 0 ? 1 : 0) as 0 | 1,
     key: articleKey(url),
     site,
     savedAt,
@@ -123,6 +134,40 @@ async function time(fn: () => Promise<unknown>, runs = 15): Promise<number> {
   return ts[Math.floor(ts.length / 2)]!;
 }
 
+/** The filters a reader combines, each as it narrows a query. */
+function filters(n: number): Array<[string, LibraryQuery]> {
+  const span = n * 60_000;
+  return [
+    ['text "mairie"', { text: 'mairie' }],
+    ['site', { site: 'actu.fr' }],
+    ['commune', { communes: ['29019'] }],
+    ['Ma commune (2)', { communes: ['29019', '50502'] }],
+    ['tag "vélo"', { tag: 'vélo' }],
+    ['unread', { read: 0 }],
+    ['favourites', { favourite: true }],
+    ['archived', { archived: true }],
+    ['published, last 20 %', { dateField: 'published', from: BASE + span * 0.8 - 30 * DAY, to: BASE + span }],
+  ];
+}
+
+/** Every single filter and every pair (and triple with --triples), as one query each. */
+function combinations(n: number, size: number): Array<[string, LibraryQuery]> {
+  const f = filters(n);
+  const out: Array<[string, LibraryQuery]> = [];
+  const pick = (start: number, names: string[], q: LibraryQuery) => {
+    if (names.length === size) return void out.push([names.join(' + '), q]);
+    for (let i = start; i < f.length; i++) {
+      const [name, part] = f[i]!;
+      // "commune" and "Ma commune" are the same filter.
+      if (part.communes && q.communes) continue;
+      pick(i + 1, [...names, name], { ...q, ...part });
+    }
+  };
+  pick(0, [], {});
+  return out;
+}
+const TRIPLES = args.includes('--triples');
+
 async function measure(n: number) {
   const database = new LisibleDB(`bench-${n}-${Date.now()}`);
   await database.open();
@@ -133,7 +178,13 @@ async function measure(n: number) {
     queryLibrary({ text: n === BIG ? 'ornithorynque' : 'ornithorynque' }, { limit: 60 }, database),
   );
   const typing = await time(() => queryLibrary({ text: 'conseil mun' }, { limit: 60 }, database));
-  const filtered = await time(() => queryLibrary({ commune: 'Brest', read: 0 }, { limit: 60 }, database));
+  const filtered = await time(() => queryLibrary({ communes: ['29019'], read: 0 }, { limit: 60 }, database));
+  const combos = new Map<string, { ms: number; hits: number }>();
+  for (const size of TRIPLES ? [1, 2, 3] : [1, 2])
+    for (const [name, q] of combinations(n, size)) {
+      const hits = (await queryLibrary(q, { limit: 60 }, database)).items.length;
+      combos.set(name, { ms: await time(() => queryLibrary(q, { limit: 60 }, database), 7), hits });
+    }
   let json = '';
   const exportMs = await time(async () => (json = await exportBackupJson({}, database)), n > 1000 ? 1 : 5);
   const target = new LisibleDB(`bench-import-${n}-${Date.now()}`);
@@ -162,9 +213,12 @@ async function measure(n: number) {
     bytesPerArticle: bytes / n,
     rareHits,
     exportBytes: json.length,
+    combos,
   };
 }
 
+setCommuneSource(async () => officialIndexText());
+await loadCommunes();
 const small = await measure(SMALL);
 const big = await measure(BIG);
 const r = (k: 'list' | 'common' | 'rare' | 'typing' | 'filtered' | 'exportMs' | 'importMs') =>
@@ -191,6 +245,9 @@ const result = {
   bytesPerArticle: Math.round(big.bytesPerArticle),
   exportBytesPerArticle: Math.round(big.exportBytes / BIG),
   rareHits: big.rareHits,
+  filterCombinations: Object.fromEntries(
+    [...big.combos].map(([k, v]) => [k, { ms: v.ms, ratio: v.ms / small.combos.get(k)!.ms, hits: v.hits }]),
+  ),
 };
 if (JSON_OUT) console.log(JSON.stringify(result));
 else {
@@ -214,4 +271,16 @@ else {
   console.log(
     `listRatio ${result.listRatio.toFixed(2)} (target ≤ 3), searchRatio ${result.searchRatio.toFixed(2)} (target ≤ 3)`,
   );
+  // Every filter alone and in pairs: first page (60 rows), median of 7 runs; hits at 10 000.
+  console.log(`\n| filters (first page of 60) | ${SMALL} (ms) | ${BIG} (ms) | hits | ratio |`);
+  console.log('|---|---:|---:|---:|---:|');
+  let worst: [string, number] = ['', 0];
+  for (const [name, b] of big.combos) {
+    const a = small.combos.get(name)!;
+    const ratio = b.ms / a.ms;
+    if (ratio > worst[1]) worst = [name, ratio];
+    if (name.split(' + ').length <= 2)
+      console.log(`| ${name} | ${f(a.ms)} | ${f(b.ms)} | ${b.hits} | ${ratio.toFixed(2)}× |`);
+  }
+  console.log(`\n${big.combos.size} combinations; worst ratio ${worst[1].toFixed(2)}× (${worst[0]})`);
 }

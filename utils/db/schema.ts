@@ -3,9 +3,12 @@
 // Only extension pages and the background open this database: a content script's IndexedDB
 // would belong to the news site's origin.
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
-import type { Article } from '../extract/types';
+import type { Article, Commune } from '../extract/types';
 import type { ClassifiedsPrefs } from '../classifieds/types';
+import { communeOfArticle } from '../communes/resolve';
+import { loadCommunes, loadedCommunes } from '../communes/load';
 import { watchDatabase } from './errors';
+import { withFacets } from './facets';
 import { articleWords, communeFallback } from './text';
 
 /** The metadata of a saved article: one small row of the `articles` table, what the list reads. */
@@ -24,8 +27,15 @@ export interface ArticleRow extends Omit<Article, 'contentHtml' | 'textContent'>
   favourite: 0 | 1;
   archived: 0 | 1;
   tags: string[];
-  /** v3: commune name, indexed for the commune filter (absent when unknown, so not indexed). */
-  communeName?: string;
+  /**
+   * v4: INSEE code of the official commune (utils/communes), indexed for the commune filter; absent
+   * when the page names none, several, or when the official index could not be read.
+   */
+  communeInsee?: string;
+  /** v4: how many highlights the article has (absent: none), for the list. */
+  highlightCount?: number;
+  /** v4: the filter index (utils/db/facets.ts), recomputed on every write of the row. */
+  facets: Array<[string, number]>;
   /** v3: folded word tokens of title + standfirst + text (utils/db/text.ts), the search index. */
   words: string[];
   /** v3: bytes of images stored for offline reading. */
@@ -60,6 +70,25 @@ export interface ImageRow {
  */
 export type SavedArticle = ArticleRow & Pick<Article, 'contentHtml' | 'textContent'>;
 
+/**
+ * v4: a highlight of a saved article, with an optional note. Anchored as the W3C Web Annotation
+ * selectors do (utils/highlights/anchor.ts): the quoted text with some context (TextQuoteSelector) and
+ * its character offsets in the article's text (TextPositionSelector), so it is found again when the
+ * text shifts (a new save of the article). A plain table keyed to the article (sync can carry it).
+ */
+export interface HighlightRow {
+  id?: number;
+  articleId: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  note: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
 /** Library settings: images kept for offline reading, and their caps. */
 export interface LibraryPrefs {
   storeImages: boolean;
@@ -69,7 +98,10 @@ export interface LibraryPrefs {
 
 /** Small key/value settings that belong with the library (exported and imported with it). */
 export type PrefRow =
-  { key: 'classifieds'; value: ClassifiedsPrefs } | { key: 'library'; value: LibraryPrefs };
+  | { key: 'classifieds'; value: ClassifiedsPrefs }
+  | { key: 'library'; value: LibraryPrefs }
+  /** v4: "Ma commune": INSEE codes of the reader's communes. */
+  | { key: 'communes'; value: string[] };
 
 export const DB_NAME = 'lisible';
 
@@ -78,6 +110,7 @@ export class LisibleDB extends Dexie {
   bodies!: EntityTable<BodyRow, 'id'>;
   images!: Dexie.Table<ImageRow, [number, string]>;
   prefs!: EntityTable<PrefRow, 'key'>;
+  highlights!: EntityTable<HighlightRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -102,7 +135,47 @@ export class LisibleDB extends Dexie {
         images: '[articleId+url], articleId',
       })
       .upgrade(upgradeToV3);
+    // v4 — official communes and the filter index (issue 14). Communes are resolved to the official
+    // list (INSEE code, accents); `*facets` replaces the per-filter indexes (utils/db/facets.ts: every
+    // filter combination is one range); highlights get their own table, keyed to the article.
+    this.version(4)
+      .stores({
+        articles:
+          '++id, &key, savedAt, [savedAt+id], site, communeInsee, *tags, *words, *facets, unsanitized',
+        highlights: '++id, articleId',
+      })
+      .upgrade(upgradeToV4);
   }
+}
+
+/** v3 → v4: official commune and facets for every row, in batches. */
+export async function upgradeToV4(tx: Transaction): Promise<void> {
+  // The index is the extension's own file; waitFor keeps the upgrade transaction open while it loads.
+  const communes = await Dexie.waitFor(loadCommunes());
+  const articles = tx.table('articles');
+  const bodies = tx.table('bodies');
+  let last = 0;
+  for (;;) {
+    const batch = (await articles.where(':id').above(last).limit(200).toArray()) as Array<
+      ArticleRow & { communeName?: string }
+    >;
+    if (batch.length === 0) return;
+    last = batch[batch.length - 1]!.id!;
+    const texts = communes ? await bodies.bulkGet(batch.map((r) => r.id!)) : [];
+    await articles.bulkPut(
+      batch.map((r, i) => {
+        delete r.communeName;
+        if (communes) setCommune(r, communeOfArticle(communes, { ...r, textContent: texts[i]?.textContent }));
+        return withFacets(r);
+      }),
+    );
+  }
+}
+
+function setCommune(row: ArticleRow, commune: Commune | null): void {
+  row.commune = commune;
+  if (commune?.inseeCode) row.communeInsee = commune.inseeCode;
+  else delete row.communeInsee;
 }
 
 type V1Row = Omit<ArticleRow, 'progress' | 'favourite' | 'archived' | 'tags' | 'words' | 'imageBytes'> &
@@ -112,7 +185,8 @@ type V1Row = Omit<ArticleRow, 'progress' | 'favourite' | 'archived' | 'tags' | '
 export async function upgradeToV3(tx: Transaction): Promise<void> {
   const articles = tx.table('articles');
   const bodies = tx.table('bodies');
-  // In batches by primary key, so a large old library never sits whole in memory.
+  // In batches by primary key, so a large old library never sits whole in memory. (Facets and the
+  // official commune are v4's: its upgrade runs right after this one.)
   let last = 0;
   for (;;) {
     const batch = (await articles.where(':id').above(last).limit(200).toArray()) as V1Row[];
@@ -127,24 +201,31 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
 
 /** The v3 metadata row of a full article (used by the upgrade, saves and imports). */
 export function toRow(
-  a: Omit<SavedArticle, 'words' | 'progress' | 'favourite' | 'archived' | 'tags' | 'imageBytes'> &
+  a: Omit<SavedArticle, 'words' | 'progress' | 'favourite' | 'archived' | 'tags' | 'imageBytes' | 'facets'> &
     Partial<SavedArticle>,
+  /** Notes of the article's highlights: searchable like its text. */
+  notes: string[] = [],
 ): ArticleRow {
   const { contentHtml: _html, textContent, ...meta } = a;
-  const commune = a.commune ?? communeFallback([a.url, a.canonicalUrl], textContent ?? '');
+  // The engine's hint (or, for older saves and imports, its rules applied to the stored URLs and text),
+  // then the official commune when the index is loaded (saves and imports load it first).
+  const hint = a.commune ?? communeFallback([a.url, a.canonicalUrl], textContent ?? '');
+  const communes = loadedCommunes();
   const row: ArticleRow = {
     ...meta,
-    commune,
+    commune: hint,
     progress: a.progress ?? 0,
     favourite: a.favourite ?? 0,
     archived: a.archived ?? 0,
     tags: a.tags ?? [],
     imageBytes: a.imageBytes ?? 0,
-    words: articleWords(a.title ?? '', textContent ?? '', a.excerpt ?? ''),
+    words: articleWords(a.title ?? '', textContent ?? '', [a.excerpt ?? '', ...notes].join('\n')),
+    facets: [],
   };
-  if (commune?.name) row.communeName = commune.name;
-  else delete row.communeName;
-  return row;
+  delete (row as { communeName?: string }).communeName;
+  if (communes) setCommune(row, communeOfArticle(communes, { ...a, commune: hint, textContent }));
+  else delete row.communeInsee;
+  return withFacets(row);
 }
 
 let shared: LisibleDB | undefined;

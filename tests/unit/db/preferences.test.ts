@@ -47,7 +47,7 @@ describe('classifieds preferences in Dexie', () => {
     v1.close();
     const db = new LisibleDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await db.articles.toArray()).map((a) => a.title)).toEqual(['Ancien']);
     expect(await getClassifiedsPrefs(db)).toEqual({ categories: {}, sites: {} });
     db.close();
