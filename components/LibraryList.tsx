@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleRow } from '../utils/db/schema';
 import { formatDate, t } from '../utils/ui/i18n';
+import { tn } from '../utils/ui/plural';
 
 export const ROW_HEIGHT = 76;
 const OVERSCAN = 6;
@@ -15,6 +16,8 @@ export interface LibraryListProps {
   hasMore: boolean;
   onOpen: (id: number) => void;
   onDelete: (id: number) => void;
+  /** Favourite / archive toggles of one row. */
+  onFlag?: (id: number, flags: { favourite?: 0 | 1; archived?: 0 | 1 }) => void;
   onToggleSelect: (id: number, on: boolean) => void;
   onNearEnd: () => void;
   /** Visible height of the list in pixels (tests set it; the page uses the window). */
@@ -33,6 +36,7 @@ export function LibraryList({
   hasMore,
   onOpen,
   onDelete,
+  onFlag,
   onToggleSelect,
   onNearEnd,
   height,
@@ -104,15 +108,43 @@ export function LibraryList({
                   #{tag}
                 </span>
               ))}
+              {a.highlightCount ? (
+                <span class="library-highlights">{tn('highlightCount', a.highlightCount)}</span>
+              ) : null}
             </p>
-            <button
-              type="button"
-              class="library-delete"
-              onClick={() => onDelete(a.id!)}
-              aria-label={`${t('delete')} : ${a.title}`}
-            >
-              {t('delete')}
-            </button>
+            <span class="library-row-actions">
+              {onFlag && (
+                <>
+                  <button
+                    type="button"
+                    class="library-favourite"
+                    aria-pressed={a.favourite === 1}
+                    aria-label={t('toggleFavourite', a.title)}
+                    title={t('favourite')}
+                    onClick={() => onFlag(a.id!, { favourite: a.favourite ? 0 : 1 })}
+                  >
+                    {a.favourite ? '★' : '☆'}
+                  </button>
+                  <button
+                    type="button"
+                    class="library-archive"
+                    aria-pressed={a.archived === 1}
+                    aria-label={t('toggleArchive', a.title)}
+                    onClick={() => onFlag(a.id!, { archived: a.archived ? 0 : 1 })}
+                  >
+                    {a.archived ? t('unarchive') : t('archive')}
+                  </button>
+                </>
+              )}
+              <button
+                type="button"
+                class="library-delete"
+                onClick={() => onDelete(a.id!)}
+                aria-label={t('deleteTitled', a.title)}
+              >
+                {t('delete')}
+              </button>
+            </span>
           </li>
         ))}
       </ul>
