@@ -14,6 +14,7 @@ import { EnabledSites } from '../../components/EnabledSites';
 import { ReaderSettingsPanel } from '../../components/ReaderSettingsPanel';
 import { disableSite, enabledSites } from '../../utils/access/site-access';
 import { useReaderSettings } from '../../utils/ui/use-reader-settings';
+import { MyCommunesSettings } from './MyCommunesSettings';
 
 type View = { kind: 'list' } | { kind: 'article'; id: number } | { kind: 'settings' };
 
@@ -94,6 +95,7 @@ export function App() {
       {view.kind === 'settings' && (
         <>
           <ReadingSettings />
+          <MyCommunesSettings />
           <Settings />
           <SitesSettings />
           <section class="settings-privacy" aria-labelledby="settings-privacy-title">

@@ -1,20 +1,19 @@
 // The library page: wires the display-only components to utils/db (read and written directly from
 // this extension page; only saves coming from content scripts go through the background).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { BackupPanel, type StorageInfo } from '../../components/BackupPanel';
 import {
-  BackupPanel,
   BulkBar,
   LibrarySearch,
   Notice,
   type BulkAction,
   type Facets,
-  type StorageInfo,
 } from '../../components/LibraryControls';
 import { LibraryList } from '../../components/LibraryList';
 import { SavedArticleReader } from './SavedArticleReader';
-import { download, slug, stamp } from './download';
+import * as exports from './exports';
+import { editTags, storageInfo } from './library-ops';
 import {
-  addTag,
   cleanUnsanitized,
   countArticles,
   deleteArticles,
@@ -24,12 +23,13 @@ import {
   setFlags,
   type Trash,
 } from '../../utils/db/articles';
-import { exportBackup, exportBackupJson, type BackupImage } from '../../utils/db/backup/format';
 import { errorKind, errorMessage, onDatabaseTrouble } from '../../utils/db/errors';
 import { getLibraryPrefs, setLibraryPrefs } from '../../utils/db/images';
+import { getMyCommunes } from '../../utils/db/my-communes';
 import type { ArticleRow, LibraryPrefs, SavedArticle } from '../../utils/db/schema';
 import { queryLibrary, type Cursor, type LibraryQuery } from '../../utils/db/search';
-import { t, uiLang } from '../../utils/ui/i18n';
+import { t } from '../../utils/ui/i18n';
+import { tn } from '../../utils/ui/plural';
 import { sanitizeArticleHtml } from '../../utils/safety/sanitize';
 
 const PAGE = 60;
@@ -64,6 +64,7 @@ export function Library({ articleId }: { articleId: number | null }) {
   const [storage, setStorage] = useState<StorageInfo | null>(null);
   const [prefs, setPrefs] = useState<LibraryPrefs | null>(null);
   const [importing, setImporting] = useState<number | null>(null);
+  const [myCommunes, setMyCommunes] = useState<string[]>([]);
   const seq = useRef(0);
   const loadingMore = useRef(false);
 
@@ -79,8 +80,13 @@ export function Library({ articleId }: { articleId: number | null }) {
         setNext(page.next);
       })
       .catch(fail);
-    countArticles().then(setTotal, fail);
+    // The count says what it counts: the library outside the archive, or the archive.
+    countArticles({ archived: !!query.archived }).then(setTotal, fail);
     loadFacets().then(setFacets, fail);
+    storageInfo(false).then(
+      (s) => s && setStorage(s),
+      () => undefined,
+    );
   }, [query, fail]);
   // Also on coming back from an article: its progress or flags may have changed.
   useEffect(() => {
@@ -106,13 +112,9 @@ export function Library({ articleId }: { articleId: number | null }) {
       setTrouble(kind === 'blocked' ? t('errBlocked') : t('errVersionchange')),
     );
     // Ask the browser not to evict the library under storage pressure, then show where we stand.
-    (async () => {
-      const persisted =
-        (await navigator.storage?.persisted?.()) || (await navigator.storage?.persist?.()) || false;
-      const est = await navigator.storage?.estimate?.();
-      if (est) setStorage({ usage: est.usage ?? 0, quota: est.quota ?? 0, persisted });
-    })().catch(() => undefined);
+    storageInfo(true).then(setStorage, () => undefined);
     getLibraryPrefs().then(setPrefs, fail);
+    getMyCommunes().then(setMyCommunes, () => undefined);
     // Articles saved by the background (context menu, shortcut) could not be sanitized there (no DOM).
     cleanUnsanitized((h) => sanitizeArticleHtml(h)).catch(() => undefined);
     return off;
@@ -123,7 +125,7 @@ export function Library({ articleId }: { articleId: number | null }) {
       try {
         const trash = await deleteArticles(ids);
         setSelected(new Set());
-        setNotice({ text: t('deletedCount', trash.rows.length), trash });
+        setNotice({ text: tn('deletedCount', trash.rows.length), trash });
         reload();
       } catch (e) {
         fail(e);
@@ -135,7 +137,7 @@ export function Library({ articleId }: { articleId: number | null }) {
     async (trash: Trash) => {
       try {
         const n = await restoreArticles(trash);
-        setNotice({ text: t('restoredCount', n) });
+        setNotice({ text: tn('restoredCount', n) });
         reload();
       } catch (e) {
         fail(e);
@@ -162,42 +164,16 @@ export function Library({ articleId }: { articleId: number | null }) {
     const ids = only !== undefined ? [only] : [...selected];
     return (await Promise.all(ids.map((id) => getArticle(id)))).filter((a): a is SavedArticle => !!a);
   };
-  const exportMarkdown = async (only?: number) => {
+  const exporting = (run: (list: SavedArticle[]) => Promise<void>) => async (only?: number) => {
     const list = await chosen(only);
     if (!list.length) return setNotice({ text: t('exportSelectionHint') });
-    // turndown is loaded only when someone exports (it would weigh on every opening of the library).
-    const { toMarkdown } = await import('../../utils/db/backup/markdown');
-    download(
-      list.length === 1 ? `${slug(list[0]!.title)}.md` : `lisible-${stamp()}.md`,
-      list.map(toMarkdown).join('\n\n---\n\n'),
-      'text/markdown',
+    await run(list).catch((e: unknown) =>
+      setNotice({ text: t('exportFailed', errorMessage(e)), alert: true }),
     );
   };
-  const exportHtml = async (only?: number) => {
-    const list = await chosen(only);
-    if (!list.length) return setNotice({ text: t('exportSelectionHint') });
-    const backup = await exportBackup({ ids: list.map((a) => a.id!) });
-    const images = new Map<number, BackupImage[]>(backup.articles.map((a) => [a.id!, a.images ?? []]));
-    const { toStandaloneHtml } = await import('../../utils/db/backup/html');
-    const html = await toStandaloneHtml(list, {
-      images,
-      // Inlined images swapped in, every other image held: the file loads nothing.
-      sanitize: (h, local) => sanitizeArticleHtml(h, undefined, { local, remote: 0 }),
-      lang: uiLang().slice(0, 2),
-    });
-    download(
-      list.length === 1 ? `${slug(list[0]!.title)}.html` : `lisible-${stamp()}.html`,
-      html,
-      'text/html',
-    );
-  };
-  const exportJson = async (withImages: boolean) => {
-    try {
-      download(`lisible-${stamp()}.json`, await exportBackupJson({ images: withImages }), 'application/json');
-    } catch (e) {
-      fail(e);
-    }
-  };
+  const exportMarkdown = exporting(exports.exportMarkdown);
+  const exportHtml = exporting(exports.exportHtml);
+  const exportEpub = exporting(exports.exportEpub);
   const doImport = async (file: File) => {
     setImporting(0);
     try {
@@ -229,8 +205,18 @@ export function Library({ articleId }: { articleId: number | null }) {
         id={articleId}
         onTrouble={fail}
         trouble={trouble}
-        onExportMarkdown={() => void exportMarkdown(articleId).catch(fail)}
-        onExportHtml={() => void exportHtml(articleId).catch(fail)}
+        myCommunes={myCommunes}
+        onExportMarkdown={() => void exportMarkdown(articleId)}
+        onExportHtml={() => void exportHtml(articleId)}
+        onExportEpub={() => void exportEpub(articleId)}
+        onTags={async (edit) => {
+          await editTags([articleId], edit);
+          return (await getArticle(articleId))?.tags ?? [];
+        }}
+        onDelete={() => {
+          location.hash = '#/';
+          void remove([articleId]);
+        }}
       />
     );
 
@@ -241,11 +227,12 @@ export function Library({ articleId }: { articleId: number | null }) {
           {trouble}
         </p>
       )}
-      <LibrarySearch query={query} facets={facets} onChange={setQuery} />
+      <LibrarySearch query={query} facets={facets} myCommunes={myCommunes} onChange={setQuery} />
       <BulkBar
         count={selected.size}
+        tags={facets.tags}
         onAction={(a) => void bulk(a)}
-        onTag={(tag) => void addTag([...selected], tag).then(reload, fail)}
+        onTags={(edit) => void editTags([...selected], edit).then(reload, fail)}
         onSelectShown={() => setSelected(new Set((items ?? []).map((a) => a.id!)))}
         onClear={() => setSelected(new Set())}
       />
@@ -260,12 +247,12 @@ export function Library({ articleId }: { articleId: number | null }) {
       {items && total > 0 && (
         <>
           <p class="library-count">
-            {t('libraryCount', total)} ·{' '}
+            {query.archived ? tn('libraryCountArchived', total) : tn('libraryCountActive', total)} ·{' '}
             {items.length === 0
               ? t('noResults')
               : next
-                ? t('resultsMore', items.length)
-                : t('resultsShown', items.length)}
+                ? tn('resultsMore', items.length)
+                : tn('resultsShown', items.length)}
           </p>
           <LibraryList
             articles={items}
@@ -273,6 +260,7 @@ export function Library({ articleId }: { articleId: number | null }) {
             hasMore={!!next}
             onOpen={(id) => (location.hash = `#/article/${id}`)}
             onDelete={(id) => void remove([id])}
+            onFlag={(id, flags) => void setFlags([id], flags).then(reload, fail)}
             onToggleSelect={(id, on) =>
               setSelected((prev) => {
                 const s = new Set(prev);
@@ -288,9 +276,10 @@ export function Library({ articleId }: { articleId: number | null }) {
       <BackupPanel
         storage={storage}
         prefs={prefs}
-        onExportJson={(w) => void exportJson(w)}
-        onExportMarkdown={() => void exportMarkdown().catch(fail)}
-        onExportHtml={() => void exportHtml().catch(fail)}
+        onExportJson={(w) => void exports.exportJson(w).catch(fail)}
+        onExportMarkdown={() => void exportMarkdown()}
+        onExportHtml={() => void exportHtml()}
+        onExportEpub={() => void exportEpub()}
         onImport={(f) => void doImport(f)}
         importing={importing}
         onPrefs={(p) => void setLibraryPrefs(p).then(() => setPrefs(p), fail)}

@@ -27,7 +27,10 @@ export interface EpubOptions {
 }
 
 const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 
 /** One article as an XHTML document, serialized by XMLSerializer. */
 function chapter(a: SavedArticle, body: DocumentFragment, doc: Document, lang: string): string {
@@ -47,7 +50,9 @@ function chapter(a: SavedArticle, body: DocumentFragment, doc: Document, lang: s
   link.setAttribute('href', 'style.css');
   const main = html.appendChild(el('body')).appendChild(el('article'));
   main.appendChild(el('h1', a.title));
-  const meta = [a.siteName ?? a.site, a.byline, a.publishedTime?.slice(0, 10), a.commune?.name].filter(Boolean);
+  const meta = [a.siteName ?? a.site, a.byline, a.publishedTime?.slice(0, 10), a.commune?.name].filter(
+    Boolean,
+  );
   if (meta.length) main.appendChild(el('p', meta.join(' · '))).setAttribute('class', 'meta');
   const source = main.appendChild(el('p')).appendChild(el('a', a.url));
   source.setAttribute('href', a.url);
@@ -57,7 +62,8 @@ function chapter(a: SavedArticle, body: DocumentFragment, doc: Document, lang: s
   for (const n of section.querySelectorAll('*')) for (const attr of DROP_ATTRS) n.removeAttribute(attr);
   // Images with no stored copy of a core type would be remote resources: their alt text stays.
   for (const img of section.querySelectorAll('img'))
-    if (!/^images\//.test(img.getAttribute('src') ?? '')) img.replaceWith(x.createTextNode(img.getAttribute('alt') ?? ''));
+    if (!/^images\//.test(img.getAttribute('src') ?? ''))
+      img.replaceWith(x.createTextNode(img.getAttribute('alt') ?? ''));
   return `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n${new XMLSerializer().serializeToString(x)}`;
 }
 
