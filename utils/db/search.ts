@@ -69,58 +69,49 @@ function matcher(
 const newestFirst = (kind: DateKind) => (a: Row, b: Row) => dateOf(b, kind) - dateOf(a, kind) || b.id - a.id;
 
 /**
- * The rows of one facets range, newest first, read in chunks of keys then rows. Rows sharing a date
- * are ordered by id; a chunk ending inside such a run resumes after the ids already given.
+ * One facets range read newest first, in chunks of keys then rows. Rows sharing a date are ordered by
+ * id; a chunk ending inside such a run resumes after the ids already given. Plain awaits of Dexie
+ * promises only (no generator, no Promise.all): the read transaction must see every step.
  */
-async function* walk(
-  database: LisibleDB,
-  prefix: string,
-  lo: number,
-  hi: number,
-  chunk: number,
-  kind: DateKind,
-): AsyncGenerator<Row> {
-  const table = database.articles;
-  let upper = hi;
-  let given = new Set<number>();
-  for (;;) {
-    const want = chunk + given.size;
+class Walk {
+  rows: Row[] = [];
+  done = false;
+  private upper: number;
+  private given = new Set<number>();
+  constructor(
+    private readonly database: LisibleDB,
+    private readonly prefix: string,
+    private readonly lo: number,
+    hi: number,
+    private readonly chunk: number,
+    private readonly kind: DateKind,
+  ) {
+    this.upper = hi;
+  }
+  async fill(): Promise<void> {
+    const table = this.database.articles;
+    const want = this.chunk + this.given.size;
     const keys = (await table
       .where('facets')
-      .between([prefix, lo], [prefix, upper], true, true)
+      .between([this.prefix, this.lo], [this.prefix, this.upper], true, true)
       .reverse()
       .limit(want)
       .primaryKeys()) as number[];
-    const fresh = keys.filter((k) => !given.has(k));
+    const fresh = keys.filter((k) => !this.given.has(k));
+    this.done = keys.length < want || fresh.length === 0;
     if (fresh.length === 0) return;
     const rows = (await table.bulkGet(fresh)).filter((r): r is Row => !!r);
-    for (const r of rows) yield r;
-    const last = dateOf(rows[rows.length - 1]!, kind);
-    if (last !== upper) given = new Set();
-    for (const r of rows) if (dateOf(r, kind) === last) given.add(r.id);
-    upper = last;
-    if (keys.length < want) return;
-  }
-}
-
-/** Merges newest-first streams into one (several communes). */
-async function* merge(streams: AsyncGenerator<Row>[], kind: DateKind): AsyncGenerator<Row> {
-  const order = newestFirst(kind);
-  const heads = await Promise.all(streams.map((s) => s.next()));
-  for (;;) {
-    let best = -1;
-    heads.forEach((h, i) => {
-      if (!h.done && (best < 0 || order(h.value, heads[best]!.value as Row) < 0)) best = i;
-    });
-    if (best < 0) return;
-    const row = heads[best]!.value as Row;
-    yield row;
-    heads[best] = await streams[best]!.next();
+    this.rows.push(...rows);
+    const last = dateOf(rows[rows.length - 1]!, this.kind);
+    if (last !== this.upper) this.given = new Set();
+    for (const r of rows) if (dateOf(r, this.kind) === last) this.given.add(r.id);
+    this.upper = last;
   }
 }
 
 /** Articles in a base range (capped count): how the walk picks its smallest range. */
 async function sizeOf(database: LisibleDB, prefixes: string[]): Promise<number> {
+  // One after the other: only Dexie promises are awaited inside the transaction.
   let n = 0;
   for (const p of prefixes)
     n += (
@@ -171,18 +162,24 @@ export async function queryLibrary(
     if (options.length === 0) options.push([`${kind}|all|${flags}`]);
     let prefixes = options[0]!;
     if (options.length > 1) {
-      const sizes = await Promise.all(options.map((o) => sizeOf(database, o)));
+      const sizes: number[] = [];
+      for (const o of options) sizes.push(await sizeOf(database, o));
       prefixes = options[sizes.indexOf(Math.min(...sizes))]!;
     }
     if (prefixes.length === 0) return { items: [], next: null };
     const hi = Math.min(q.to ?? Infinity, after ? after[0] : Infinity);
     const lo = q.from ?? -Infinity;
-    const streams = prefixes.map((p) => walk(database, p, lo, hi, limit + 1, kind));
+    const walks = prefixes.map((p) => new Walk(database, p, lo, hi, limit + 1, kind));
+    const order = newestFirst(kind);
     const items: Row[] = [];
-    for await (const r of streams.length === 1 ? streams[0]! : merge(streams, kind)) {
-      if (!matches(r)) continue;
-      items.push(r);
-      if (items.length > limit) break;
+    // Several communes: their ranges merged newest first.
+    while (items.length <= limit) {
+      for (const w of walks) if (w.rows.length === 0 && !w.done) await w.fill();
+      let best: Walk | null = null;
+      for (const w of walks) if (w.rows.length && (!best || order(w.rows[0]!, best.rows[0]!) < 0)) best = w;
+      if (!best) break;
+      const r = best.rows.shift()!;
+      if (matches(r)) items.push(r);
     }
     const more = items.length > limit;
     return page(items.slice(0, limit), more);

@@ -40,7 +40,9 @@ describe('resolveCommune', () => {
       postcode: '44500',
       inseeCode: '44055',
     });
-    expect(fromPage('https://www.ouest-france.fr/normandie/saint-lo-50000/un-titre-abc')?.name).toBe('Saint-Lô');
+    expect(fromPage('https://www.ouest-france.fr/normandie/saint-lo-50000/un-titre-abc')?.name).toBe(
+      'Saint-Lô',
+    );
   });
 
   it('a former or delegated commune resolves to the current one', () => {
@@ -58,7 +60,9 @@ describe('resolveCommune', () => {
       inseeCode: '50502',
     });
     expect(resolve({ text: 'SAINT-LÔ. Le conseil municipal a voté le budget.' })?.inseeCode).toBe('50502');
-    expect(resolve({ text: 'Par Jean Martin\nBREST. La tempête a fait tomber des arbres.' })?.name).toBe('Brest');
+    expect(resolve({ text: 'Par Jean Martin\nBREST. La tempête a fait tomber des arbres.' })?.name).toBe(
+      'Brest',
+    );
     expect(resolve({ text: 'Saint-Denis (93) : la mairie inaugure une école.' })?.inseeCode).toBe('93066');
     expect(resolve({ text: 'Saint-Denis (La Réunion) – Le cyclone approche.' })?.inseeCode).toBe('97411');
     expect(resolve({ text: 'PARIS (AFP) – Le gouvernement a annoncé…' })?.name).toBe('Paris');
@@ -68,12 +72,16 @@ describe('resolveCommune', () => {
     expect(resolve({ urls: ['https://www.lamanchelibre.fr/saint-lo/article-123.html'] })?.name).toBe(
       'Saint-Lô',
     );
-    expect(resolve({ urls: ['https://www.clicanoo.re/saint-denis/une-ecole.html'] })?.inseeCode).toBe('97411');
+    expect(resolve({ urls: ['https://www.clicanoo.re/saint-denis/une-ecole.html'] })?.inseeCode).toBe(
+      '97411',
+    );
     expect(resolve({ urls: ['https://www.leparisien.fr/saint-denis/une-ecole.html'] })?.inseeCode).toBe(
       '93066',
     );
     // The département folder of the URL is context too.
-    expect(resolve({ urls: ['https://x.fr/seine-saint-denis/saint-denis/article'] })?.inseeCode).toBe('93066');
+    expect(resolve({ urls: ['https://x.fr/seine-saint-denis/saint-denis/article'] })?.inseeCode).toBe(
+      '93066',
+    );
   });
 
   it('stays unsure rather than wrong', () => {

@@ -35,6 +35,7 @@ const row = (i: number, extra: Partial<ArticleRow> = {}): ArticleRow => ({
   archived: 0,
   tags: [],
   words: [],
+  facets: [],
   imageBytes: 0,
   ...extra,
 });
@@ -98,7 +99,16 @@ describe('LibrarySearch and BulkBar', () => {
       render(
         <LibrarySearch
           query={{}}
-          facets={{ sites: ['actu.fr'], communes: ['Caen'], tags: ['mer'] }}
+          facets={{
+            sites: ['actu.fr'],
+            communes: [
+              { code: '14118', name: 'Caen', dept: '14' },
+              { code: '93066', name: 'Saint-Denis', dept: '93' },
+              { code: '97411', name: 'Saint-Denis', dept: '974' },
+            ],
+            tags: ['mer'],
+          }}
+          myCommunes={['14118', '93066']}
           onChange={onChange}
         />,
         root,
@@ -109,19 +119,41 @@ describe('LibrarySearch and BulkBar', () => {
     act(() => void input.dispatchEvent(new Event('input', { bubbles: true })));
     expect(onChange).toHaveBeenLastCalledWith({ text: 'école' });
     const commune = root.querySelector('select[aria-label="Commune"]') as HTMLSelectElement;
-    commune.value = 'Caen';
+    // Each town once, homonyms told apart by their département; "Mes communes" first.
+    expect([...commune.options].map((o) => o.text)).toEqual([
+      'Toutes les communes',
+      'Mes communes',
+      'Caen',
+      'Saint-Denis (93)',
+      'Saint-Denis (974)',
+    ]);
+    commune.value = '14118';
     act(() => void commune.dispatchEvent(new Event('change', { bubbles: true })));
-    expect(onChange).toHaveBeenLastCalledWith({ commune: 'Caen' });
+    expect(onChange).toHaveBeenLastCalledWith({ communes: ['14118'] });
+    commune.value = 'mine';
+    act(() => void commune.dispatchEvent(new Event('change', { bubbles: true })));
+    expect(onChange).toHaveBeenLastCalledWith({ communes: ['14118', '93066'] });
+    const dates = root.querySelector('select[aria-label="Date"]') as HTMLSelectElement;
+    dates.value = 'published';
+    act(() => void dates.dispatchEvent(new Event('change', { bubbles: true })));
+    expect(onChange).toHaveBeenLastCalledWith({ dateField: 'published' });
   });
   it('speaks English in an English browser', () => {
     testLocale.lang = 'en';
     const root = document.createElement('div');
     act(() =>
       render(
-        <BulkBar count={2} onAction={vi.fn()} onTag={vi.fn()} onSelectShown={vi.fn()} onClear={vi.fn()} />,
+        <BulkBar
+          count={2}
+          tags={['mer']}
+          onAction={vi.fn()}
+          onTags={vi.fn()}
+          onSelectShown={vi.fn()}
+          onClear={vi.fn()}
+        />,
         root,
       ),
     );
-    expect(root.textContent).toMatch(/2 selected.*Archive.*Delete/);
+    expect(root.textContent).toMatch(/2 selected.*Archive.*Delete.*Remove tag.*Rename tag/);
   });
 });

@@ -68,7 +68,10 @@ describe('v3 → v4', () => {
         postcode: null,
         inseeCode: '50502',
       }),
-      v3Row(2, 'https://www.ouest-france.fr/normandie/saint-lo-50000/b', { name: 'Saint-Lo', postcode: '50000' }),
+      v3Row(2, 'https://www.ouest-france.fr/normandie/saint-lo-50000/b', {
+        name: 'Saint-Lo',
+        postcode: '50000',
+      }),
       // Only the body's dateline names it.
       v3Row(3, 'https://www.lamanchelibre.fr/c.html', null, { archived: 1 }),
       // Homonyms and nothing to choose: no commune rather than the wrong one.

@@ -16,13 +16,15 @@ import { decodeHtml } from '../../tools/decode';
 
 const EPUBCHECK = '/usr/share/java/epubcheck.jar';
 // A 1×1 PNG.
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+const PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 function saved(folder: string, id: number): SavedArticle {
   const bytes = readFileSync(join(import.meta.dirname, '../../fixtures/pages', folder, 'source.html'));
   const { html } = decodeHtml(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  const url = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? `https://example.fr/${folder}`;
+  const url =
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? `https://example.fr/${folder}`;
   const res = extractArticle(doc, url);
   if (!res.ok) throw new Error(`${folder}: ${res.reason}`);
   const a = { ...res.article, contentHtml: sanitizeArticleHtml(res.article.contentHtml) };
@@ -65,14 +67,18 @@ describe('EPUB export', () => {
     expect(Object.keys(files)[0]).toBe('mimetype');
     const opf = strFromU8(files['OEBPS/content.opf']!);
     const unescape = (s: string) =>
-      s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
+      s.replace(
+        /&(amp|lt|gt|quot|apos);/g,
+        (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!,
+      );
     expect(unescape(/<dc:title>([^<]*)<\/dc:title>/.exec(opf)![1]!)).toBe(a.title);
     expect(opf).toContain(`<dc:identifier id="uid">${a.url}</dc:identifier>`);
     expect(opf).toMatch(/<dc:language>fr/);
     const xhtml = strFromU8(files['OEBPS/a1.xhtml']!);
     expect(xhtml).toContain('xmlns="http://www.w3.org/1999/xhtml"');
     expect(xhtml).not.toMatch(/<script|onerror|loading=/);
-    if (/<img/.test(a.contentHtml)) expect(Object.keys(files).some((f) => f.startsWith('OEBPS/images/'))).toBe(true);
+    if (/<img/.test(a.contentHtml))
+      expect(Object.keys(files).some((f) => f.startsWith('OEBPS/images/'))).toBe(true);
   });
   it('a selection of articles: one chapter each, listed in the navigation document', () => {
     const list = ['tendance-ouest--seed', 'ouest-france--gaza-temoignage', 'ebra--vosges-matin-incendie'].map(
