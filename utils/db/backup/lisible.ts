@@ -5,6 +5,7 @@ import type { Article } from '../../extract/types';
 import { articleProblem } from '../../safety/validate';
 import { cleanHighlight, HIGHLIGHT_MAX, highlightProblem } from '../highlights';
 import { libraryPrefsProblem, storableImageType } from '../images';
+import { communesPrefProblem } from '../my-communes';
 import { prefsProblem } from '../preferences';
 import type { PrefRow } from '../schema';
 import { BACKUP_VERSION, type BackupHighlight, type BackupImage } from './format';
@@ -80,12 +81,6 @@ function highlightsOf(raw: unknown, n: number): BackupHighlight[] {
     const problem = highlightProblem(h);
     return problem ? fail(`Article ${n}: ${problem}.`) : cleanHighlight(h as Record<string, unknown>);
   });
-}
-
-/** "Ma commune": a list of INSEE codes, as the settings page stores it. */
-export function communesPrefProblem(v: unknown): string | null {
-  if (!Array.isArray(v) || v.length > 50) return 'must be a list of at most 50 INSEE codes';
-  return v.every((c) => typeof c === 'string' && /^(?:\d{5}|2[AB]\d{3})$/.test(c)) ? null : 'bad INSEE code';
 }
 
 /** One backup record → an article for the library, or a LibraryError naming the record and the field. */
