@@ -5,6 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
 import { launch, openPopupFor, tabIdOf } from './chromium.mjs';
@@ -61,8 +63,10 @@ test('popup shows the official commune; tags, highlight and note in the library;
 
   // Select a sentence of the body, highlight it, add a note.
   await options.evaluate(() => {
-    const p = document.querySelector('.lisible-body p');
-    const text = p.firstChild;
+    const body = document.querySelector('.lisible-body');
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    let text = walker.nextNode();
+    while (text && text.data.trim().length < 60) text = walker.nextNode();
     const r = document.createRange();
     r.setStart(text, 0);
     r.setEnd(text, Math.min(60, text.data.length));
@@ -83,7 +87,9 @@ test('popup shows the official commune; tags, highlight and note in the library;
     options.waitForEvent('download'),
     options.locator('.library-reader-actions .export-epub').click(),
   ]);
-  const file = await download.path();
+  assert.match(download.suggestedFilename(), /\.epub$/);
+  const file = join(await mkdtemp(join(tmpdir(), 'lisible-epub-')), download.suggestedFilename());
+  await download.saveAs(file);
   let report = '';
   try {
     report = execFileSync('java', ['-jar', '/usr/share/java/epubcheck.jar', file], { encoding: 'utf8' });
