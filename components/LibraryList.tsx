@@ -99,10 +99,6 @@ export function LibraryList({
             <p class="library-meta">
               <span>{a.siteName ?? a.site}</span>
               {a.commune && <span class="library-commune">{a.commune.name}</span>}
-              <span>{t('savedOn', formatDate(a.savedAt) ?? '')}</span>
-              {a.readingTimeMinutes > 0 && <span>{t('readingTime', a.readingTimeMinutes)}</span>}
-              <span class="library-state">{state(a)}</span>
-              {a.archived ? <span>{t('archivedMark')}</span> : null}
               {a.tags.map((tag) => (
                 <span key={tag} class="library-tag">
                   #{tag}
@@ -111,6 +107,10 @@ export function LibraryList({
               {a.highlightCount ? (
                 <span class="library-highlights">{tn('highlightCount', a.highlightCount)}</span>
               ) : null}
+              <span>{t('savedOn', formatDate(a.savedAt) ?? '')}</span>
+              {a.readingTimeMinutes > 0 && <span>{t('readingTime', a.readingTimeMinutes)}</span>}
+              <span class="library-state">{state(a)}</span>
+              {a.archived ? <span>{t('archivedMark')}</span> : null}
             </p>
             <span class="library-row-actions">
               {onFlag && (
