@@ -80,7 +80,7 @@ describe('LibraryList (virtualized)', () => {
     ]);
     const [first, second] = [...root.querySelectorAll('.library-item')] as HTMLElement[];
     expect(first!.textContent).toMatch(/Ouest-France.*Saint-Lô.*8 janvier 2025.*3 min de lecture.*Lu à 42 %/);
-    expect(second!.textContent).toMatch(/★.*Article 1.*Lu.*#mairie/);
+    expect(second!.textContent).toMatch(/★.*Article 1.*Saint-Lô.*#mairie.*Lu/);
     expect((second!.querySelector('.library-select') as HTMLInputElement).checked).toBe(true);
     act(() => (first!.querySelector('.library-title') as HTMLElement).click());
     expect(onOpen).toHaveBeenCalledWith(1);
