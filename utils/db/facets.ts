@@ -2,11 +2,14 @@
 // indexed as one multi-entry index (`*facets`). A prefix names one filter combination —
 //   <date kind>|<base>|<read><favourite><archived>
 //   date kind: s (saved date) or p (publication date, the saved date when the page gave none)
-//   base:      all, s:<site>, c:<INSEE code>, t:<tag>
+//   base:      all, s:<site>, c:<INSEE code>, t:<tag>, and the pairs a reader combines:
+//              sc:<site>|<INSEE code>, st:<site>|<tag>, ct:<INSEE code>|<tag>
 //   flags:     read 0/1 or * (any), favourite 1 or * (any), archived 0/1
-// — so the articles of a site, a commune or a tag, read or not, favourite or not, archived or not, are
-// ONE index range, newest first, between two dates: a page of any such filter reads one page of keys
-// whatever the library's size. A row has (3 + its tags) × 2 × 2-4 entries (a few dozen small keys).
+// — so the articles of a site, a commune, a tag or any two of them, read or not, favourite or not,
+// archived or not, are ONE index range, newest first, between two dates: a page of any such filter
+// reads one page of keys whatever the library's size. (Without the pairs, « Ouest-France + Caen » walks
+// Caen's range and drops the other sites' rows one by one: the cost grows with the library.) A row has
+// (4 + 3 × its tags) bases × 2-4 flag patterns × 2 date kinds entries: a few dozen small keys.
 import type { ArticleRow } from './schema';
 
 export type DateKind = 's' | 'p';
@@ -19,11 +22,15 @@ export function publishedAt(r: Pick<ArticleRow, 'publishedTime' | 'savedAt'>): n
 
 export const dateOf = (r: ArticleRow, kind: DateKind): number => (kind === 'p' ? publishedAt(r) : r.savedAt);
 
-/** Base filters: the whole library, a site, a commune, a tag. */
+/** Base filters: the whole library, a site, a commune, a tag, and each pair of those. */
 export function bases(r: Pick<ArticleRow, 'site' | 'communeInsee' | 'tags'>): string[] {
+  const c = r.communeInsee;
   const out = ['all', `s:${r.site}`];
-  if (r.communeInsee) out.push(`c:${r.communeInsee}`);
-  for (const t of r.tags) out.push(`t:${t}`);
+  if (c) out.push(`c:${c}`, `sc:${r.site}|${c}`);
+  for (const t of r.tags) {
+    out.push(`t:${t}`, `st:${r.site}|${t}`);
+    if (c) out.push(`ct:${c}|${t}`);
+  }
   return out;
 }
 
@@ -56,4 +63,28 @@ export function withFacets<T extends ArticleRow>(r: T): T {
 /** The flags part of a prefix for a query: read 0/1/any, favourites only or not, archived or not. */
 export function flagPattern(q: { read?: 0 | 1; favourite?: boolean; archived?: boolean }): string {
   return `${q.read === undefined ? '*' : String(q.read)}${q.favourite ? '1' : '*'}${q.archived ? '1' : '0'}`;
+}
+
+/**
+ * The ranges that can serve a query's base filters, each a list of prefixes whose ranges are merged
+ * (several communes). Two base filters are one pair range; with all three (site, commune, tag) each
+ * pair is a choice (the smallest is walked, the third filter checked on its rows). An empty list of
+ * communes ("Ma commune" with none set) gives no range: nothing matches.
+ */
+export function rangesFor(
+  q: { site?: string; communes?: string[]; tag?: string },
+  kind: DateKind,
+  flags: string,
+): string[][] {
+  const p = (base: string) => `${kind}|${base}|${flags}`;
+  const { site, communes, tag } = q;
+  const pairs: string[][] = [];
+  if (site !== undefined && communes) pairs.push(communes.map((c) => p(`sc:${site}|${c}`)));
+  if (site !== undefined && tag !== undefined) pairs.push([p(`st:${site}|${tag}`)]);
+  if (communes && tag !== undefined) pairs.push(communes.map((c) => p(`ct:${c}|${tag}`)));
+  if (pairs.length) return pairs;
+  if (communes) return [communes.map((c) => p(`c:${c}`))];
+  if (tag !== undefined) return [[p(`t:${tag}`)]];
+  if (site !== undefined) return [[p(`s:${site}`)]];
+  return [[p('all')]];
 }

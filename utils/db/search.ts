@@ -2,15 +2,19 @@
 //
 // Two indexes serve every query (schema v4):
 //  - `*facets` (utils/db/facets.ts): one range per combination of base filter (whole library, a site,
-//    a commune, a tag) × read/favourite/archived flags, ordered by the saved or the publication date.
-//    A query walks that range newest first and reads one page of rows: exact, whatever the size.
+//    a commune, a tag, or two of them) × read/favourite/archived flags, ordered by the saved or the
+//    publication date. A query walks that range newest first (utils/db/walk.ts): keys first, then one
+//    page of rows — exact, whatever the library's size.
 //  - `*words` (folded word tokens, utils/db/text.ts): each typed term is a prefix range. A term
-//    matching at most CANDIDATE_CAP articles is a complete candidate set: its rows are fetched, checked
-//    against every other criterion, sorted and paged. A common term is checked on the rows of the walk.
-// Several base filters (a site and a tag) walk the smallest range and check the others on its rows;
-// several communes ("Ma commune") merge their ranges newest first.
+//    matching at most CANDIDATE_CAP entries is a complete candidate set: its rows are fetched, checked
+//    against every other criterion, sorted and paged. A term matching at most KEY_FILTER_CAP entries
+//    filters the walk's keys as a set of ids (no row of another article is read); a word in most
+//    articles is checked on the walked rows (nearly all of them match).
+// Site + commune + tag together walk the smallest of their pair ranges and check the third filter on
+// its rows; several communes ("Ma commune") merge their ranges newest first.
 import { db, type ArticleRow, type LisibleDB } from './schema';
-import { dateOf, flagPattern, type DateKind } from './facets';
+import { dateOf, flagPattern, rangesFor, type DateKind } from './facets';
+import { Walk, type Row } from './walk';
 import { queryTerms } from './text';
 
 export interface LibraryQuery {
@@ -40,8 +44,12 @@ export interface LibraryPage {
 }
 
 export const CANDIDATE_CAP = 200;
-
-type Row = ArticleRow & { id: number };
+/**
+ * Up to this many entries a term's ids are read as a set that filters the walk's keys (a term in 3 % of
+ * a 10 000-article library would otherwise read ~30 rows per result); past it the term is in so many
+ * articles that checking the walked rows is cheaper than reading its ids.
+ */
+export const KEY_FILTER_CAP = 3000;
 
 function matcher(
   q: LibraryQuery,
@@ -68,63 +76,59 @@ function matcher(
 
 const newestFirst = (kind: DateKind) => (a: Row, b: Row) => dateOf(b, kind) - dateOf(a, kind) || b.id - a.id;
 
-/**
- * One facets range read newest first, in chunks of keys then rows. Rows sharing a date are ordered by
- * id; a chunk ending inside such a run resumes after the ids already given. Plain awaits of Dexie
- * promises only (no generator, no Promise.all): the read transaction must see every step.
- */
-class Walk {
-  rows: Row[] = [];
-  done = false;
-  private upper: number;
-  private given = new Set<number>();
-  constructor(
-    private readonly database: LisibleDB,
-    private readonly prefix: string,
-    private readonly lo: number,
-    hi: number,
-    private readonly chunk: number,
-    private readonly kind: DateKind,
-  ) {
-    this.upper = hi;
-  }
-  async fill(): Promise<void> {
-    const table = this.database.articles;
-    const want = this.chunk + this.given.size;
-    const keys = (await table
+/** Ids in some facets ranges (all dates), up to `cap` keys each; `null` when a range has more. */
+async function rangeIds(database: LisibleDB, prefixes: string[], cap: number): Promise<Set<number> | null> {
+  const out = new Set<number>();
+  // One after the other: only Dexie promises are awaited inside the transaction.
+  for (const p of prefixes) {
+    const keys = (await database.articles
       .where('facets')
-      .between([this.prefix, this.lo], [this.prefix, this.upper], true, true)
-      .reverse()
-      .limit(want)
+      .between([p, -Infinity], [p, Infinity])
+      .limit(cap + 1)
       .primaryKeys()) as number[];
-    const fresh = keys.filter((k) => !this.given.has(k));
-    this.done = keys.length < want || fresh.length === 0;
-    if (fresh.length === 0) return;
-    const rows = (await table.bulkGet(fresh)).filter((r): r is Row => !!r);
-    this.rows.push(...rows);
-    const last = dateOf(rows[rows.length - 1]!, this.kind);
-    if (last !== this.upper) this.given = new Set();
-    for (const r of rows) if (dateOf(r, this.kind) === last) this.given.add(r.id);
-    this.upper = last;
+    if (keys.length > cap) return null;
+    for (const k of keys) out.add(k);
   }
+  return out;
 }
 
-/** Articles in a base range (capped count): how the walk picks its smallest range. */
-async function sizeOf(database: LisibleDB, prefixes: string[]): Promise<number> {
-  // One after the other: only Dexie promises are awaited inside the transaction.
-  let n = 0;
-  for (const p of prefixes)
-    n += (
-      await database.articles.where('facets').between([p, -Infinity], [p, Infinity]).limit(1000).primaryKeys()
-    ).length;
-  return n;
+/** Ids of the articles with a word starting with `term`, up to `cap` index entries; `null` past it. */
+async function termIds(database: LisibleDB, term: string, cap: number): Promise<Set<number> | null> {
+  const keys = (await database.articles
+    .where('words')
+    .startsWith(term)
+    .limit(cap + 1)
+    .primaryKeys()) as number[];
+  // Index entries, not articles: a prefix matches several words of one article.
+  return keys.length > cap ? null : new Set(keys);
+}
+
+/** Rows a walk reads first when some criteria are checked on rows: enough to see how many pass. */
+const SAMPLE = 8;
+/** A complete term set this small is read as rows directly (cheaper than walking keys to find them). */
+const DIRECT = 32;
+/** Keys read to size each pair range when site, commune and tag are all filtered. */
+const PROBE = 64;
+
+/** Tuning of the plan (tests lower them to reach every path with a small library). */
+export interface PlanCaps {
+  /** A term matching at most this many index entries is a complete candidate set. */
+  candidates?: number;
+  /** A term matching at most this many entries filters a walk's keys as a set of ids. */
+  keys?: number;
+  /** A candidate set this small (or of at most two pages) is read as rows directly. */
+  direct?: number;
+  /** Keys read to size each pair range when site, commune and tag are all filtered. */
+  probe?: number;
 }
 
 export async function queryLibrary(
   q: LibraryQuery,
-  { limit = 50, after }: { limit?: number; after?: Cursor } = {},
+  { limit = 50, after, caps = {} }: { limit?: number; after?: Cursor; caps?: PlanCaps } = {},
   database: LisibleDB = db(),
 ): Promise<LibraryPage> {
+  const { candidates = CANDIDATE_CAP, keys: keyCap = KEY_FILTER_CAP, direct = DIRECT } = caps;
+  const probe = caps.probe ?? Math.max(PROBE, 4 * limit);
   const terms = queryTerms(q.text);
   const kind: DateKind = q.dateField === 'published' ? 'p' : 's';
   const matches = matcher(q, terms, kind, after);
@@ -135,53 +139,97 @@ export async function queryLibrary(
   };
 
   return database.transaction('r', table, async () => {
-    // A rare term: its (complete, small) candidate set is cheaper than any walk.
-    let best: number[] | null = null;
+    // Each term's articles as ids: a rare term's (complete, small) set is the answer once its rows
+    // are read; a larger one filters the walk's keys; a word in most articles is checked on rows.
+    const sets: Array<Set<number>> = [];
+    const common: string[] = [];
     for (const t of terms) {
-      const keys = (await table
-        .where('words')
-        .startsWith(t)
-        .limit(CANDIDATE_CAP + 1)
-        .primaryKeys()) as number[];
-      // Index entries, not articles: a prefix matches several words of one article.
-      const set = [...new Set(keys)];
-      if (keys.length <= CANDIDATE_CAP && (!best || set.length < best.length)) best = set;
-      if (best?.length === 0) return { items: [], next: null };
+      const ids = await termIds(database, t, candidates);
+      if (!ids) common.push(t);
+      else if (ids.size === 0) return { items: [], next: null };
+      else sets.push(ids);
     }
-    if (best) {
-      const rows = (await table.bulkGet(best)).filter((r): r is Row => !!r && matches(r));
+    sets.sort((a, b) => a.size - b.size);
+    if (sets[0] && sets[0].size <= Math.max(direct, 2 * (limit + 1))) {
+      const rows = (await table.bulkGet([...sets[0]])).filter((r): r is Row => !!r && matches(r));
       rows.sort(newestFirst(kind));
       return page(rows.slice(0, limit), rows.length > limit);
     }
-    // Otherwise walk the smallest base range with the query's flags, newest first from the cursor.
-    const flags = flagPattern(q);
-    const options: string[][] = [];
-    if (q.communes) options.push(q.communes.map((c) => `${kind}|c:${c}|${flags}`));
-    if (q.tag !== undefined) options.push([`${kind}|t:${q.tag}|${flags}`]);
-    if (q.site !== undefined) options.push([`${kind}|s:${q.site}|${flags}`]);
-    if (options.length === 0) options.push([`${kind}|all|${flags}`]);
-    let prefixes = options[0]!;
+    // Otherwise walk the range of the base filters with the query's flags, newest first from the cursor.
+    // Site + commune + tag: the smallest of the three pair ranges is walked; another pair range that the
+    // probe read whole filters its keys, a larger one is checked on rows.
+    let options = rangesFor(q, kind, flagPattern(q));
+    const pending: string[][] = [];
     if (options.length > 1) {
-      const sizes: number[] = [];
-      for (const o of options) sizes.push(await sizeOf(database, o));
-      prefixes = options[sizes.indexOf(Math.min(...sizes))]!;
+      const probed: Array<[Set<number> | null, string[]]> = [];
+      for (const o of options) probed.push([await rangeIds(database, o, probe), o]);
+      probed.sort((a, b) => (a[0]?.size ?? Infinity) - (b[0]?.size ?? Infinity));
+      options = [probed[0]![1]];
+      for (const [ids, o] of probed.slice(1)) {
+        if (ids) sets.push(ids);
+        else pending.push(o);
+      }
     }
+    const prefixes = options[0]!;
     if (prefixes.length === 0) return { items: [], next: null };
     const hi = Math.min(q.to ?? Infinity, after ? after[0] : Infinity);
     const lo = q.from ?? -Infinity;
-    const walks = prefixes.map((p) => new Walk(database, p, lo, hi, limit + 1, kind));
+    const keep = (list: Array<Set<number>>) =>
+      list.length ? (id: number) => list.every((s) => s.has(id)) : undefined;
+    // Several communes: their ranges merged newest first, each read in smaller chunks.
+    const n = prefixes.length;
+    const chunk = Math.ceil((limit + 1) / n) + (n > 1 ? 1 : 0);
+    const walks = prefixes.map((p) => new Walk(database, p, lo, hi, chunk, kind, keep(sets), after));
+    // Criteria left to check on rows (common terms, a large third base filter) may drop most rows: a
+    // small sample first, and if most fail, their ids are read (keys only) and filter the keys.
+    let checked = common.length > 0 || pending.length > 0;
+    if (checked) {
+      const sample: Row[] = [];
+      for (const w of walks) {
+        await w.load(Math.ceil(SAMPLE / n));
+        sample.push(...w.loaded());
+      }
+      if (sample.filter(matches).length * 2 < sample.length) {
+        let all = true;
+        for (const t of common) {
+          const ids = await termIds(database, t, keyCap);
+          if (ids) sets.push(ids);
+          all &&= !!ids;
+        }
+        for (const o of pending) {
+          const ids = await rangeIds(database, o, keyCap);
+          if (ids) sets.push(ids);
+          all &&= !!ids;
+        }
+        for (const w of walks) w.filter(keep(sets));
+        checked = !all;
+      }
+    }
+    // Every criterion in the keys (nothing `checked`): the rows of the page only, and a key left tells
+    // whether there is more. Otherwise a matching row past the page does.
+    const want = checked ? limit + 1 : limit;
     const order = newestFirst(kind);
     const items: Row[] = [];
-    // Several communes: their ranges merged newest first.
-    while (items.length <= limit) {
-      for (const w of walks) if (w.rows.length === 0 && !w.done) await w.fill();
-      let best: Walk | null = null;
-      for (const w of walks) if (w.rows.length && (!best || order(w.rows[0]!, best.rows[0]!) < 0)) best = w;
-      if (!best) break;
-      const r = best.rows.shift()!;
-      if (matches(r)) items.push(r);
+    while (items.length < want) {
+      const batch = Math.ceil((want - items.length) / n);
+      let next: Walk | null = null;
+      let row: Row | undefined;
+      for (const w of walks) {
+        let r = w.head();
+        if (r === undefined) {
+          await w.load(batch);
+          r = w.head();
+        }
+        if (r && (!row || order(r, row) < 0)) [next, row] = [w, r];
+      }
+      if (!next || !row) break;
+      next.take();
+      if (matches(row)) items.push(row);
     }
-    const more = items.length > limit;
+    let more = items.length > limit;
+    // (The walk that gave the last row usually has ids left: no await, see Walk.head.)
+    if (!checked && items.length === limit)
+      for (const w of walks) if (!more) more = w.waiting > 0 || (await w.any());
     return page(items.slice(0, limit), more);
   });
 }
