@@ -41,14 +41,18 @@ function commonStart(a: string, b: string): number {
 /** Where the anchor is in `text` now, or null when its quote is gone (the highlight is orphaned). */
 export function anchorText(text: string, a: TextAnchor): { start: number; end: number } | null {
   if (!a.exact) return null;
-  if (text.slice(a.start, a.end) === a.exact) return { start: a.start, end: a.end };
+  const context = (i: number) =>
+    commonEnd(text.slice(Math.max(0, i - a.prefix.length), i), a.prefix) +
+    commonStart(text.slice(i + a.exact.length, i + a.exact.length + a.suffix.length), a.suffix);
+  const full = a.prefix.length + a.suffix.length;
+  // The old offsets, when quote and context are still there (another occurrence of the quote may have
+  // moved onto them: then the context disagrees and the search below decides).
+  if (text.slice(a.start, a.end) === a.exact && context(a.start) === full)
+    return { start: a.start, end: a.end };
   let best: { start: number; score: number } | null = null;
   for (let i = text.indexOf(a.exact); i >= 0; i = text.indexOf(a.exact, i + 1)) {
-    const context =
-      commonEnd(text.slice(Math.max(0, i - a.prefix.length), i), a.prefix) +
-      commonStart(text.slice(i + a.exact.length, i + a.exact.length + a.suffix.length), a.suffix);
     // Context first; between equal contexts, the occurrence nearest the old position.
-    const score = context * 1e7 - Math.abs(i - a.start);
+    const score = context(i) * 1e7 - Math.abs(i - a.start);
     if (!best || score > best.score) best = { start: i, score };
   }
   return best && { start: best.start, end: best.start + a.exact.length };
