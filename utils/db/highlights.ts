@@ -3,9 +3,17 @@
 import type { TextAnchor } from '../highlights/anchor';
 import { db, type HighlightRow, type LisibleDB } from './schema';
 import { articleWords } from './text';
+import { inDateRange } from './backup/incoming';
 
 /** Caps on a highlight's strings (characters). */
-export const HIGHLIGHT_MAX = { exact: 5000, context: 64, note: 5000, perArticle: 1000 } as const;
+export const HIGHLIGHT_MAX = {
+  exact: 5000,
+  context: 64,
+  note: 5000,
+  perArticle: 1000,
+  /** Offsets count characters of one article's text: far below this. */
+  offset: 100_000_000,
+} as const;
 
 export async function listHighlights(articleId: number, database: LisibleDB = db()): Promise<HighlightRow[]> {
   const list = await database.highlights.where('articleId').equals(articleId).toArray();
@@ -92,21 +100,23 @@ export function highlightProblem(v: unknown): string | null {
   if (typeof v !== 'object' || v === null) return 'highlight must be an object';
   const h = v as Record<string, unknown>;
   const str = (k: string, max: number) => typeof h[k] === 'string' && (h[k] as string).length <= max;
-  if (!str('exact', HIGHLIGHT_MAX.exact) || !(h.exact as string)) return 'highlight quote must be text';
+  if (!str('exact', HIGHLIGHT_MAX.exact) || !(h.exact as string))
+    return `highlight quote (exact) must be text of 1 to ${HIGHLIGHT_MAX.exact} characters`;
   if (!str('prefix', HIGHLIGHT_MAX.context) || !str('suffix', HIGHLIGHT_MAX.context))
-    return 'highlight context must be short text';
-  if (!str('note', HIGHLIGHT_MAX.note)) return 'highlight note must be text';
+    return `highlight context (prefix, suffix) must be text of at most ${HIGHLIGHT_MAX.context} characters`;
+  if (!str('note', HIGHLIGHT_MAX.note))
+    return `highlight note must be text of at most ${HIGHLIGHT_MAX.note} characters`;
   const { start, end } = h;
   if (
     !Number.isSafeInteger(start) ||
     !Number.isSafeInteger(end) ||
     (start as number) < 0 ||
-    (end as number) <= (start as number)
+    (end as number) <= (start as number) ||
+    (end as number) > HIGHLIGHT_MAX.offset
   )
-    return 'highlight offsets must be whole numbers, start < end';
+    return `highlight offsets (start, end) must be whole numbers with 0 ≤ start < end ≤ ${HIGHLIGHT_MAX.offset}`;
   for (const k of ['createdAt', 'updatedAt'])
-    if (!(typeof h[k] === 'number' && Number.isFinite(h[k]) && (h[k] as number) > 0))
-      return `highlight ${k} must be a date`;
+    if (!inDateRange(h[k])) return `highlight ${k} must be a date (ms) between 1990 and 2200`;
   return null;
 }
 
