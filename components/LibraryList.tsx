@@ -22,6 +22,8 @@ export interface LibraryListProps {
   onNearEnd: () => void;
   /** Visible height of the list in pixels (tests set it; the page uses the window). */
   height?: number;
+  /** "Ma commune" (INSEE codes): their articles' commune is marked as the reader's. */
+  myCommunes?: readonly string[];
 }
 
 function state(a: ArticleRow): string {
@@ -40,6 +42,7 @@ export function LibraryList({
   onToggleSelect,
   onNearEnd,
   height,
+  myCommunes = [],
 }: LibraryListProps) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -98,7 +101,12 @@ export function LibraryList({
             </a>
             <p class="library-meta">
               <span>{a.siteName ?? a.site}</span>
-              {a.commune && <span class="library-commune">{a.commune.name}</span>}
+              {a.commune &&
+                (a.communeInsee && myCommunes.includes(a.communeInsee) ? (
+                  <span class="library-commune is-mine">{t('communeMine', a.commune.name)}</span>
+                ) : (
+                  <span class="library-commune">{a.commune.name}</span>
+                ))}
               {a.tags.map((tag) => (
                 <span key={tag} class="library-tag">
                   #{tag}

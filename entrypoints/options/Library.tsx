@@ -56,7 +56,8 @@ export function Library({ articleId }: { articleId: number | null }) {
   const [query, setQuery] = useState<LibraryQuery>({});
   const [items, setItems] = useState<ArticleRow[] | null>(null);
   const [next, setNext] = useState<Cursor | null>(null);
-  const [total, setTotal] = useState(0);
+  // Articles outside the archive, and in it: the count says what it counts; "empty" means both are 0.
+  const [counts, setCounts] = useState<[number, number]>([0, 0]);
   const [facets, setFacets] = useState<Facets>({ sites: [], communes: [], tags: [] });
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [notice, setNotice] = useState<Notice>(null);
@@ -81,7 +82,10 @@ export function Library({ articleId }: { articleId: number | null }) {
       })
       .catch(fail);
     // The count says what it counts: the library outside the archive, or the archive.
-    countArticles({ archived: !!query.archived }).then(setTotal, fail);
+    Promise.all([countArticles({ archived: false }), countArticles({ archived: true })]).then(
+      setCounts,
+      fail,
+    );
     loadFacets().then(setFacets, fail);
     storageInfo(false).then(
       (s) => s && setStorage(s),
@@ -243,11 +247,11 @@ export function Library({ articleId }: { articleId: number | null }) {
           onUndo={notice.trash ? () => void undo(notice.trash!) : undefined}
         />
       )}
-      {items && total === 0 && <p class="library-empty">{t('libraryEmpty')}</p>}
-      {items && total > 0 && (
+      {items && counts[0] + counts[1] === 0 && <p class="library-empty">{t('libraryEmpty')}</p>}
+      {items && counts[0] + counts[1] > 0 && (
         <>
           <p class="library-count">
-            {query.archived ? tn('libraryCountArchived', total) : tn('libraryCountActive', total)} ·{' '}
+            {query.archived ? tn('libraryCountArchived', counts[1]) : tn('libraryCountActive', counts[0])} ·{' '}
             {items.length === 0
               ? t('noResults')
               : next
@@ -270,6 +274,7 @@ export function Library({ articleId }: { articleId: number | null }) {
               })
             }
             onNearEnd={loadMore}
+            myCommunes={myCommunes}
           />
         </>
       )}

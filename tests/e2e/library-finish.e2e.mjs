@@ -82,6 +82,8 @@ test('popup shows the official commune; tags, highlight and note in the library;
     timeout: 5000,
   });
 
+  await options.screenshot({ path: join(SHOTS, 'saved-article-highlight.png') });
+
   // EPUB through the UI, checked by the W3C validator.
   const [download] = await Promise.all([
     options.waitForEvent('download'),
@@ -115,5 +117,31 @@ test('popup shows the official commune; tags, highlight and note in the library;
   assert.match(await found.innerText(), /1 surlignage/);
   await options.getByRole('searchbox', { name: 'Rechercher dans la bibliothèque' }).fill('');
   await options.screenshot({ path: join(SHOTS, 'library-tags-highlights.png') });
+
+  // "Ma commune": chosen in the settings by a name typed without its accent; the row says so and the
+  // filter gives its articles.
+  await options.goto(`chrome-extension://${extensionId}/options.html#/settings`);
+  await options.getByRole('searchbox', { name: /Chercher une commune/ }).fill('saint-lo');
+  await options.getByRole('button', { name: /^Ajouter Saint-Lô \(50/ }).click();
+  await options.locator('.my-communes li', { hasText: 'Saint-Lô' }).waitFor();
+  await options.goto(`chrome-extension://${extensionId}/options.html#/`);
+  await options.locator('.library-item .library-commune.is-mine', { hasText: 'Saint-Lô' }).waitFor();
+  await options.getByRole('combobox', { name: 'Commune' }).selectOption({ label: 'Mes communes' });
+  await options.locator('.library-item', { hasText: 'data centers' }).waitFor();
+  await options.screenshot({ path: join(SHOTS, 'library-ma-commune.png') });
+
+  // Favourite and archive on the row itself; the count says what it counts once all is archived.
+  const item = options.locator('.library-item', { hasText: 'data centers' });
+  await item.locator('.library-favourite').click();
+  await options.waitForFunction(
+    () => document.querySelector('.library-item .library-favourite')?.getAttribute('aria-pressed') === 'true',
+  );
+  await item.locator('.library-archive').click();
+  await options.locator('.library-count', { hasText: '0 article enregistré (hors archives)' }).waitFor();
+  assert.equal(await options.locator('.library-empty').count(), 0, 'an archived library is not empty');
+  assert.match(await options.locator('.library-count').innerText(), /Aucun article ne correspond/);
+  await options.getByRole('checkbox', { name: 'Archives' }).check();
+  await options.locator('.library-count', { hasText: '1 article archivé' }).waitFor();
+  await options.locator('.library-item', { hasText: 'data centers' }).waitFor();
   await options.close();
 });

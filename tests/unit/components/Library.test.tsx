@@ -89,6 +89,42 @@ describe('LibraryList (virtualized)', () => {
     act(() => (first!.querySelector('.library-delete') as HTMLElement).click());
     expect(onDelete).toHaveBeenCalledWith(1);
   });
+  it('marks the reader\'s communes ("Ma commune") and toggles favourite and archive on one row', () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const onFlag = vi.fn();
+    const rows = [
+      row(0, { communeInsee: '50502' }),
+      row(1, { communeInsee: '14118', commune: { name: 'Caen', postcode: null }, favourite: 1 }),
+    ];
+    act(() =>
+      render(
+        <LibraryList
+          articles={rows}
+          selected={new Set()}
+          hasMore={false}
+          height={600}
+          myCommunes={['50502']}
+          onOpen={vi.fn()}
+          onDelete={vi.fn()}
+          onToggleSelect={vi.fn()}
+          onNearEnd={vi.fn()}
+          onFlag={onFlag}
+        />,
+        root,
+      ),
+    );
+    const [first, second] = [...root.querySelectorAll('.library-item')] as HTMLElement[];
+    expect(first!.querySelector('.library-commune.is-mine')?.textContent).toBe('Saint-Lô · votre commune');
+    expect(second!.querySelector('.library-commune')?.textContent).toBe('Caen');
+    expect(second!.querySelector('.is-mine')).toBeNull();
+    act(() => (first!.querySelector('.library-favourite') as HTMLElement).click());
+    expect(onFlag).toHaveBeenLastCalledWith(1, { favourite: 1 });
+    act(() => (second!.querySelector('.library-favourite') as HTMLElement).click());
+    expect(onFlag).toHaveBeenLastCalledWith(2, { favourite: 0 });
+    act(() => (first!.querySelector('.library-archive') as HTMLElement).click());
+    expect(onFlag).toHaveBeenLastCalledWith(1, { archived: 1 });
+  });
 });
 
 describe('LibrarySearch and BulkBar', () => {
