@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
@@ -90,7 +90,8 @@ test('popup shows the official commune; tags, highlight and note in the library;
     options.locator('.library-reader-actions .export-epub').click(),
   ]);
   assert.match(download.suggestedFilename(), /\.epub$/);
-  const file = join(await mkdtemp(join(tmpdir(), 'lisible-epub-')), download.suggestedFilename());
+  const dir = await mkdtemp(join(tmpdir(), 'lisible-epub-'));
+  const file = join(dir, download.suggestedFilename());
   await download.saveAs(file);
   let report = '';
   try {
@@ -98,6 +99,7 @@ test('popup shows the official commune; tags, highlight and note in the library;
   } catch (e) {
     report = `${e.stdout ?? ''}${e.stderr ?? ''}`;
   }
+  await rm(dir, { recursive: true, force: true });
   assert.match(report, /No errors or warnings detected/, report);
 
   // Print: the article alone (no tabs, actions, tags, highlights panel).
