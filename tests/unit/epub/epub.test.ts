@@ -3,7 +3,7 @@
 // fixture pages run through the extraction engine, sanitized, with a stored image, one article and a
 // selection. 0 errors and 0 warnings; the body is XHTML made by XMLSerializer (<br/>, namespaces).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -33,15 +33,21 @@ function saved(folder: string, id: number): SavedArticle {
 }
 
 function epubcheck(bytes: Uint8Array): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'lisible-epub-')), 'out.epub');
+  const dir = mkdtempSync(join(tmpdir(), 'lisible-epub-'));
+  const file = join(dir, 'out.epub');
   writeFileSync(file, bytes);
   try {
     return execFileSync('java', ['-jar', EPUBCHECK, file], { encoding: 'utf8', stdio: 'pipe' });
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string };
     return `${err.stdout ?? ''}${err.stderr ?? ''}`;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// The validator is a JVM started per check: it took ~30 s on two cores shared with other builds.
+const EPUBCHECK_TIMEOUT = 120_000;
 
 function build(list: SavedArticle[]): Uint8Array {
   const first = list[0]!;
@@ -58,37 +64,47 @@ function build(list: SavedArticle[]): Uint8Array {
 }
 
 describe('EPUB export', () => {
-  it('one article: valid EPUB 3 (epubcheck: no errors or warnings), metadata, image, XHTML', () => {
-    const a = saved('tendance-ouest--seed', 1);
-    const bytes = build([a]);
-    const out = epubcheck(bytes);
-    expect(out, out).toMatch(/No errors or warnings detected/);
-    const files = unzipSync(bytes);
-    expect(Object.keys(files)[0]).toBe('mimetype');
-    const opf = strFromU8(files['OEBPS/content.opf']!);
-    const unescape = (s: string) =>
-      s.replace(
-        /&(amp|lt|gt|quot|apos);/g,
-        (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!,
-      );
-    expect(unescape(/<dc:title>([^<]*)<\/dc:title>/.exec(opf)![1]!)).toBe(a.title);
-    expect(opf).toContain(`<dc:identifier id="uid">${a.url}</dc:identifier>`);
-    expect(opf).toMatch(/<dc:language>fr/);
-    const xhtml = strFromU8(files['OEBPS/a1.xhtml']!);
-    expect(xhtml).toContain('xmlns="http://www.w3.org/1999/xhtml"');
-    expect(xhtml).not.toMatch(/<script|onerror|loading=/);
-    if (/<img/.test(a.contentHtml))
-      expect(Object.keys(files).some((f) => f.startsWith('OEBPS/images/'))).toBe(true);
-  });
-  it('a selection of articles: one chapter each, listed in the navigation document', () => {
-    const list = ['tendance-ouest--seed', 'ouest-france--gaza-temoignage', 'ebra--vosges-matin-incendie'].map(
-      (f, i) => saved(f, i + 1),
-    );
-    const bytes = build(list);
-    const out = epubcheck(bytes);
-    expect(out, out).toMatch(/No errors or warnings detected/);
-    const nav = strFromU8(unzipSync(bytes)['OEBPS/nav.xhtml']!);
-    expect(nav.match(/<li>/g)).toHaveLength(3);
-    expect(strFromU8(unzipSync(bytes)['OEBPS/content.opf']!)).toContain('urn:uuid:0b6f1d8e');
-  });
+  it(
+    'one article: valid EPUB 3 (epubcheck: no errors or warnings), metadata, image, XHTML',
+    () => {
+      const a = saved('tendance-ouest--seed', 1);
+      const bytes = build([a]);
+      const out = epubcheck(bytes);
+      expect(out, out).toMatch(/No errors or warnings detected/);
+      const files = unzipSync(bytes);
+      expect(Object.keys(files)[0]).toBe('mimetype');
+      const opf = strFromU8(files['OEBPS/content.opf']!);
+      const unescape = (s: string) =>
+        s.replace(
+          /&(amp|lt|gt|quot|apos);/g,
+          (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!,
+        );
+      expect(unescape(/<dc:title>([^<]*)<\/dc:title>/.exec(opf)![1]!)).toBe(a.title);
+      expect(opf).toContain(`<dc:identifier id="uid">${a.url}</dc:identifier>`);
+      expect(opf).toMatch(/<dc:language>fr/);
+      const xhtml = strFromU8(files['OEBPS/a1.xhtml']!);
+      expect(xhtml).toContain('xmlns="http://www.w3.org/1999/xhtml"');
+      expect(xhtml).not.toMatch(/<script|onerror|loading=/);
+      if (/<img/.test(a.contentHtml))
+        expect(Object.keys(files).some((f) => f.startsWith('OEBPS/images/'))).toBe(true);
+    },
+    EPUBCHECK_TIMEOUT,
+  );
+  it(
+    'a selection of articles: one chapter each, listed in the navigation document',
+    () => {
+      const list = [
+        'tendance-ouest--seed',
+        'ouest-france--gaza-temoignage',
+        'ebra--vosges-matin-incendie',
+      ].map((f, i) => saved(f, i + 1));
+      const bytes = build(list);
+      const out = epubcheck(bytes);
+      expect(out, out).toMatch(/No errors or warnings detected/);
+      const nav = strFromU8(unzipSync(bytes)['OEBPS/nav.xhtml']!);
+      expect(nav.match(/<li>/g)).toHaveLength(3);
+      expect(strFromU8(unzipSync(bytes)['OEBPS/content.opf']!)).toContain('urn:uuid:0b6f1d8e');
+    },
+    EPUBCHECK_TIMEOUT,
+  );
 });
