@@ -4,7 +4,7 @@ import { download, slug, stamp } from './download';
 import { exportBackup, exportBackupJson, type BackupImage } from '../../utils/db/backup/format';
 import { listHighlights } from '../../utils/db/highlights';
 import type { SavedArticle } from '../../utils/db/schema';
-import { uiLang } from '../../utils/ui/i18n';
+import { t, uiLang } from '../../utils/ui/i18n';
 import { sanitizeArticleHtml, sanitizeToFragment } from '../../utils/safety/sanitize';
 
 const fileName = (list: SavedArticle[], ext: string) =>
@@ -19,7 +19,9 @@ async function storedImages(list: SavedArticle[]): Promise<Map<number, BackupIma
 export async function exportMarkdown(list: SavedArticle[]): Promise<void> {
   // turndown is loaded only when someone exports (it would weigh on every opening of the library).
   const { toMarkdown } = await import('../../utils/db/backup/markdown');
-  const parts = await Promise.all(list.map(async (a) => toMarkdown(a, await listHighlights(a.id!))));
+  // The highlights' heading in the reader's language, like the rest of what they see.
+  const heading = t('highlightsTitle');
+  const parts = await Promise.all(list.map(async (a) => toMarkdown(a, await listHighlights(a.id!), heading)));
   download(fileName(list, 'md'), parts.join('\n\n---\n\n'), 'text/markdown');
 }
 
