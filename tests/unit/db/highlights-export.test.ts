@@ -4,7 +4,7 @@
 // with their notes under a heading, escaped like every other line.
 import { Blob as NodeBlob } from 'node:buffer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articleKey, getArticle, saveArticle } from '../../../utils/db/articles';
+import { getArticle, saveArticle } from '../../../utils/db/articles';
 import { exportBackup, exportBackupJson } from '../../../utils/db/backup/format';
 import { importFile } from '../../../utils/db/backup/import';
 import { toMarkdown } from '../../../utils/db/backup/markdown';
@@ -12,6 +12,7 @@ import { addHighlight, listHighlights, setNote } from '../../../utils/db/highlig
 import { LisibleDB } from '../../../utils/db/schema';
 import { queryLibrary } from '../../../utils/db/search';
 import { describeText } from '../../../utils/highlights/anchor';
+import { paragraphArticle } from './paragraph-article';
 
 globalThis.Blob = NodeBlob as unknown as typeof Blob;
 
@@ -31,31 +32,7 @@ afterEach(async () => {
 });
 
 async function savedWithHighlights(): Promise<number> {
-  const saved = await saveArticle(
-    {
-      url: URL_,
-      canonicalUrl: URL_,
-      title: 'Budget voté à Saint-Lô',
-      excerpt: '',
-      byline: null,
-      siteName: 'Ouest-France',
-      publishedTime: null,
-      modifiedTime: null,
-      lang: 'fr',
-      leadImage: null,
-      contentHtml: `<p>${TEXT}</p>`,
-      textContent: TEXT,
-      wordCount: 18,
-      readingTimeMinutes: 1,
-      teaser: false,
-      commune: null,
-      key: articleKey(URL_),
-      site: 'ouest-france.fr',
-      savedAt: 1_700_000_000_000,
-      tags: [],
-    },
-    database,
-  );
+  const saved = await saveArticle(paragraphArticle(URL_, TEXT, 'Budget voté à Saint-Lô'), database);
   if (!saved.ok) throw new Error(saved.message);
   const at = (quote: string) => describeText(TEXT, TEXT.indexOf(quote), TEXT.indexOf(quote) + quote.length);
   await addHighlight(saved.id, at('Les travaux de la place'), '', database);

@@ -4,43 +4,20 @@
 // setting (ids, the article it belongs to, unknown fields) is dropped.
 import { Blob as NodeBlob } from 'node:buffer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articleKey, saveArticle } from '../../../utils/db/articles';
+import { saveArticle } from '../../../utils/db/articles';
 import { exportBackup } from '../../../utils/db/backup/format';
 import { importFile } from '../../../utils/db/backup/import';
 import { LibraryError } from '../../../utils/db/errors';
 import { addHighlight, listHighlights } from '../../../utils/db/highlights';
 import { LisibleDB } from '../../../utils/db/schema';
 import { queryLibrary } from '../../../utils/db/search';
+import { paragraphArticle } from './paragraph-article';
 
 globalThis.Blob = NodeBlob as unknown as typeof Blob;
 
 const sanitize = (h: string) => h;
 const TEXT = 'Le conseil municipal a voté le budget de la commune lundi soir.';
-function record(url: string, highlights: unknown) {
-  return {
-    url,
-    canonicalUrl: url,
-    title: 'Budget voté',
-    excerpt: '',
-    byline: null,
-    siteName: null,
-    publishedTime: null,
-    modifiedTime: null,
-    lang: 'fr',
-    leadImage: null,
-    contentHtml: `<p>${TEXT}</p>`,
-    textContent: TEXT,
-    wordCount: 11,
-    readingTimeMinutes: 1,
-    teaser: false,
-    commune: null,
-    key: articleKey(url),
-    site: 'x',
-    savedAt: 1_700_000_000_000,
-    tags: [],
-    highlights,
-  };
-}
+const record = (url: string, highlights: unknown) => ({ ...paragraphArticle(url, TEXT), highlights });
 const good = {
   exact: 'le budget',
   prefix: 'Le conseil municipal a voté ',
