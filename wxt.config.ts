@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { regionalMatches } from './utils/access/known-sites';
+import { buildCommuneIndex } from './utils/communes/build';
 
 // Lisible's manifest. Permissions are the least the features need; see README "Permissions" and
 // tests/permissions-allowlist.json (the manifest test fails on anything not listed there).
@@ -23,6 +26,21 @@ export default defineConfig({
     excludeSources: ['tests/**', '.bench/**', '.screenshots/**', '.store/**', '.ci/**'],
   },
   hooks: {
+    // The official communes (Etalab's COG, a devDependency) as a compact packaged index, loaded by the
+    // extension pages that show or store a commune (utils/communes/load.ts).
+    'build:publicAssets': (_wxt, files) => {
+      const data = (f: string) =>
+        JSON.parse(
+          readFileSync(
+            createRequire(import.meta.url).resolve(`@etalab/decoupage-administratif/data/${f}`),
+            'utf8',
+          ),
+        );
+      files.push({
+        relativeDest: 'communes.txt',
+        contents: buildCommuneIndex(data('communes.json'), data('departements.json'), data('regions.json')),
+      });
+    },
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!LOCAL_SITES) return;
       for (const cs of manifest.content_scripts ?? []) cs.matches = [...(cs.matches ?? []), ...LOCAL_MATCHES];

@@ -20,6 +20,8 @@ export interface ArticleViewProps {
   /** Render at most this much body HTML; `more` is shown after a cut body (the popup on huge pages). */
   maxChars?: number;
   more?: preact.ComponentChildren;
+  /** The article's official commune (utils/communes), and whether it is one of the reader's. */
+  commune?: { name: string; mine?: boolean } | null;
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -39,6 +41,7 @@ export function ArticleView({
   onShowImages,
   maxChars,
   more,
+  commune,
 }: ArticleViewProps) {
   const [truncated, setTruncated] = useState(false);
   const date = formatDate(article.publishedTime);
@@ -57,6 +60,11 @@ export function ArticleView({
             <time class="lisible-date" dateTime={article.publishedTime ?? undefined}>
               {t('publishedOn', date)}
             </time>
+          )}
+          {commune && (
+            <span class={`lisible-commune${commune.mine ? ' is-mine' : ''}`}>
+              {commune.mine ? t('communeMine', commune.name) : commune.name}
+            </span>
           )}
           <span class="lisible-reading-time">{t('readingTime', article.readingTimeMinutes)}</span>
           <a class="lisible-original" href={article.url} target="_blank" rel="noopener noreferrer">

@@ -1,14 +1,21 @@
 // Display-only controls of the library: search, filters, bulk actions, undo, storage, backup.
-import { useState } from 'preact/hooks';
-import type { LibraryPrefs } from '../utils/db/schema';
+import type { CommuneFacet } from '../utils/db/articles';
 import type { LibraryQuery } from '../utils/db/search';
-import { t, uiLang } from '../utils/ui/i18n';
+import { t } from '../utils/ui/i18n';
+import { tn } from '../utils/ui/plural';
+import { BulkTagTools, type TagEdit } from './TagEditor';
 
 export interface Facets {
   sites: string[];
-  communes: string[];
+  communes: CommuneFacet[];
   tags: string[];
 }
+
+/** "Saint-Denis (93)" when two communes of the list share a name, else the name alone. */
+export function communeLabel(c: CommuneFacet, all: CommuneFacet[]): string {
+  return all.some((o) => o !== c && o.name === c.name) ? `${c.name} (${c.dept})` : c.name;
+}
+const MINE = 'mine';
 
 const day = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString().slice(0, 10));
 const parseDay = (s: string, end: boolean): number | undefined => {
@@ -20,12 +27,18 @@ const parseDay = (s: string, end: boolean): number | undefined => {
 export function LibrarySearch({
   query,
   facets,
+  myCommunes = [],
   onChange,
 }: {
   query: LibraryQuery;
   facets: Facets;
+  /** INSEE codes of "Ma commune" (the "Mes communes" choice filters on them). */
+  myCommunes?: string[];
   onChange: (q: LibraryQuery) => void;
 }) {
+  // "Mes communes" is the reader's own list (the same array), any other value one commune's code.
+  const communeValue =
+    query.communes === undefined ? '' : query.communes === myCommunes ? MINE : (query.communes[0] ?? '');
   const set = (patch: Partial<LibraryQuery>) => onChange({ ...query, ...patch });
   const val = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
   return (
@@ -57,13 +70,17 @@ export function LibrarySearch({
         </select>
         <select
           aria-label={t('filterCommune')}
-          value={query.commune ?? ''}
-          onChange={(e) => set({ commune: val(e) || undefined })}
+          value={communeValue}
+          onChange={(e) => {
+            const v = val(e);
+            set({ communes: v === '' ? undefined : v === MINE ? myCommunes : [v] });
+          }}
         >
           <option value="">{t('allCommunes')}</option>
-          {facets.communes.map((s) => (
-            <option key={s} value={s}>
-              {s}
+          {myCommunes.length > 0 && <option value={MINE}>{t('filterMyCommunes')}</option>}
+          {facets.communes.map((c) => (
+            <option key={c.code} value={c.code}>
+              {communeLabel(c, facets.communes)}
             </option>
           ))}
         </select>
@@ -92,7 +109,7 @@ export function LibrarySearch({
           <input
             type="checkbox"
             checked={!!query.favourite}
-            onChange={(e) => set({ favourite: e.currentTarget.checked || undefined })}
+            onChange={(e) => set({ favourite: (e.currentTarget as HTMLInputElement).checked || undefined })}
           />{' '}
           {t('filterFavourites')}
         </label>
@@ -100,10 +117,18 @@ export function LibrarySearch({
           <input
             type="checkbox"
             checked={!!query.archived}
-            onChange={(e) => set({ archived: e.currentTarget.checked || undefined })}
+            onChange={(e) => set({ archived: (e.currentTarget as HTMLInputElement).checked || undefined })}
           />{' '}
           {t('filterArchived')}
         </label>
+        <select
+          aria-label={t('filterDateField')}
+          value={query.dateField ?? 'saved'}
+          onChange={(e) => set({ dateField: val(e) === 'published' ? 'published' : undefined })}
+        >
+          <option value="saved">{t('dateSaved')}</option>
+          <option value="published">{t('datePublished')}</option>
+        </select>
         <label>
           {t('filterFrom')}{' '}
           <input
@@ -125,18 +150,20 @@ export type BulkAction = 'archive' | 'unarchive' | 'favourite' | 'unfavourite' |
 
 export function BulkBar({
   count,
+  tags,
   onAction,
-  onTag,
+  onTags,
   onSelectShown,
   onClear,
 }: {
   count: number;
+  /** Every tag of the library (the remove and rename choices). */
+  tags: string[];
   onAction: (a: BulkAction) => void;
-  onTag: (tag: string) => void;
+  onTags: (edit: TagEdit) => void;
   onSelectShown: () => void;
   onClear: () => void;
 }) {
-  const [tag, setTag] = useState('');
   const actions: Array<[BulkAction, string]> = [
     ['read', t('markRead')],
     ['unread', t('markUnread')],
@@ -147,8 +174,8 @@ export function BulkBar({
     ['delete', t('delete')],
   ];
   return (
-    <div class="library-bulk" role="toolbar" aria-label={t('selectedCount', count)}>
-      <span class="library-bulk-count">{t('selectedCount', count)}</span>
+    <div class="library-bulk" role="toolbar" aria-label={tn('selectedCount', count)}>
+      <span class="library-bulk-count">{tn('selectedCount', count)}</span>
       <button type="button" onClick={onSelectShown}>
         {t('selectShown')}
       </button>
@@ -162,23 +189,7 @@ export function BulkBar({
               {label}
             </button>
           ))}
-          <form
-            class="library-tag-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (tag.trim()) onTag(tag);
-              setTag('');
-            }}
-          >
-            <input
-              type="text"
-              aria-label={t('tagLabel')}
-              placeholder={t('tagLabel')}
-              value={tag}
-              onInput={(e) => setTag(e.currentTarget.value)}
-            />
-            <button type="submit">{t('addTag')}</button>
-          </form>
+          <BulkTagTools tags={tags} onTags={onTags} />
         </>
       )}
     </div>
@@ -203,144 +214,5 @@ export function Notice({
         </button>
       )}
     </div>
-  );
-}
-
-const mb = (bytes: number) =>
-  (bytes / 1024 / 1024).toLocaleString(uiLang(), {
-    style: 'unit',
-    unit: 'megabyte',
-    maximumFractionDigits: 1,
-  });
-
-export interface StorageInfo {
-  usage: number;
-  quota: number;
-  persisted: boolean;
-}
-
-export function BackupPanel({
-  storage,
-  prefs,
-  onExportJson,
-  onExportMarkdown,
-  onExportHtml,
-  onImport,
-  onPrefs,
-  importing = null,
-}: {
-  storage: StorageInfo | null;
-  prefs: LibraryPrefs | null;
-  onExportJson: (withImages: boolean) => void;
-  onExportMarkdown: () => void;
-  onExportHtml: () => void;
-  onImport: (file: File) => void;
-  onPrefs: (p: LibraryPrefs) => void;
-  /** Progress of an import under way (0..1), or null. */
-  importing?: number | null;
-}) {
-  const [withImages, setWithImages] = useState(true);
-  return (
-    <section class="library-backup">
-      <h2>{t('backupTitle')}</h2>
-      {storage && (
-        <p class="library-storage">
-          {t('storageUsed', mb(storage.usage), mb(storage.quota))}
-          <br />
-          {storage.persisted ? t('storagePersisted') : t('storageNotPersisted')}
-        </p>
-      )}
-      <p>
-        <button type="button" class="export-json" onClick={() => onExportJson(withImages)}>
-          {t('exportJson')}
-        </button>{' '}
-        <label>
-          <input
-            type="checkbox"
-            checked={withImages}
-            onChange={(e) => setWithImages(e.currentTarget.checked)}
-          />{' '}
-          {t('exportWithImages')}
-        </label>
-      </p>
-      <p>
-        <button type="button" class="export-md" onClick={onExportMarkdown}>
-          {t('exportMarkdown')}
-        </button>{' '}
-        <button type="button" class="export-html" onClick={onExportHtml}>
-          {t('exportHtml')}
-        </button>
-        <br />
-        <small>{t('exportSelectionHint')}</small>
-      </p>
-      <p>
-        <label>
-          {t('importFile')}{' '}
-          <input
-            type="file"
-            class="import-file"
-            accept=".json,.csv,.html,.htm,application/json,text/csv,text/html"
-            onChange={(e) => {
-              const input = e.currentTarget;
-              const f = input.files?.[0];
-              if (f) onImport(f);
-              input.value = '';
-            }}
-            disabled={importing !== null}
-          />
-        </label>
-        {importing !== null && (
-          <span class="library-import-progress" role="status">
-            <progress max={100} value={Math.round(importing * 100)} aria-label={t('importFile')} />{' '}
-            {t('importProgress', Math.round(importing * 100))}
-          </span>
-        )}
-      </p>
-      {prefs && (
-        <fieldset class="library-image-prefs">
-          <legend>{t('imagesSettingsTitle')}</legend>
-          <label>
-            <input
-              type="checkbox"
-              checked={prefs.storeImages}
-              onChange={(e) => onPrefs({ ...prefs, storeImages: e.currentTarget.checked })}
-            />{' '}
-            {t('storeImagesSetting')}
-          </label>
-          <br />
-          <label>
-            {t('maxImageSetting')}{' '}
-            <input
-              type="number"
-              min="0.1"
-              step="0.1"
-              value={prefs.maxImageBytes / 1024 / 1024}
-              onChange={(e) =>
-                onPrefs({
-                  ...prefs,
-                  maxImageBytes: Math.round(Number(e.currentTarget.value) * 1024 * 1024),
-                })
-              }
-            />
-          </label>
-          <br />
-          <label>
-            {t('maxArticleImagesSetting')}{' '}
-            <input
-              type="number"
-              min="0.1"
-              step="0.5"
-              value={prefs.maxArticleImageBytes / 1024 / 1024}
-              onChange={(e) =>
-                onPrefs({
-                  ...prefs,
-                  maxArticleImageBytes: Math.round(Number(e.currentTarget.value) * 1024 * 1024),
-                })
-              }
-            />
-          </label>
-        </fieldset>
-      )}
-    </section>
   );
 }

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleRow } from '../utils/db/schema';
 import { formatDate, t } from '../utils/ui/i18n';
+import { tn } from '../utils/ui/plural';
 
 export const ROW_HEIGHT = 76;
 const OVERSCAN = 6;
@@ -15,10 +16,14 @@ export interface LibraryListProps {
   hasMore: boolean;
   onOpen: (id: number) => void;
   onDelete: (id: number) => void;
+  /** Favourite / archive toggles of one row. */
+  onFlag?: (id: number, flags: { favourite?: 0 | 1; archived?: 0 | 1 }) => void;
   onToggleSelect: (id: number, on: boolean) => void;
   onNearEnd: () => void;
   /** Visible height of the list in pixels (tests set it; the page uses the window). */
   height?: number;
+  /** "Ma commune" (INSEE codes): their articles' commune is marked as the reader's. */
+  myCommunes?: readonly string[];
 }
 
 function state(a: ArticleRow): string {
@@ -33,9 +38,11 @@ export function LibraryList({
   hasMore,
   onOpen,
   onDelete,
+  onFlag,
   onToggleSelect,
   onNearEnd,
   height,
+  myCommunes = [],
 }: LibraryListProps) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -94,25 +101,58 @@ export function LibraryList({
             </a>
             <p class="library-meta">
               <span>{a.siteName ?? a.site}</span>
-              {a.commune && <span class="library-commune">{a.commune.name}</span>}
-              <span>{t('savedOn', formatDate(a.savedAt) ?? '')}</span>
-              {a.readingTimeMinutes > 0 && <span>{t('readingTime', a.readingTimeMinutes)}</span>}
-              <span class="library-state">{state(a)}</span>
-              {a.archived ? <span>{t('archivedMark')}</span> : null}
+              {a.commune &&
+                (a.communeInsee && myCommunes.includes(a.communeInsee) ? (
+                  <span class="library-commune is-mine">{t('communeMine', a.commune.name)}</span>
+                ) : (
+                  <span class="library-commune">{a.commune.name}</span>
+                ))}
               {a.tags.map((tag) => (
                 <span key={tag} class="library-tag">
                   #{tag}
                 </span>
               ))}
+              {a.highlightCount ? (
+                <span class="library-highlights">{tn('highlightCount', a.highlightCount)}</span>
+              ) : null}
+              <span>{t('savedOn', formatDate(a.savedAt) ?? '')}</span>
+              {a.readingTimeMinutes > 0 && <span>{t('readingTime', a.readingTimeMinutes)}</span>}
+              <span class="library-state">{state(a)}</span>
+              {a.archived ? <span>{t('archivedMark')}</span> : null}
             </p>
-            <button
-              type="button"
-              class="library-delete"
-              onClick={() => onDelete(a.id!)}
-              aria-label={`${t('delete')} : ${a.title}`}
-            >
-              {t('delete')}
-            </button>
+            <span class="library-row-actions">
+              {onFlag && (
+                <>
+                  <button
+                    type="button"
+                    class="library-favourite"
+                    aria-pressed={a.favourite === 1}
+                    aria-label={t('toggleFavourite', a.title)}
+                    title={t('favourite')}
+                    onClick={() => onFlag(a.id!, { favourite: a.favourite ? 0 : 1 })}
+                  >
+                    {a.favourite ? '★' : '☆'}
+                  </button>
+                  <button
+                    type="button"
+                    class="library-archive"
+                    aria-pressed={a.archived === 1}
+                    aria-label={t('toggleArchive', a.title)}
+                    onClick={() => onFlag(a.id!, { archived: a.archived ? 0 : 1 })}
+                  >
+                    {a.archived ? t('unarchive') : t('archive')}
+                  </button>
+                </>
+              )}
+              <button
+                type="button"
+                class="library-delete"
+                onClick={() => onDelete(a.id!)}
+                aria-label={t('deleteTitled', a.title)}
+              >
+                {t('delete')}
+              </button>
+            </span>
           </li>
         ))}
       </ul>

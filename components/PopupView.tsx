@@ -30,6 +30,8 @@ export interface PopupViewProps {
   onSave: () => void;
   onRetry: () => void;
   onOpenLibrary: () => void;
+  /** The article's official commune, once resolved. */
+  commune?: { name: string; mine?: boolean } | null;
   /** Opens reading mode on the tab (shown with an article only). */
   onReadingMode?: () => void;
   /** The page's classifieds panel, when the page has any. */
@@ -51,6 +53,7 @@ export function PopupView({
   classifieds,
   images,
   onShowImages,
+  commune,
 }: PopupViewProps) {
   return (
     <div class="lisible-popup" data-state={state.kind}>
@@ -69,6 +72,7 @@ export function PopupView({
       {state.kind === 'article' && (
         <ArticleView
           article={state.article}
+          commune={commune}
           images={images}
           onShowImages={onShowImages}
           // A glance: a huge page opens at once; the whole article is one click away.

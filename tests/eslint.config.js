@@ -47,6 +47,15 @@ export default tseslint.config(
     },
   },
   {
+    // The commune matcher is pure (its index comes in as text); only its loader reads the packaged file.
+    files: ['utils/communes/**'],
+    ignores: ['utils/communes/load.ts'],
+    rules: {
+      'no-restricted-imports': ['error', PURE_BANS],
+      'no-restricted-globals': ['error', ...PURE_GLOBALS],
+    },
+  },
+  {
     // The ground floor: what every layer needs (URL/host, entities, text folding). It imports nothing of
     // ours, so any layer may use it without dragging another one in.
     files: ['utils/core/**'],

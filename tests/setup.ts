@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { setCommuneSource } from '../utils/communes/load';
+import { officialIndexText } from './unit/communes/official';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const locales: Record<string, Messages> = {
@@ -35,3 +37,6 @@ beforeEach(() => {
   fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
   fakeBrowser.i18n.getUILanguage = () => testLocale.lang;
 });
+
+// The official communes index, built from the devDependency as the build does (loaded on first use).
+setCommuneSource(async () => officialIndexText());

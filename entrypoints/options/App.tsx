@@ -15,6 +15,7 @@ import { ReaderSettingsPanel } from '../../components/ReaderSettingsPanel';
 import { disableSite, enabledSites } from '../../utils/access/site-access';
 import { useReaderSettings } from '../../utils/ui/use-reader-settings';
 import { SyncSection } from './Sync';
+import { MyCommunesSettings } from './MyCommunesSettings';
 
 type View = { kind: 'list' } | { kind: 'article'; id: number } | { kind: 'settings' };
 
@@ -95,6 +96,7 @@ export function App() {
       {view.kind === 'settings' && (
         <>
           <ReadingSettings />
+          <MyCommunesSettings />
           <Settings />
           <SitesSettings />
           <SyncSection />

@@ -1,20 +1,19 @@
 // The library page: wires the display-only components to utils/db (read and written directly from
 // this extension page; only saves coming from content scripts go through the background).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { BackupPanel, type StorageInfo } from '../../components/BackupPanel';
 import {
-  BackupPanel,
   BulkBar,
   LibrarySearch,
   Notice,
   type BulkAction,
   type Facets,
-  type StorageInfo,
 } from '../../components/LibraryControls';
 import { LibraryList } from '../../components/LibraryList';
 import { SavedArticleReader } from './SavedArticleReader';
-import { download, slug, stamp } from './download';
+import * as exports from './exports';
+import { editTags, storageInfo } from './library-ops';
 import {
-  addTag,
   cleanUnsanitized,
   countArticles,
   deleteArticles,
@@ -24,12 +23,13 @@ import {
   setFlags,
   type Trash,
 } from '../../utils/db/articles';
-import { exportBackup, exportBackupJson, type BackupImage } from '../../utils/db/backup/format';
-import { onDatabaseTrouble, problemDetail, troubleText } from '../../utils/db/errors';
+import { errorMessage, onDatabaseTrouble, problemDetail, troubleText } from '../../utils/db/errors';
 import { getLibraryPrefs, setLibraryPrefs } from '../../utils/db/images';
+import { getMyCommunes } from '../../utils/db/my-communes';
 import type { ArticleRow, LibraryPrefs, SavedArticle } from '../../utils/db/schema';
 import { queryLibrary, type Cursor, type LibraryQuery } from '../../utils/db/search';
-import { t, uiLang } from '../../utils/ui/i18n';
+import { t } from '../../utils/ui/i18n';
+import { tn } from '../../utils/ui/plural';
 import { sanitizeArticleHtml } from '../../utils/safety/sanitize';
 
 const PAGE = 60;
@@ -41,7 +41,8 @@ export function Library({ articleId }: { articleId: number | null }) {
   const [query, setQuery] = useState<LibraryQuery>({});
   const [items, setItems] = useState<ArticleRow[] | null>(null);
   const [next, setNext] = useState<Cursor | null>(null);
-  const [total, setTotal] = useState(0);
+  // Articles outside the archive, and in it: the count says what it counts; "empty" means both are 0.
+  const [counts, setCounts] = useState<[number, number]>([0, 0]);
   const [facets, setFacets] = useState<Facets>({ sites: [], communes: [], tags: [] });
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [notice, setNotice] = useState<Notice>(null);
@@ -49,6 +50,7 @@ export function Library({ articleId }: { articleId: number | null }) {
   const [storage, setStorage] = useState<StorageInfo | null>(null);
   const [prefs, setPrefs] = useState<LibraryPrefs | null>(null);
   const [importing, setImporting] = useState<number | null>(null);
+  const [myCommunes, setMyCommunes] = useState<string[]>([]);
   const seq = useRef(0);
   const loadingMore = useRef(false);
 
@@ -64,8 +66,16 @@ export function Library({ articleId }: { articleId: number | null }) {
         setNext(page.next);
       })
       .catch(fail);
-    countArticles().then(setTotal, fail);
+    // The count says what it counts: the library outside the archive, or the archive.
+    Promise.all([countArticles({ archived: false }), countArticles({ archived: true })]).then(
+      setCounts,
+      fail,
+    );
     loadFacets().then(setFacets, fail);
+    storageInfo(false).then(
+      (s) => s && setStorage(s),
+      () => undefined,
+    );
   }, [query, fail]);
   // Also on coming back from an article: its progress or flags may have changed.
   useEffect(() => {
@@ -89,13 +99,9 @@ export function Library({ articleId }: { articleId: number | null }) {
   useEffect(() => {
     const off = onDatabaseTrouble((kind) => setTrouble(troubleText({ ok: false, error: kind, message: '' })));
     // Ask the browser not to evict the library under storage pressure, then show where we stand.
-    (async () => {
-      const persisted =
-        (await navigator.storage?.persisted?.()) || (await navigator.storage?.persist?.()) || false;
-      const est = await navigator.storage?.estimate?.();
-      if (est) setStorage({ usage: est.usage ?? 0, quota: est.quota ?? 0, persisted });
-    })().catch(() => undefined);
+    storageInfo(true).then(setStorage, () => undefined);
     getLibraryPrefs().then(setPrefs, fail);
+    getMyCommunes().then(setMyCommunes, () => undefined);
     // Articles saved by the background (context menu, shortcut) could not be sanitized there (no DOM).
     cleanUnsanitized((h) => sanitizeArticleHtml(h)).catch(() => undefined);
     return off;
@@ -106,7 +112,7 @@ export function Library({ articleId }: { articleId: number | null }) {
       try {
         const trash = await deleteArticles(ids);
         setSelected(new Set());
-        setNotice({ text: t('deletedCount', trash.rows.length), trash });
+        setNotice({ text: tn('deletedCount', trash.rows.length), trash });
         reload();
       } catch (e) {
         fail(e);
@@ -118,7 +124,7 @@ export function Library({ articleId }: { articleId: number | null }) {
     async (trash: Trash) => {
       try {
         const n = await restoreArticles(trash);
-        setNotice({ text: t('restoredCount', n) });
+        setNotice({ text: tn('restoredCount', n) });
         reload();
       } catch (e) {
         fail(e);
@@ -145,42 +151,16 @@ export function Library({ articleId }: { articleId: number | null }) {
     const ids = only !== undefined ? [only] : [...selected];
     return (await Promise.all(ids.map((id) => getArticle(id)))).filter((a): a is SavedArticle => !!a);
   };
-  const exportMarkdown = async (only?: number) => {
+  const exporting = (run: (list: SavedArticle[]) => Promise<void>) => async (only?: number) => {
     const list = await chosen(only);
     if (!list.length) return setNotice({ text: t('exportSelectionHint') });
-    // turndown is loaded only when someone exports (it would weigh on every opening of the library).
-    const { toMarkdown } = await import('../../utils/db/backup/markdown');
-    download(
-      list.length === 1 ? `${slug(list[0]!.title)}.md` : `lisible-${stamp()}.md`,
-      list.map(toMarkdown).join('\n\n---\n\n'),
-      'text/markdown',
+    await run(list).catch((e: unknown) =>
+      setNotice({ text: t('exportFailed', errorMessage(e)), alert: true }),
     );
   };
-  const exportHtml = async (only?: number) => {
-    const list = await chosen(only);
-    if (!list.length) return setNotice({ text: t('exportSelectionHint') });
-    const backup = await exportBackup({ ids: list.map((a) => a.id!) });
-    const images = new Map<number, BackupImage[]>(backup.articles.map((a) => [a.id!, a.images ?? []]));
-    const { toStandaloneHtml } = await import('../../utils/db/backup/html');
-    const html = await toStandaloneHtml(list, {
-      images,
-      // Inlined images swapped in, every other image held: the file loads nothing.
-      sanitize: (h, local) => sanitizeArticleHtml(h, undefined, { local, remote: 0 }),
-      lang: uiLang().slice(0, 2),
-    });
-    download(
-      list.length === 1 ? `${slug(list[0]!.title)}.html` : `lisible-${stamp()}.html`,
-      html,
-      'text/html',
-    );
-  };
-  const exportJson = async (withImages: boolean) => {
-    try {
-      download(`lisible-${stamp()}.json`, await exportBackupJson({ images: withImages }), 'application/json');
-    } catch (e) {
-      fail(e);
-    }
-  };
+  const exportMarkdown = exporting(exports.exportMarkdown);
+  const exportHtml = exporting(exports.exportHtml);
+  const exportEpub = exporting(exports.exportEpub);
   const doImport = async (file: File) => {
     setImporting(0);
     try {
@@ -211,8 +191,18 @@ export function Library({ articleId }: { articleId: number | null }) {
         id={articleId}
         onTrouble={fail}
         trouble={trouble}
-        onExportMarkdown={() => void exportMarkdown(articleId).catch(fail)}
-        onExportHtml={() => void exportHtml(articleId).catch(fail)}
+        myCommunes={myCommunes}
+        onExportMarkdown={() => void exportMarkdown(articleId)}
+        onExportHtml={() => void exportHtml(articleId)}
+        onExportEpub={() => void exportEpub(articleId)}
+        onTags={async (edit) => {
+          await editTags([articleId], edit);
+          return (await getArticle(articleId))?.tags ?? [];
+        }}
+        onDelete={() => {
+          location.hash = '#/';
+          void remove([articleId]);
+        }}
       />
     );
 
@@ -223,11 +213,12 @@ export function Library({ articleId }: { articleId: number | null }) {
           {trouble}
         </p>
       )}
-      <LibrarySearch query={query} facets={facets} onChange={setQuery} />
+      <LibrarySearch query={query} facets={facets} myCommunes={myCommunes} onChange={setQuery} />
       <BulkBar
         count={selected.size}
+        tags={facets.tags}
         onAction={(a) => void bulk(a)}
-        onTag={(tag) => void addTag([...selected], tag).then(reload, fail)}
+        onTags={(edit) => void editTags([...selected], edit).then(reload, fail)}
         onSelectShown={() => setSelected(new Set((items ?? []).map((a) => a.id!)))}
         onClear={() => setSelected(new Set())}
       />
@@ -238,16 +229,16 @@ export function Library({ articleId }: { articleId: number | null }) {
           onUndo={notice.trash ? () => void undo(notice.trash!) : undefined}
         />
       )}
-      {items && total === 0 && <p class="library-empty">{t('libraryEmpty')}</p>}
-      {items && total > 0 && (
+      {items && counts[0] + counts[1] === 0 && <p class="library-empty">{t('libraryEmpty')}</p>}
+      {items && counts[0] + counts[1] > 0 && (
         <>
           <p class="library-count">
-            {t('libraryCount', total)} ·{' '}
+            {query.archived ? tn('libraryCountArchived', counts[1]) : tn('libraryCountActive', counts[0])} ·{' '}
             {items.length === 0
               ? t('noResults')
               : next
-                ? t('resultsMore', items.length)
-                : t('resultsShown', items.length)}
+                ? tn('resultsMore', items.length)
+                : tn('resultsShown', items.length)}
           </p>
           <LibraryList
             articles={items}
@@ -255,6 +246,7 @@ export function Library({ articleId }: { articleId: number | null }) {
             hasMore={!!next}
             onOpen={(id) => (location.hash = `#/article/${id}`)}
             onDelete={(id) => void remove([id])}
+            onFlag={(id, flags) => void setFlags([id], flags).then(reload, fail)}
             onToggleSelect={(id, on) =>
               setSelected((prev) => {
                 const s = new Set(prev);
@@ -264,15 +256,17 @@ export function Library({ articleId }: { articleId: number | null }) {
               })
             }
             onNearEnd={loadMore}
+            myCommunes={myCommunes}
           />
         </>
       )}
       <BackupPanel
         storage={storage}
         prefs={prefs}
-        onExportJson={(w) => void exportJson(w)}
-        onExportMarkdown={() => void exportMarkdown().catch(fail)}
-        onExportHtml={() => void exportHtml().catch(fail)}
+        onExportJson={(w) => void exports.exportJson(w).catch(fail)}
+        onExportMarkdown={() => void exportMarkdown()}
+        onExportHtml={() => void exportHtml()}
+        onExportEpub={() => void exportEpub()}
         onImport={(f) => void doImport(f)}
         importing={importing}
         onPrefs={(p) => void setLibraryPrefs(p).then(() => setPrefs(p), fail)}

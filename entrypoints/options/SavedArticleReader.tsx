@@ -2,28 +2,47 @@
 // saved as the reader scrolls and resumed.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ArticleView } from '../../components/ArticleView';
+import { HighlightsPanel } from '../../components/HighlightsPanel';
+import { NarrationBar } from '../../components/NarrationBar';
 import { ReaderView } from '../../components/ReaderView';
+import { ArticleTags, type TagEdit } from '../../components/TagEditor';
 import { getArticle, setFlags, setProgress } from '../../utils/db/articles';
 import { getImages, imageSources, storeImages } from '../../utils/db/images';
 import type { SavedArticle } from '../../utils/db/schema';
 import { t } from '../../utils/ui/i18n';
+import { useNarration } from '../../utils/ui/use-narration';
 import { useReaderSettings } from '../../utils/ui/use-reader-settings';
+import { useHighlights } from './use-highlights';
 
-/** Reading a saved article: the same ArticleView, images from the database, progress saved and resumed. */
+/**
+ * Reading a saved article: the same ArticleView, images from the database, progress saved and resumed;
+ * favourite, read, archive, tags, highlights and notes, print, read-aloud, exports and delete.
+ */
 export function SavedArticleReader({
   id,
   onTrouble,
   trouble,
   onExportMarkdown,
   onExportHtml,
+  onExportEpub,
+  onTags,
+  onDelete,
+  myCommunes = [],
 }: {
   id: number;
   onTrouble: (e: unknown) => void;
   trouble: string | null;
   onExportMarkdown: () => void;
   onExportHtml: () => void;
+  onExportEpub: () => void;
+  /** Applies a tag edit to this article; resolves to its tags afterwards. */
+  onTags: (edit: TagEdit) => Promise<string[]>;
+  /** Deletes the article (the list then offers "Annuler"). */
+  onDelete: () => void;
+  myCommunes?: string[];
 }) {
   const [settings] = useReaderSettings();
+  const bodyRef = useRef<HTMLDivElement>(null);
   const [article, setArticle] = useState<SavedArticle | null | undefined>(undefined);
   const [images, setImages] = useState<Map<string, string> | undefined>();
   const urls = useRef<string[]>([]);
@@ -77,51 +96,87 @@ export function SavedArticleReader({
     };
   }, [id]);
 
-  const actions = useMemo(
-    () =>
-      article && (
-        <p class="library-reader-actions">
-          <button
-            type="button"
-            onClick={() =>
-              void setFlags([id], { favourite: article.favourite ? 0 : 1 }).then(() =>
-                setArticle({ ...article, favourite: article.favourite ? 0 : 1 }),
-              )
-            }
-          >
-            {article.favourite ? t('unfavourite') : t('favourite')}
-          </button>{' '}
-          <button
-            type="button"
-            onClick={() =>
-              void setFlags([id], { read: article.read ? 0 : 1 }).then(() =>
-                setArticle({ ...article, read: article.read ? 0 : 1 }),
-              )
-            }
-          >
-            {article.read ? t('markUnread') : t('markRead')}
-          </button>{' '}
-          <button type="button" class="export-md" onClick={onExportMarkdown}>
-            {t('exportMarkdown')}
-          </button>{' '}
-          <button type="button" class="export-html" onClick={onExportHtml}>
-            {t('exportHtml')}
-          </button>
-        </p>
-      ),
-    [article, id, onExportMarkdown, onExportHtml],
+  const marks = useHighlights(id, bodyRef, images, onTrouble);
+  const {
+    synth,
+    narrator,
+    state: narration,
+  } = useNarration(bodyRef, images ? (article ?? null) : null, settings.rate);
+
+  const flip = useCallback(
+    (k: 'favourite' | 'read' | 'archived') => {
+      if (!article) return;
+      const v = article[k] ? 0 : 1;
+      void setFlags([id], { [k]: v }).then(() => setArticle({ ...article, [k]: v }), onTrouble);
+    },
+    [article, id, onTrouble],
   );
+  const button = (cls: string, label: string, onClick: () => void, pressed?: boolean) => (
+    <button type="button" class={cls} aria-pressed={pressed} onClick={onClick}>
+      {label}
+    </button>
+  );
+  const actions = article && (
+    <>
+      <p class="library-reader-actions">
+        {button('saved-favourite', t('favourite'), () => flip('favourite'), article.favourite === 1)}{' '}
+        {button('saved-read', article.read ? t('markUnread') : t('markRead'), () => flip('read'))}{' '}
+        {button('saved-archive', article.archived ? t('unarchive') : t('archive'), () => flip('archived'))}{' '}
+        {button('saved-print', t('print'), () => window.print())}{' '}
+        {button('export-md', t('exportMarkdown'), onExportMarkdown)}{' '}
+        {button('export-html', t('exportHtml'), onExportHtml)}{' '}
+        {button('export-epub', t('exportEpub'), onExportEpub)} {button('saved-delete', t('delete'), onDelete)}
+      </p>
+      <ArticleTags
+        tags={article.tags}
+        onTags={(edit) => void onTags(edit).then((tags) => setArticle({ ...article, tags }), onTrouble)}
+      />
+      <NarrationBar
+        available={synth ? (narrator?.available ?? false) : null}
+        state={narration}
+        rate={settings.rate}
+        onPlay={() => narrator?.play()}
+        onPause={() => narrator?.pause()}
+        onStop={() => narrator?.stop()}
+        onPrev={() => narrator?.previous()}
+        onNext={() => narrator?.next()}
+        onRate={(rate) => narrator?.setRate(rate)}
+      />
+    </>
+  );
+  const commune = article?.commune && {
+    name: article.commune.name,
+    mine: !!article.communeInsee && myCommunes.includes(article.communeInsee),
+  };
 
   return (
     <>
-      <p>
+      <p class="library-back">
         <a href="#/">{t('back')}</a>
       </p>
       {trouble && <p role="alert">{trouble}</p>}
-      {article === null && <p role="alert">{t('noResults')}</p>}
+      {article === null && <p role="alert">{t('articleDeleted')}</p>}
       {article && images && (
         <ReaderView settings={settings}>
-          <ArticleView article={article} images={policy} onShowImages={showImages} actions={actions} />
+          <ArticleView
+            article={article}
+            commune={commune}
+            images={policy}
+            onShowImages={showImages}
+            actions={actions}
+            bodyRef={bodyRef}
+            footer={
+              <HighlightsPanel
+                highlights={marks.list}
+                orphans={marks.orphans}
+                canHighlight={marks.canHighlight}
+                onHighlight={() => void marks.highlight()}
+                onNote={marks.note}
+                onDelete={marks.remove}
+                onGoTo={marks.goTo}
+              />
+            }
+          />
         </ReaderView>
       )}
     </>

@@ -1,8 +1,8 @@
 // Files the library page hands to the browser's downloads (exports), and their names.
 import { fold } from '../../utils/core/text';
 
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function download(name: string, data: string | Blob, type = 'application/octet-stream'): void {
+  const url = URL.createObjectURL(typeof data === 'string' ? new Blob([data], { type }) : data);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -6,6 +6,7 @@ import { PopupView, type PopupState } from '../../components/PopupView';
 import type { SaveState } from '../../utils/db/save';
 import { ReaderView } from '../../components/ReaderView';
 import { useReaderSettings } from '../../utils/ui/use-reader-settings';
+import { useCommuneView } from '../../utils/ui/use-commune';
 import type { Category } from '../../utils/classifieds/types';
 import { saveFromPage } from '../../utils/db/save';
 import { MAX_IMAGES } from '../../utils/db/images';
@@ -74,6 +75,7 @@ export function App() {
     );
   };
   const [settings] = useReaderSettings();
+  const commune = useCommuneView(state.kind === 'article' ? state.article : null);
 
   const load = useCallback(() => {
     setState({ kind: 'loading' });
@@ -144,6 +146,7 @@ export function App() {
   return (
     <ReaderView settings={settings}>
       <PopupView
+        commune={commune}
         images={images}
         onShowImages={() => setAllImages(true)}
         onReadingMode={onReadingMode}

@@ -12,11 +12,11 @@ import { SaveControls } from '../../components/SaveControls';
 import type { Article } from '../../utils/extract/types';
 import { t } from '../../utils/ui/i18n';
 import { READER_PORT, READER_RELAY, type ReaderPortMessage } from '../../utils/messaging/messages';
+import { useCommuneView } from '../../utils/ui/use-commune';
 import { saveFromPage } from '../../utils/db/save';
 import { MAX_IMAGES } from '../../utils/db/images';
-import { Narrator, type NarrationState, type SynthLike, type UtteranceLike } from '../../utils/ui/narration';
+import { useNarration } from '../../utils/ui/use-narration';
 import { useReaderSettings } from '../../utils/ui/use-reader-settings';
-import { rangeForSentence, readableBlocks } from './highlight';
 
 type Load = { kind: 'loading' } | { kind: 'article'; article: Article } | { kind: 'none'; message: string };
 
@@ -95,13 +95,12 @@ export function App() {
   const [settings, changeSettings] = useReaderSettings();
   const [panelOpen, setPanelOpen] = useState(false);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const [narration, setNarration] = useState<NarrationState>('idle');
-  const [voicesReady, setVoicesReady] = useState(0);
   const bodyRef = useRef<HTMLDivElement>(null);
   // As in the popup: the first MAX_IMAGES of the article's images, the rest when the reader asks.
   const [allImages, setAllImages] = useState(false);
   const images = useMemo(() => ({ remote: allImages ? Infinity : MAX_IMAGES }), [allImages]);
   const panelButton = useRef<HTMLButtonElement>(null);
+  const commune = useCommuneView(load.kind === 'article' ? load.article : null);
 
   useEffect(() => {
     currentTabId()
@@ -154,45 +153,11 @@ export function App() {
   }, [load.kind]);
 
   // Narration: built once the body is rendered; voices may arrive later (voiceschanged).
-  const synth: SynthLike | null =
-    typeof speechSynthesis === 'undefined' ? null : (speechSynthesis as unknown as SynthLike);
-  useEffect(() => {
-    if (!synth) return;
-    const onVoices = () => setVoicesReady((n) => n + 1);
-    speechSynthesis.addEventListener('voiceschanged', onVoices);
-    return () => speechSynthesis.removeEventListener('voiceschanged', onVoices);
-  }, []);
-  const [narrator, setNarrator] = useState<Narrator | null>(null);
-  // Built after the body is in the DOM (effects run after commit); rebuilt when voices arrive.
-  useEffect(() => {
-    if (!synth || load.kind !== 'article' || !bodyRef.current) return;
-    const blocks = readableBlocks(bodyRef.current);
-    const highlights = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
-    const n: Narrator = new Narrator(
-      synth,
-      blocks.map((b) => b.textContent ?? ''),
-      {
-        lang: load.article.lang ?? 'fr-FR',
-        rate: settings.rate,
-        makeUtterance: (text) => new SpeechSynthesisUtterance(text) as unknown as UtteranceLike,
-        onState: setNarration,
-        onPosition: (pos) => {
-          highlights?.delete('lisible-tts');
-          if (!pos) return;
-          const block = blocks[pos.paragraph];
-          const sentence = n.sentence(pos);
-          if (!block || !sentence) return;
-          block.scrollIntoView({ block: 'center', behavior: 'smooth' });
-          const range = rangeForSentence(block, sentence);
-          if (range && highlights && typeof Highlight !== 'undefined')
-            highlights.set('lisible-tts', new Highlight(range));
-        },
-      },
-    );
-    setNarrator(n);
-    return () => n.stop();
-    // Settings changes must not rebuild (and stop) the narrator: the rate is pushed with setRate.
-  }, [load, voicesReady]);
+  const {
+    synth,
+    narrator,
+    state: narration,
+  } = useNarration(bodyRef, load.kind === 'article' ? load.article : null, settings.rate);
 
   const onSave = useCallback(() => {
     if (load.kind !== 'article') return;
@@ -265,6 +230,7 @@ export function App() {
         {load.kind === 'article' && (
           <ArticleView
             article={load.article}
+            commune={commune}
             footer={saveControls}
             bodyRef={bodyRef}
             images={images}

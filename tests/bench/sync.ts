@@ -8,7 +8,8 @@
 // Usage: npm run bench:sync [-- --json] [-- --sizes 1000,10000] [-- --rounds 5]
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
-import { addTag, deleteArticles, saveArticle, setFlags, setProgress } from '../../utils/db/articles';
+import { deleteArticles, saveArticle, setFlags, setProgress } from '../../utils/db/articles';
+import { addTag } from '../../utils/db/tags';
 import { quietly } from '../../utils/db/quiet';
 import { LisibleDB, toRow } from '../../utils/db/schema';
 import type { Article } from '../../utils/extract/types';

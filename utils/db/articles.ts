@@ -4,11 +4,15 @@ import Dexie from 'dexie';
 import type { Article } from '../extract/types';
 import { failure, type Failure } from './errors';
 import { quietly } from './quiet';
+import { deptOf } from '../communes/index';
+import { loadCommunes } from '../communes/load';
+import { withFacets } from './facets';
 import {
   db,
   toRow,
   type ArticleRow,
   type BodyRow,
+  type HighlightRow,
   type ImageRow,
   type LisibleDB,
   type SavedArticle,
@@ -51,7 +55,16 @@ export function withIdentity<T extends Pick<Article, 'url' | 'canonicalUrl'>>(
 }
 
 /** Fields the user owns: a new save of the same URL refreshes the text, never these. */
-const KEPT = ['savedAt', 'read', 'progress', 'favourite', 'archived', 'tags', 'imageBytes'] as const;
+const KEPT = [
+  'savedAt',
+  'read',
+  'progress',
+  'favourite',
+  'archived',
+  'tags',
+  'imageBytes',
+  'highlightCount',
+] as const;
 
 /**
  * Saves or updates an article (its contentHtml already passed through utils/sanitize.ts, unless
@@ -68,23 +81,22 @@ export async function saveArticle(
   const { key, site, canonicalUrl } = withIdentity(article);
   const now = Date.now();
   try {
-    return await database.transaction('rw', database.articles, database.bodies, async () => {
+    // The official communes, before the transaction (it must not wait on anything but the database).
+    await loadCommunes();
+    const { articles, bodies, highlights } = database;
+    return await database.transaction('rw', articles, bodies, highlights, async () => {
       const existing = await database.articles.where('key').equals(key).first();
-      const row = toRow({
-        ...article,
-        canonicalUrl,
-        key,
-        site,
-        savedAt: now,
-        updatedAt: now,
-        read: 0,
-      });
+      const notes = existing ? await notesOf(existing.id!, database) : [];
+      const row = toRow(
+        { ...article, canonicalUrl, key, site, savedAt: now, updatedAt: now, read: 0 },
+        notes,
+      );
       if (opts.unsanitized) row.unsanitized = 1;
       else delete row.unsanitized;
       const body = { contentHtml: article.contentHtml, textContent: article.textContent };
       if (existing?.id !== undefined) {
         for (const k of KEPT) (row as unknown as Record<string, unknown>)[k] = existing[k];
-        await database.articles.put({ ...row, id: existing.id });
+        await database.articles.put(withFacets({ ...row, id: existing.id }));
         await database.bodies.put({ id: existing.id, ...body });
         return { ok: true as const, id: existing.id, updated: true };
       }
@@ -107,8 +119,22 @@ export async function listArticles(limit = 200, database: LisibleDB = db()): Pro
   return database.articles.orderBy('[savedAt+id]').reverse().limit(limit).toArray();
 }
 
-export async function countArticles(database: LisibleDB = db()): Promise<number> {
-  return database.articles.count();
+/** Notes and quotes of an article's highlights (searchable with its text, utils/db/highlights.ts). */
+export async function notesOf(id: number, database: LisibleDB = db()): Promise<string[]> {
+  const list = await database.highlights.where('articleId').equals(id).toArray();
+  return list.flatMap((h) => [h.note, h.exact]).filter(Boolean);
+}
+
+/**
+ * How many articles the library holds outside the archive — or, with `archived`, in it: the figure the
+ * library page shows next to its results (one range of the facets index, no row read).
+ */
+export async function countArticles(
+  { archived = false }: { archived?: boolean } = {},
+  database: LisibleDB = db(),
+): Promise<number> {
+  const prefix = `s|all|**${archived ? 1 : 0}`;
+  return database.articles.where('facets').between([prefix, -Infinity], [prefix, Infinity]).count();
 }
 
 /** Metadata and body of one article, for the reading view and exports. */
@@ -125,17 +151,21 @@ export interface Trash {
   rows: ArticleRow[];
   bodies: BodyRow[];
   images: ImageRow[];
+  highlights: HighlightRow[];
 }
 
 export async function deleteArticles(ids: number[], database: LisibleDB = db()): Promise<Trash> {
-  return database.transaction('rw', database.articles, database.bodies, database.images, async () => {
-    const rows = (await database.articles.bulkGet(ids)).filter((r): r is ArticleRow => !!r);
-    const bodies = (await database.bodies.bulkGet(ids)).filter((r): r is BodyRow => !!r);
-    const images = await database.images.where('articleId').anyOf(ids).toArray();
-    await database.images.where('articleId').anyOf(ids).delete();
-    await database.bodies.bulkDelete(ids);
-    await database.articles.bulkDelete(ids);
-    return { rows, bodies, images };
+  const { articles, bodies: b, images: i, highlights: h } = database;
+  return database.transaction('rw', [articles, b, i, h], async () => {
+    const rows = (await articles.bulkGet(ids)).filter((r): r is ArticleRow => !!r);
+    const bodies = (await b.bulkGet(ids)).filter((r): r is BodyRow => !!r);
+    const images = await i.where('articleId').anyOf(ids).toArray();
+    const highlights = await h.where('articleId').anyOf(ids).toArray();
+    await i.where('articleId').anyOf(ids).delete();
+    await h.where('articleId').anyOf(ids).delete();
+    await b.bulkDelete(ids);
+    await articles.bulkDelete(ids);
+    return { rows, bodies, images, highlights };
   });
 }
 
@@ -145,7 +175,8 @@ export async function deleteArticle(id: number, database: LisibleDB = db()): Pro
 
 /** Undo of a delete. An article saved again meanwhile (same key) wins: its row is kept, ours dropped. */
 export async function restoreArticles(trash: Trash, database: LisibleDB = db()): Promise<number> {
-  return database.transaction('rw', database.articles, database.bodies, database.images, async () => {
+  const { articles, bodies, images, highlights } = database;
+  return database.transaction('rw', [articles, bodies, images, highlights], async () => {
     const taken = new Set(
       (
         await database.articles
@@ -159,58 +190,64 @@ export async function restoreArticles(trash: Trash, database: LisibleDB = db()):
     await database.articles.bulkPut(rows);
     await database.bodies.bulkPut(trash.bodies.filter((b) => ids.has(b.id)));
     await database.images.bulkPut(trash.images.filter((i) => ids.has(i.articleId)));
+    await database.highlights.bulkPut((trash.highlights ?? []).filter((h) => ids.has(h.articleId)));
     return rows.length;
   });
 }
 
-export type Flags = Partial<Pick<ArticleRow, 'read' | 'favourite' | 'archived'>>;
+export type Flags = Partial<Pick<ArticleRow, 'read' | 'favourite' | 'archived' | 'progress'>>;
+
+/** Changes rows in place and recomputes their facets (every flag and tag write goes through here). */
+export async function modifyRows(
+  ids: number[],
+  change: (r: ArticleRow) => void,
+  database: LisibleDB = db(),
+): Promise<void> {
+  await database.articles
+    .where(':id')
+    .anyOf(ids)
+    .modify((r) => {
+      change(r);
+      withFacets(r);
+    });
+}
 
 export async function setFlags(ids: number[], flags: Flags, database: LisibleDB = db()): Promise<void> {
-  await database.articles.where(':id').anyOf(ids).modify(flags);
-}
-
-/** Folds a user's tag to a stable form: trimmed, single spaces, lower case (accents kept for display). */
-export function normalizeTag(tag: string): string {
-  return tag.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, 60);
-}
-
-export async function addTag(ids: number[], tag: string, database: LisibleDB = db()): Promise<void> {
-  const t = normalizeTag(tag);
-  if (!t) return;
-  await database.articles
-    .where(':id')
-    .anyOf(ids)
-    .modify((r) => {
-      if (!r.tags.includes(t)) r.tags = [...r.tags, t];
-    });
-}
-
-export async function removeTag(ids: number[], tag: string, database: LisibleDB = db()): Promise<void> {
-  await database.articles
-    .where(':id')
-    .anyOf(ids)
-    .modify((r) => {
-      r.tags = r.tags.filter((x) => x !== tag);
-    });
+  await modifyRows(ids, (r) => Object.assign(r, flags), database);
 }
 
 /** Reading progress (0..1); reaching the end marks the article read. */
 export async function setProgress(id: number, progress: number, database: LisibleDB = db()): Promise<void> {
   const p = Math.min(1, Math.max(0, Number.isFinite(progress) ? progress : 0));
-  await database.articles.update(id, p >= 0.95 ? { progress: p, read: 1 } : { progress: p });
+  await setFlags([id], p >= 0.95 ? { progress: p, read: 1 } : { progress: p }, database);
 }
 
-/** Values for the filter menus, read from the indexes only (no row is loaded). */
+/** A commune of the filter menu: official name and département, keyed by INSEE code. */
+export interface CommuneFacet {
+  code: string;
+  name: string;
+  dept: string;
+}
+
+/** Values for the filter menus, read from the indexes (one row per commune for its name). */
 export async function facets(
   database: LisibleDB = db(),
-): Promise<{ sites: string[]; communes: string[]; tags: string[] }> {
-  const [sites, communes, tags] = await Promise.all([
+): Promise<{ sites: string[]; communes: CommuneFacet[]; tags: string[] }> {
+  const [sites, codes, tags] = await Promise.all([
     database.articles.orderBy('site').uniqueKeys(),
-    database.articles.orderBy('communeName').uniqueKeys(),
+    database.articles.orderBy('communeInsee').uniqueKeys(),
     database.articles.orderBy('tags').uniqueKeys(),
   ]);
   const str = (a: unknown[]) => a.filter((x): x is string => typeof x === 'string' && x !== '');
-  return { sites: str(sites), communes: str(communes), tags: str(tags) };
+  // Each town once, by its code: the name is the official one the row stores.
+  const communes = await Promise.all(
+    str(codes).map(async (code) => {
+      const row = await database.articles.where('communeInsee').equals(code).first();
+      return { code, name: row?.commune?.name ?? code, dept: deptOf(code) };
+    }),
+  );
+  communes.sort((a, b) => a.name.localeCompare(b.name, 'fr') || a.dept.localeCompare(b.dept));
+  return { sites: str(sites), communes, tags: str(tags) };
 }
 
 /** Rows saved by the background (no DOM there) whose body the library page must sanitize. */

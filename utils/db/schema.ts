@@ -3,10 +3,13 @@
 // Only extension pages and the background open this database: a content script's IndexedDB
 // would belong to the news site's origin.
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
-import type { Article } from '../extract/types';
+import type { Article, Commune } from '../extract/types';
 import type { ClassifiedsPrefs } from '../classifieds/types';
+import { communeOfArticle } from '../communes/resolve';
+import { loadCommunes, loadedCommunes } from '../communes/load';
 import { watchDatabase } from './errors';
 import { changeLog, type SyncChangeRow, type SyncItemRow } from '../sync/changelog';
+import { withFacets } from './facets';
 import { articleWords, communeFallback } from './text';
 
 /** The metadata of a saved article: one small row of the `articles` table, what the list reads. */
@@ -25,8 +28,15 @@ export interface ArticleRow extends Omit<Article, 'contentHtml' | 'textContent'>
   favourite: 0 | 1;
   archived: 0 | 1;
   tags: string[];
-  /** v3: commune name, indexed for the commune filter (absent when unknown, so not indexed). */
-  communeName?: string;
+  /**
+   * v5: INSEE code of the official commune (utils/communes), indexed for the commune filter; absent
+   * when the page names none, several, or when the official index could not be read.
+   */
+  communeInsee?: string;
+  /** v5: how many highlights the article has (absent: none), for the list. */
+  highlightCount?: number;
+  /** v5: the filter index (utils/db/facets.ts), recomputed on every write of the row. */
+  facets: Array<[string, number]>;
   /** v3: folded word tokens of title + standfirst + text (utils/db/text.ts), the search index. */
   words: string[];
   /** v3: bytes of images stored for offline reading. */
@@ -61,6 +71,25 @@ export interface ImageRow {
  */
 export type SavedArticle = ArticleRow & Pick<Article, 'contentHtml' | 'textContent'>;
 
+/**
+ * v5: a highlight of a saved article, with an optional note. Anchored as the W3C Web Annotation
+ * selectors do (utils/highlights/anchor.ts): the quoted text with some context (TextQuoteSelector) and
+ * its character offsets in the article's text (TextPositionSelector), so it is found again when the
+ * text shifts (a new save of the article). A plain table keyed to the article (sync can carry it).
+ */
+export interface HighlightRow {
+  id?: number;
+  articleId: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  note: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
 /** Library settings: images kept for offline reading, and their caps. */
 export interface LibraryPrefs {
   storeImages: boolean;
@@ -70,7 +99,10 @@ export interface LibraryPrefs {
 
 /** Small key/value settings that belong with the library (exported and imported with it). */
 export type PrefRow =
-  { key: 'classifieds'; value: ClassifiedsPrefs } | { key: 'library'; value: LibraryPrefs };
+  | { key: 'classifieds'; value: ClassifiedsPrefs }
+  | { key: 'library'; value: LibraryPrefs }
+  /** v5: "Ma commune": INSEE codes of the reader's communes. */
+  | { key: 'communes'; value: string[] };
 
 export const DB_NAME = 'lisible';
 
@@ -85,6 +117,7 @@ export class LisibleDB extends Dexie {
   syncChanges!: EntityTable<SyncChangeRow, 'id'>;
   /** v4: this device's sync clock, settings and progress (never synced, never exported). */
   syncState!: Dexie.Table<{ key: string } & Record<string, unknown>, string>;
+  highlights!: EntityTable<HighlightRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -111,14 +144,54 @@ export class LisibleDB extends Dexie {
       .upgrade(upgradeToV3);
     // v4 — sync (issue 15): the change log and the merge state of each item, and this device's sync
     // settings. Nothing to migrate: a library that starts syncing is read whole on its first push; the
-    // middleware records every later write (the lead may renumber this version at merge time).
+    // middleware records every later write.
     this.version(4).stores({
       syncItems: 'id',
       syncChanges: 'id, at',
       syncState: 'key',
     });
     this.use(changeLog);
+    // v5 — official communes and the filter index (issue 14). Communes are resolved to the official
+    // list (INSEE code, accents); `*facets` replaces the per-filter indexes (utils/db/facets.ts: every
+    // filter combination is one range); highlights get their own table, keyed to the article.
+    this.version(5)
+      .stores({
+        articles:
+          '++id, &key, savedAt, [savedAt+id], site, communeInsee, *tags, *words, *facets, unsanitized',
+        highlights: '++id, articleId',
+      })
+      .upgrade(upgradeToV5);
   }
+}
+
+/** v4 → v5: official commune and facets for every row, in batches. */
+export async function upgradeToV5(tx: Transaction): Promise<void> {
+  // The index is the extension's own file; waitFor keeps the upgrade transaction open while it loads.
+  const communes = await Dexie.waitFor(loadCommunes());
+  const articles = tx.table('articles');
+  const bodies = tx.table<BodyRow, number>('bodies');
+  let last = 0;
+  for (;;) {
+    const batch = (await articles.where(':id').above(last).limit(200).toArray()) as Array<
+      ArticleRow & { communeName?: string }
+    >;
+    if (batch.length === 0) return;
+    last = batch[batch.length - 1]!.id!;
+    const texts = communes ? await bodies.bulkGet(batch.map((r) => r.id!)) : [];
+    await articles.bulkPut(
+      batch.map((r, i) => {
+        delete r.communeName;
+        if (communes) setCommune(r, communeOfArticle(communes, { ...r, textContent: texts[i]?.textContent }));
+        return withFacets(r);
+      }),
+    );
+  }
+}
+
+function setCommune(row: ArticleRow, commune: Commune | null): void {
+  row.commune = commune;
+  if (commune?.inseeCode) row.communeInsee = commune.inseeCode;
+  else delete row.communeInsee;
 }
 
 type V1Row = Omit<ArticleRow, 'progress' | 'favourite' | 'archived' | 'tags' | 'words' | 'imageBytes'> &
@@ -128,7 +201,8 @@ type V1Row = Omit<ArticleRow, 'progress' | 'favourite' | 'archived' | 'tags' | '
 export async function upgradeToV3(tx: Transaction): Promise<void> {
   const articles = tx.table('articles');
   const bodies = tx.table('bodies');
-  // In batches by primary key, so a large old library never sits whole in memory.
+  // In batches by primary key, so a large old library never sits whole in memory. (Facets and the
+  // official commune are v4's: its upgrade runs right after this one.)
   let last = 0;
   for (;;) {
     const batch = (await articles.where(':id').above(last).limit(200).toArray()) as V1Row[];
@@ -143,24 +217,31 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
 
 /** The v3 metadata row of a full article (used by the upgrade, saves and imports). */
 export function toRow(
-  a: Omit<SavedArticle, 'words' | 'progress' | 'favourite' | 'archived' | 'tags' | 'imageBytes'> &
+  a: Omit<SavedArticle, 'words' | 'progress' | 'favourite' | 'archived' | 'tags' | 'imageBytes' | 'facets'> &
     Partial<SavedArticle>,
+  /** Notes of the article's highlights: searchable like its text. */
+  notes: string[] = [],
 ): ArticleRow {
   const { contentHtml: _html, textContent, ...meta } = a;
-  const commune = a.commune ?? communeFallback([a.url, a.canonicalUrl], textContent ?? '');
+  // The engine's hint (or, for older saves and imports, its rules applied to the stored URLs and text),
+  // then the official commune when the index is loaded (saves and imports load it first).
+  const hint = a.commune ?? communeFallback([a.url, a.canonicalUrl], textContent ?? '');
+  const communes = loadedCommunes();
   const row: ArticleRow = {
     ...meta,
-    commune,
+    commune: hint,
     progress: a.progress ?? 0,
     favourite: a.favourite ?? 0,
     archived: a.archived ?? 0,
     tags: a.tags ?? [],
     imageBytes: a.imageBytes ?? 0,
-    words: articleWords(a.title ?? '', textContent ?? '', a.excerpt ?? ''),
+    words: articleWords(a.title ?? '', textContent ?? '', [a.excerpt ?? '', ...notes].join('\n')),
+    facets: [],
   };
-  if (commune?.name) row.communeName = commune.name;
-  else delete row.communeName;
-  return row;
+  delete (row as { communeName?: string }).communeName;
+  if (communes) setCommune(row, communeOfArticle(communes, { ...a, commune: hint, textContent }));
+  else delete row.communeInsee;
+  return withFacets(row);
 }
 
 let shared: LisibleDB | undefined;

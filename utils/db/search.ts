@@ -1,24 +1,31 @@
 // Library queries: full-text search and filters, newest first, one page at a time.
 //
-// Search uses the multi-entry `*words` index of ArticleRow (folded word tokens, utils/db/text.ts):
-// each typed term is a prefix range on that index (`startsWith`), several terms intersect.
-// Plan, so both a rare and a very common query cost about one page:
-//  - each indexed criterion (search term, site, commune, tag, favourites, archived) is read from its
-//    index as primary keys only, stopping after CANDIDATE_CAP keys; the smallest complete set is the
-//    candidate set: its rows are fetched, checked against every other criterion, sorted, paged;
-//  - when every criterion matches more than CANDIDATE_CAP articles (a common word), walking the
-//    [savedAt+id] index newest first and keeping matching rows fills a page after a few dozen rows
-//    (with a site or commune filter, its [site+savedAt+id] / [communeName+savedAt+id] index instead).
-import type { Collection } from 'dexie';
+// Two indexes serve every query (schema v4):
+//  - `*facets` (utils/db/facets.ts): one range per combination of base filter (whole library, a site,
+//    a commune, a tag, or two of them) × read/favourite/archived flags, ordered by the saved or the
+//    publication date. A query walks that range newest first (utils/db/walk.ts): keys first, then one
+//    page of rows — exact, whatever the library's size.
+//  - `*words` (folded word tokens, utils/db/text.ts): each typed term is a prefix range. A term
+//    matching at most CANDIDATE_CAP entries is a complete candidate set: its rows are fetched, checked
+//    against every other criterion, sorted and paged. A term matching at most KEY_FILTER_CAP entries
+//    filters the walk's keys as a set of ids (no row of another article is read); a word in most
+//    articles is checked on the walked rows (nearly all of them match).
+// Site + commune + tag together walk the smallest of their pair ranges and check the third filter on
+// its rows; several communes ("Ma commune") merge their ranges newest first.
 import { db, type ArticleRow, type LisibleDB } from './schema';
+import { dateOf, flagPattern, rangesFor, type DateKind } from './facets';
+import { Walk, type Row } from './walk';
 import { queryTerms } from './text';
 
 export interface LibraryQuery {
   text?: string;
   site?: string;
-  commune?: string;
+  /** INSEE codes: one commune, or the reader's communes ("Ma commune"). */
+  communes?: string[];
   tag?: string;
-  /** savedAt range, milliseconds, inclusive. */
+  /** Which date orders the list and the from/to range: saved (default) or publication date. */
+  dateField?: 'saved' | 'published';
+  /** Date range, milliseconds, inclusive. */
   from?: number;
   to?: number;
   read?: 0 | 1;
@@ -27,7 +34,7 @@ export interface LibraryQuery {
   archived?: boolean;
 }
 
-/** Position after the last row of a page: [savedAt, id] of that row. */
+/** Position after the last row of a page: [date, id] of that row (date of the query's dateField). */
 export type Cursor = [number, number];
 
 export interface LibraryPage {
@@ -37,88 +44,192 @@ export interface LibraryPage {
 }
 
 export const CANDIDATE_CAP = 200;
+/**
+ * Up to this many entries a term's ids are read as a set that filters the walk's keys (a term in 3 % of
+ * a 10 000-article library would otherwise read ~30 rows per result); past it the term is in so many
+ * articles that checking the walked rows is cheaper than reading its ids.
+ */
+export const KEY_FILTER_CAP = 3000;
 
-type Row = ArticleRow & { id: number };
-
-function matcher(q: LibraryQuery, terms: string[]): (r: ArticleRow) => boolean {
-  return (r) =>
-    (q.site === undefined || r.site === q.site) &&
-    (q.commune === undefined || r.communeName === q.commune) &&
-    (q.tag === undefined || r.tags.includes(q.tag)) &&
-    (q.from === undefined || r.savedAt >= q.from) &&
-    (q.to === undefined || r.savedAt <= q.to) &&
-    (q.read === undefined || r.read === q.read) &&
-    (!q.favourite || r.favourite === 1) &&
-    (q.archived ? r.archived === 1 : r.archived !== 1) &&
-    terms.every((t) => r.words.some((w) => w.startsWith(t)));
+function matcher(
+  q: LibraryQuery,
+  terms: string[],
+  kind: DateKind,
+  after?: Cursor,
+): (r: ArticleRow) => boolean {
+  return (r) => {
+    const d = dateOf(r, kind);
+    return (
+      (q.site === undefined || r.site === q.site) &&
+      (q.communes === undefined || (!!r.communeInsee && q.communes.includes(r.communeInsee))) &&
+      (q.tag === undefined || r.tags.includes(q.tag)) &&
+      (q.from === undefined || d >= q.from) &&
+      (q.to === undefined || d <= q.to) &&
+      (q.read === undefined || r.read === q.read) &&
+      (!q.favourite || r.favourite === 1) &&
+      (q.archived ? r.archived === 1 : r.archived !== 1) &&
+      (!after || d < after[0] || (d === after[0] && r.id! < after[1])) &&
+      terms.every((t) => r.words.some((w) => w.startsWith(t)))
+    );
+  };
 }
 
-const newestFirst = (a: Row, b: Row) => b.savedAt - a.savedAt || b.id - a.id;
-const before = (r: Row, c: Cursor) => r.savedAt < c[0] || (r.savedAt === c[0] && r.id < c[1]);
+const newestFirst = (kind: DateKind) => (a: Row, b: Row) => dateOf(b, kind) - dateOf(a, kind) || b.id - a.id;
+
+/** Ids in some facets ranges (all dates), up to `cap` keys each; `null` when a range has more. */
+async function rangeIds(database: LisibleDB, prefixes: string[], cap: number): Promise<Set<number> | null> {
+  const out = new Set<number>();
+  // One after the other: only Dexie promises are awaited inside the transaction.
+  for (const p of prefixes) {
+    const keys = (await database.articles
+      .where('facets')
+      .between([p, -Infinity], [p, Infinity])
+      .limit(cap + 1)
+      .primaryKeys()) as number[];
+    if (keys.length > cap) return null;
+    for (const k of keys) out.add(k);
+  }
+  return out;
+}
+
+/** Ids of the articles with a word starting with `term`, up to `cap` index entries; `null` past it. */
+async function termIds(database: LisibleDB, term: string, cap: number): Promise<Set<number> | null> {
+  const keys = (await database.articles
+    .where('words')
+    .startsWith(term)
+    .limit(cap + 1)
+    .primaryKeys()) as number[];
+  // Index entries, not articles: a prefix matches several words of one article.
+  return keys.length > cap ? null : new Set(keys);
+}
+
+/** Rows a walk reads first when some criteria are checked on rows: enough to see how many pass. */
+const SAMPLE = 8;
+/** A complete term set this small is read as rows directly (cheaper than walking keys to find them). */
+const DIRECT = 32;
+/** Keys read to size each pair range when site, commune and tag are all filtered. */
+const PROBE = 64;
+
+/** Tuning of the plan (tests lower them to reach every path with a small library). */
+export interface PlanCaps {
+  /** A term matching at most this many index entries is a complete candidate set. */
+  candidates?: number;
+  /** A term matching at most this many entries filters a walk's keys as a set of ids. */
+  keys?: number;
+  /** A candidate set this small (or of at most two pages) is read as rows directly. */
+  direct?: number;
+  /** Keys read to size each pair range when site, commune and tag are all filtered. */
+  probe?: number;
+}
 
 export async function queryLibrary(
   q: LibraryQuery,
-  { limit = 50, after }: { limit?: number; after?: Cursor } = {},
+  { limit = 50, after, caps = {} }: { limit?: number; after?: Cursor; caps?: PlanCaps } = {},
   database: LisibleDB = db(),
 ): Promise<LibraryPage> {
+  const { candidates = CANDIDATE_CAP, keys: keyCap = KEY_FILTER_CAP, direct = DIRECT } = caps;
+  const probe = caps.probe ?? Math.max(PROBE, 4 * limit);
   const terms = queryTerms(q.text);
-  const matches = matcher(q, terms);
+  const kind: DateKind = q.dateField === 'published' ? 'p' : 's';
+  const matches = matcher(q, terms, kind, after);
   const table = database.articles;
-  const sources: Array<() => Collection<ArticleRow, number | undefined>> = terms.map(
-    (t) => () => table.where('words').startsWith(t),
-  );
-  if (q.site !== undefined) sources.push(() => table.where('site').equals(q.site!));
-  if (q.commune !== undefined) sources.push(() => table.where('communeName').equals(q.commune!));
-  if (q.tag !== undefined) sources.push(() => table.where('tags').equals(q.tag!));
-  if (q.favourite) sources.push(() => table.where('favourite').equals(1));
-  if (q.archived) sources.push(() => table.where('archived').equals(1));
+  const page = (items: Row[], more: boolean): LibraryPage => {
+    const last = items[items.length - 1];
+    return { items, next: more && last ? [dateOf(last, kind), last.id] : null };
+  };
 
   return database.transaction('r', table, async () => {
-    let best: Set<number> | null = null;
-    for (const source of sources) {
-      const keys = (await source()
-        .limit(CANDIDATE_CAP + 1)
-        .primaryKeys()) as number[];
-      // Index entries, not articles: a prefix matches several words of one article. Fewer entries than
-      // the cap means the set is complete.
-      if (keys.length > CANDIDATE_CAP) continue;
-      const set = new Set(keys);
-      if (!best || set.size < best.size) best = set;
-      if (best.size === 0) return { items: [], next: null };
+    // Each term's articles as ids: a rare term's (complete, small) set is the answer once its rows
+    // are read; a larger one filters the walk's keys; a word in most articles is checked on rows.
+    const sets: Array<Set<number>> = [];
+    const common: string[] = [];
+    for (const t of terms) {
+      const ids = await termIds(database, t, candidates);
+      if (!ids) common.push(t);
+      else if (ids.size === 0) return { items: [], next: null };
+      else sets.push(ids);
     }
-    if (best) {
-      const rows = (await table.bulkGet([...best])).filter((r): r is Row => !!r && matches(r));
-      rows.sort(newestFirst);
-      const start = after ? rows.findIndex((r) => before(r, after)) : 0;
-      const items = start < 0 ? [] : rows.slice(start, start + limit);
-      const more = start >= 0 && start + limit < rows.length;
-      const last = items[items.length - 1];
-      return { items, next: more && last ? [last.savedAt, last.id] : null };
+    sets.sort((a, b) => a.size - b.size);
+    if (sets[0] && sets[0].size <= Math.max(direct, 2 * (limit + 1))) {
+      const rows = (await table.bulkGet([...sets[0]])).filter((r): r is Row => !!r && matches(r));
+      rows.sort(newestFirst(kind));
+      return page(rows.slice(0, limit), rows.length > limit);
     }
-    // Walk newest first from the cursor (or the date range's end), keeping matches, one page + 1. A site or
-    // commune filter walks its own [x+savedAt+id] index, so rows of other sites are never read.
-    const [index, prefix]: [string, string[]] =
-      q.site !== undefined
-        ? ['[site+savedAt+id]', [q.site]]
-        : q.commune !== undefined
-          ? ['[communeName+savedAt+id]', [q.commune]]
-          : ['[savedAt+id]', []];
-    // ±Infinity rather than Dexie.minKey/maxKey: savedAt and id are numbers, and array bounds are DataErrors.
-    const upper = [
-      ...prefix,
-      ...(after && (q.to === undefined || after[0] <= q.to) ? after : [q.to ?? Infinity, Infinity]),
-    ];
-    const lower = [...prefix, q.from ?? -Infinity, -Infinity];
-    const items = (await table
-      .where(index)
-      .between(lower, upper, true, false)
-      .reverse()
-      .filter(matches)
-      .limit(limit + 1)
-      .toArray()) as Row[];
-    const more = items.length > limit;
-    if (more) items.pop();
-    const last = items[items.length - 1];
-    return { items, next: more && last ? [last.savedAt, last.id] : null };
+    // Otherwise walk the range of the base filters with the query's flags, newest first from the cursor.
+    // Site + commune + tag: the smallest of the three pair ranges is walked; another pair range that the
+    // probe read whole filters its keys, a larger one is checked on rows.
+    let options = rangesFor(q, kind, flagPattern(q));
+    const pending: string[][] = [];
+    if (options.length > 1) {
+      const probed: Array<[Set<number> | null, string[]]> = [];
+      for (const o of options) probed.push([await rangeIds(database, o, probe), o]);
+      probed.sort((a, b) => (a[0]?.size ?? Infinity) - (b[0]?.size ?? Infinity));
+      options = [probed[0]![1]];
+      for (const [ids, o] of probed.slice(1)) {
+        if (ids) sets.push(ids);
+        else pending.push(o);
+      }
+    }
+    const prefixes = options[0]!;
+    if (prefixes.length === 0) return { items: [], next: null };
+    const hi = Math.min(q.to ?? Infinity, after ? after[0] : Infinity);
+    const lo = q.from ?? -Infinity;
+    const keep = (list: Array<Set<number>>) =>
+      list.length ? (id: number) => list.every((s) => s.has(id)) : undefined;
+    // Several communes: their ranges merged newest first, each read in smaller chunks.
+    const n = prefixes.length;
+    const chunk = Math.ceil((limit + 1) / n) + (n > 1 ? 1 : 0);
+    const walks = prefixes.map((p) => new Walk(database, p, lo, hi, chunk, kind, keep(sets), after));
+    // Criteria left to check on rows (common terms, a large third base filter) may drop most rows: a
+    // small sample first, and if most fail, their ids are read (keys only) and filter the keys.
+    let checked = common.length > 0 || pending.length > 0;
+    if (checked) {
+      const sample: Row[] = [];
+      for (const w of walks) {
+        await w.load(Math.ceil(SAMPLE / n));
+        sample.push(...w.loaded());
+      }
+      if (sample.filter(matches).length * 2 < sample.length) {
+        let all = true;
+        for (const t of common) {
+          const ids = await termIds(database, t, keyCap);
+          if (ids) sets.push(ids);
+          all &&= !!ids;
+        }
+        for (const o of pending) {
+          const ids = await rangeIds(database, o, keyCap);
+          if (ids) sets.push(ids);
+          all &&= !!ids;
+        }
+        for (const w of walks) w.filter(keep(sets));
+        checked = !all;
+      }
+    }
+    // Every criterion in the keys (nothing `checked`): the rows of the page only, and a key left tells
+    // whether there is more. Otherwise a matching row past the page does.
+    const want = checked ? limit + 1 : limit;
+    const order = newestFirst(kind);
+    const items: Row[] = [];
+    while (items.length < want) {
+      const batch = Math.ceil((want - items.length) / n);
+      let next: Walk | null = null;
+      let row: Row | undefined;
+      for (const w of walks) {
+        let r = w.head();
+        if (r === undefined) {
+          await w.load(batch);
+          r = w.head();
+        }
+        if (r && (!row || order(r, row) < 0)) [next, row] = [w, r];
+      }
+      if (!next || !row) break;
+      next.take();
+      if (matches(row)) items.push(row);
+    }
+    let more = items.length > limit;
+    // (The walk that gave the last row usually has ids left: no await, see Walk.head.)
+    if (!checked && items.length === limit)
+      for (const w of walks) if (!more) more = w.waiting > 0 || (await w.any());
+    return page(items.slice(0, limit), more);
   });
 }

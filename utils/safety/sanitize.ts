@@ -158,3 +158,22 @@ export function truncateSafeHtml(html: SafeHtml, maxChars: number): { html: Safe
     ? { html, truncated: false }
     : { html: html.slice(0, end) as SafeHtml, truncated: true };
 }
+
+/**
+ * The same sanitization, as nodes of `win`'s document rather than a string: for exports that serialize
+ * the body themselves (EPUB: XMLSerializer makes it XHTML). Nothing is rendered.
+ */
+export function sanitizeToFragment(
+  html: string,
+  win: Window & typeof globalThis = globalThis.window,
+  images?: ReadonlyMap<string, string> | ImagePolicy,
+): DocumentFragment {
+  policy = images instanceof Map ? { local: images } : ((images as ImagePolicy | undefined) ?? null);
+  remoteLeft = policy?.remote ?? Infinity;
+  try {
+    return purifierFor(win).sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+  } finally {
+    policy = null;
+    remoteLeft = Infinity;
+  }
+}

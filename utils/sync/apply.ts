@@ -2,6 +2,7 @@
 // body it implies, and the device's cursor, in one transaction per segment.
 import { siteOf } from '../db/articles';
 import { quietly } from '../db/quiet';
+import { withFacets } from '../db/facets';
 import { toRow, type ArticleRow, type LisibleDB } from '../db/schema';
 import { PART_TEXT, articleItemId, recordItemId, type ClockRow } from './changelog';
 import { articleProblem } from '../safety/validate';
@@ -178,7 +179,8 @@ async function applyArticle(
     if (pending && pending.parts & PART_TEXT)
       await database.syncChanges.put({ ...pending, parts: pending.parts & ~PART_TEXT });
   } else {
-    next = { ...row!, ...user } as ArticleRow;
+    // Flags and tags from another device move the row's filter index with them.
+    next = withFacets({ ...row!, ...user } as ArticleRow);
     if (
       JSON.stringify(pick(row!, [...USER_FIELDS, ...Object.keys(view.x)])) !==
       JSON.stringify(pick(next, [...USER_FIELDS, ...Object.keys(view.x)]))

@@ -38,6 +38,11 @@ export const LOCAL_FIELDS = [
   'words',
   'imageBytes',
   'unsanitized',
+  // v5: the official commune's code (recomputed from `commune` by each device's index), the filter
+  // index, and how many highlights the row has (highlights are local to the device for now).
+  'communeInsee',
+  'facets',
+  'highlightCount',
 ] as const;
 
 const KNOWN: ReadonlySet<string> = new Set<string>([...TEXT_FIELDS, ...USER_FIELDS, ...LOCAL_FIELDS]);

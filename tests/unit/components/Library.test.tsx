@@ -35,6 +35,7 @@ const row = (i: number, extra: Partial<ArticleRow> = {}): ArticleRow => ({
   archived: 0,
   tags: [],
   words: [],
+  facets: [],
   imageBytes: 0,
   ...extra,
 });
@@ -79,7 +80,7 @@ describe('LibraryList (virtualized)', () => {
     ]);
     const [first, second] = [...root.querySelectorAll('.library-item')] as HTMLElement[];
     expect(first!.textContent).toMatch(/Ouest-France.*Saint-Lô.*8 janvier 2025.*3 min de lecture.*Lu à 42 %/);
-    expect(second!.textContent).toMatch(/★.*Article 1.*Lu.*#mairie/);
+    expect(second!.textContent).toMatch(/★.*Article 1.*Saint-Lô.*#mairie.*Lu/);
     expect((second!.querySelector('.library-select') as HTMLInputElement).checked).toBe(true);
     act(() => (first!.querySelector('.library-title') as HTMLElement).click());
     expect(onOpen).toHaveBeenCalledWith(1);
@@ -87,6 +88,42 @@ describe('LibraryList (virtualized)', () => {
     expect(onToggleSelect).toHaveBeenCalledWith(1, true);
     act(() => (first!.querySelector('.library-delete') as HTMLElement).click());
     expect(onDelete).toHaveBeenCalledWith(1);
+  });
+  it('marks the reader\'s communes ("Ma commune") and toggles favourite and archive on one row', () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const onFlag = vi.fn();
+    const rows = [
+      row(0, { communeInsee: '50502' }),
+      row(1, { communeInsee: '14118', commune: { name: 'Caen', postcode: null }, favourite: 1 }),
+    ];
+    act(() =>
+      render(
+        <LibraryList
+          articles={rows}
+          selected={new Set()}
+          hasMore={false}
+          height={600}
+          myCommunes={['50502']}
+          onOpen={vi.fn()}
+          onDelete={vi.fn()}
+          onToggleSelect={vi.fn()}
+          onNearEnd={vi.fn()}
+          onFlag={onFlag}
+        />,
+        root,
+      ),
+    );
+    const [first, second] = [...root.querySelectorAll('.library-item')] as HTMLElement[];
+    expect(first!.querySelector('.library-commune.is-mine')?.textContent).toBe('Saint-Lô · votre commune');
+    expect(second!.querySelector('.library-commune')?.textContent).toBe('Caen');
+    expect(second!.querySelector('.is-mine')).toBeNull();
+    act(() => (first!.querySelector('.library-favourite') as HTMLElement).click());
+    expect(onFlag).toHaveBeenLastCalledWith(1, { favourite: 1 });
+    act(() => (second!.querySelector('.library-favourite') as HTMLElement).click());
+    expect(onFlag).toHaveBeenLastCalledWith(2, { favourite: 0 });
+    act(() => (first!.querySelector('.library-archive') as HTMLElement).click());
+    expect(onFlag).toHaveBeenLastCalledWith(1, { archived: 1 });
   });
 });
 
@@ -98,7 +135,16 @@ describe('LibrarySearch and BulkBar', () => {
       render(
         <LibrarySearch
           query={{}}
-          facets={{ sites: ['actu.fr'], communes: ['Caen'], tags: ['mer'] }}
+          facets={{
+            sites: ['actu.fr'],
+            communes: [
+              { code: '14118', name: 'Caen', dept: '14' },
+              { code: '93066', name: 'Saint-Denis', dept: '93' },
+              { code: '97411', name: 'Saint-Denis', dept: '974' },
+            ],
+            tags: ['mer'],
+          }}
+          myCommunes={['14118', '93066']}
           onChange={onChange}
         />,
         root,
@@ -109,19 +155,41 @@ describe('LibrarySearch and BulkBar', () => {
     act(() => void input.dispatchEvent(new Event('input', { bubbles: true })));
     expect(onChange).toHaveBeenLastCalledWith({ text: 'école' });
     const commune = root.querySelector('select[aria-label="Commune"]') as HTMLSelectElement;
-    commune.value = 'Caen';
+    // Each town once, homonyms told apart by their département; "Mes communes" first.
+    expect([...commune.options].map((o) => o.text)).toEqual([
+      'Toutes les communes',
+      'Mes communes',
+      'Caen',
+      'Saint-Denis (93)',
+      'Saint-Denis (974)',
+    ]);
+    commune.value = '14118';
     act(() => void commune.dispatchEvent(new Event('change', { bubbles: true })));
-    expect(onChange).toHaveBeenLastCalledWith({ commune: 'Caen' });
+    expect(onChange).toHaveBeenLastCalledWith({ communes: ['14118'] });
+    commune.value = 'mine';
+    act(() => void commune.dispatchEvent(new Event('change', { bubbles: true })));
+    expect(onChange).toHaveBeenLastCalledWith({ communes: ['14118', '93066'] });
+    const dates = root.querySelector('select[aria-label="Date"]') as HTMLSelectElement;
+    dates.value = 'published';
+    act(() => void dates.dispatchEvent(new Event('change', { bubbles: true })));
+    expect(onChange).toHaveBeenLastCalledWith({ dateField: 'published' });
   });
   it('speaks English in an English browser', () => {
     testLocale.lang = 'en';
     const root = document.createElement('div');
     act(() =>
       render(
-        <BulkBar count={2} onAction={vi.fn()} onTag={vi.fn()} onSelectShown={vi.fn()} onClear={vi.fn()} />,
+        <BulkBar
+          count={2}
+          tags={['mer']}
+          onAction={vi.fn()}
+          onTags={vi.fn()}
+          onSelectShown={vi.fn()}
+          onClear={vi.fn()}
+        />,
         root,
       ),
     );
-    expect(root.textContent).toMatch(/2 selected.*Archive.*Delete/);
+    expect(root.textContent).toMatch(/2 selected.*Archive.*Delete.*Remove tag.*Rename tag/);
   });
 });

@@ -208,6 +208,7 @@ function saved(): SavedArticle {
     archived: 0,
     tags: [],
     words: [],
+    facets: [],
     imageBytes: 0,
   };
 }

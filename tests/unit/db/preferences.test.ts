@@ -47,7 +47,7 @@ describe('classifieds preferences in Dexie', () => {
     v1.close();
     const db = new LisibleDB(name);
     await db.open();
-    expect(db.verno).toBe(4); // the latest schema version (v4: sync)
+    expect(db.verno).toBe(5); // the latest schema version (v5: communes, filter index, highlights)
     expect((await db.articles.toArray()).map((a) => a.title)).toEqual(['Ancien']);
     expect(await getClassifiedsPrefs(db)).toEqual({ categories: {}, sites: {} });
     db.close();

@@ -38,7 +38,7 @@ const article = (url = 'https://www.ouest-france.fr/normandie/caen-14000/a.html'
 });
 
 describe('migrations', () => {
-  it('v1 → v3: bodies move to their table, words/commune/flags are computed, nothing is lost', async () => {
+  it('v1 → v4: bodies move to their table, words/commune/flags are computed, nothing is lost', async () => {
     const name = fresh();
     const v1 = new Dexie(name);
     v1.version(1).stores({ articles: '++id, &key, savedAt, site' });
@@ -56,7 +56,7 @@ describe('migrations', () => {
     v1.close();
     const db = new LisibleDB(name);
     await db.open();
-    expect(db.verno).toBe(4); // the latest schema version (v4: sync)
+    expect(db.verno).toBe(5); // the latest schema version (v5: communes, filter index, highlights)
     expect(await db.articles.count()).toBe(250);
     expect(await db.bodies.count()).toBe(250);
     const row = (await db.articles.get(1))!;
@@ -67,7 +67,8 @@ describe('migrations', () => {
       archived: 0,
       progress: 0,
       read: 0,
-      communeName: 'Caen',
+      communeInsee: '14118',
+      commune: { name: 'Caen', postcode: '14000', inseeCode: '14118' },
     });
     expect(await getArticle(8, db)).toMatchObject({
       contentHtml: a.contentHtml,
@@ -106,7 +107,7 @@ describe('another tab on another version', () => {
     await vi.waitFor(() => expect(seen).toContain('blocked'));
     old.close();
     await opening;
-    expect(db.verno).toBe(4); // the latest schema version (v4: sync)
+    expect(db.verno).toBe(5); // the latest schema version (v5: communes, filter index, highlights)
     off();
     db.close();
   });

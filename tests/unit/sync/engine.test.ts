@@ -3,14 +3,8 @@
 // two devices (two databases, as two browser profiles) exchanging saves, tags, deletes and images,
 // with nothing readable on the server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addTag,
-  deleteArticles,
-  removeTag,
-  restoreArticles,
-  setFlags,
-  setProgress,
-} from '../../../utils/db/articles';
+import { deleteArticles, restoreArticles, setFlags, setProgress } from '../../../utils/db/articles';
+import { addTag, removeTag } from '../../../utils/db/tags';
 import { storeImages } from '../../../utils/db/images';
 import { setClassifiedsPrefs } from '../../../utils/db/preferences';
 import { filesUnder, grepFiles, startWebdav } from '../../tools/webdav-server.mjs';

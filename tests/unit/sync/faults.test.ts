@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addTag } from '../../../utils/db/articles';
+import { addTag } from '../../../utils/db/tags';
 import { startFaultProxy, type Fault, type FaultProxy } from '../../tools/fault-proxy.mjs';
 import { filesUnder, startWebdav, type WebdavServer } from '../../tools/webdav-server.mjs';
 import { article, device, snapshot } from './helpers';

@@ -3,6 +3,7 @@
 import {
   db,
   type ArticleRow,
+  type HighlightRow,
   type ImageRow,
   type LisibleDB,
   type PrefRow,
@@ -19,7 +20,12 @@ export interface BackupImage {
   /** base64 of the bytes. */
   data: string;
 }
-export type BackupArticle = Omit<SavedArticle, 'words'> & { images?: BackupImage[] };
+/** A highlight in a backup: the row without its ids (the article it sits in carries it). */
+export type BackupHighlight = Omit<HighlightRow, 'id' | 'articleId'>;
+export type BackupArticle = Omit<SavedArticle, 'words' | 'facets'> & {
+  images?: BackupImage[];
+  highlights?: BackupHighlight[];
+};
 export interface Backup {
   format: typeof BACKUP_FORMAT;
   version: number;
@@ -42,12 +48,20 @@ export async function exportBackup(
     const imgs = images ? await database.images.where('articleId').anyOf(keys).toArray() : [];
     const byArticle = new Map<number, ImageRow[]>();
     for (const i of imgs) byArticle.set(i.articleId, [...(byArticle.get(i.articleId) ?? []), i]);
-    for (const [n, { words: _w, ...row }] of rows.entries()) {
+    const notes = new Map<number, BackupHighlight[]>();
+    for (const { id: _id, articleId, ...h } of await database.highlights
+      .where('articleId')
+      .anyOf(keys)
+      .toArray())
+      notes.set(articleId, [...(notes.get(articleId) ?? []), h]);
+    for (const [n, { words: _w, facets: _f, ...row }] of rows.entries()) {
       const a: BackupArticle = {
         ...row,
         contentHtml: bodies[n]?.contentHtml ?? '',
         textContent: bodies[n]?.textContent ?? '',
       };
+      const marks = notes.get(row.id!);
+      if (marks?.length) a.highlights = marks.sort((x, y) => x.start - y.start);
       const list = byArticle.get(row.id!);
       if (list?.length)
         a.images = await Promise.all(

@@ -3,9 +3,12 @@
 // key, recomputed from the URL) are merged: newer text wins, tags united, furthest reading state kept,
 // and the library's own identity fields (URL, canonical URL, key, site, id) are never taken from the file.
 // Work outside the transaction is sliced (the page never freezes); inside it, writes go in chunks.
+import { loadCommunes } from '../../communes/load';
+import { withFacets } from '../facets';
+import { mergeHighlights } from '../highlights';
 import { db, type ArticleRow, type ImageRow, type LisibleDB } from '../schema';
 import { fromBase64 } from '../../core/bytes';
-import { BATCH, type BackupImage } from './format';
+import { BATCH, type BackupHighlight, type BackupImage } from './format';
 import { parseImport, slicer, type ImportFormat, type Progress } from './read';
 
 export type { ImportFormat } from './read';
@@ -33,8 +36,10 @@ function merge(existing: ArticleRow, incoming: ArticleRow): ArticleRow {
     imageBytes: existing.imageBytes,
   };
   for (const k of IDENTITY) (out as unknown as Record<string, unknown>)[k] = existing[k];
+  out.highlightCount = existing.highlightCount;
+  if (out.highlightCount === undefined) delete out.highlightCount;
   if (existing.id === undefined) delete out.id;
-  return out;
+  return withFacets(out);
 }
 
 type Body = { contentHtml: string; textContent: string };
@@ -42,13 +47,16 @@ type Item = {
   row: ArticleRow;
   body: Body;
   images: BackupImage[];
+  highlights: BackupHighlight[];
   blobs?: Array<{ url: string; blob: Blob }>;
 };
 
 /** The same article twice in one file (Pocket exports have it) is one article. */
-function byKey(items: Array<{ article: ArticleRow & Body; images: BackupImage[] }>): Item[] {
+function byKey(
+  items: Array<{ article: ArticleRow & Body; images: BackupImage[]; highlights?: BackupHighlight[] }>,
+): Item[] {
   const out = new Map<string, Item>();
-  for (const { article, images } of items) {
+  for (const { article, images, highlights = [] } of items) {
     const { contentHtml, textContent, ...row } = article;
     const prev = out.get(row.key);
     const newer = !prev || row.updatedAt >= prev.row.updatedAt;
@@ -56,6 +64,7 @@ function byKey(items: Array<{ article: ArticleRow & Body; images: BackupImage[] 
       row: prev ? merge(prev.row, row) : row,
       body: newer ? { contentHtml, textContent } : prev.body,
       images: newer && images.length ? images : (prev?.images ?? images),
+      highlights: [...(prev?.highlights ?? []), ...highlights],
     });
   }
   return [...out.values()];
@@ -81,6 +90,8 @@ export async function importFile(
   // Never backwards, 1 only when done.
   let last = 0;
   const onProgress = (f: number) => report?.((last = f >= 1 ? 1 : Math.min(0.99, Math.max(last, f))));
+  // Rows get their official commune as they are read (utils/db/schema.ts toRow).
+  await loadCommunes();
   const { format, items, prefs } = await parseImport(text, sanitize, onProgress);
   const incoming = byKey(items);
   // Decode images before the transaction: a transaction must not wait on anything but the database.
@@ -92,7 +103,7 @@ export async function importFile(
   }
   onProgress(0.85);
   const result: ImportResult = { format, added: 0, updated: 0, unchanged: 0 };
-  const tables = [database.articles, database.bodies, database.images, database.prefs];
+  const tables = [database.articles, database.bodies, database.images, database.prefs, database.highlights];
   await database.transaction('rw', tables, async () => {
     const existing = new Map<string, ArticleRow>();
     const keys = incoming.map((i) => i.row.key);
@@ -109,6 +120,7 @@ export async function importFile(
     const imageRows: ImageRow[] = [];
     const imageOwners: number[] = [];
     const adds: Item[] = [];
+    const notes: Array<[number, Item]> = [];
     for (const it of incoming) {
       const old = existing.get(it.row.key);
       if (!old) {
@@ -119,7 +131,9 @@ export async function importFile(
       const newer = it.row.updatedAt > old.updatedAt;
       const newImages = newer && it.blobs!.length > 0;
       if (newImages) merged.imageBytes = it.row.imageBytes;
-      if (JSON.stringify(merged) === JSON.stringify(old) && !(newer && it.body.contentHtml)) {
+      const marks = it.highlights.length > 0;
+      if (marks) notes.push([old.id!, it]);
+      if (JSON.stringify(merged) === JSON.stringify(old) && !(newer && it.body.contentHtml) && !marks) {
         result.unchanged++;
         continue;
       }
@@ -156,6 +170,9 @@ export async function importFile(
     if (imageOwners.length) await database.images.where('articleId').anyOf(imageOwners).delete();
     await chunked(imageRows, 50, (part) => database.images.bulkPut(part), tick);
     if (prefs.length) await database.prefs.bulkPut(prefs);
+    // Last: they refresh their article's search words from its (now written) body.
+    for (const it of adds) if (it.highlights.length) notes.push([it.row.id!, it]);
+    for (const [id, it] of notes) await mergeHighlights(id, it.highlights, database);
   });
   onProgress(1);
   return result;

@@ -2,12 +2,13 @@
 // conversions they share. Identity is recomputed here from the URL (never read from the file).
 import { collapse } from '../../core/text';
 import type { Article } from '../../extract/types';
-import { normalizeTag, withIdentity } from '../articles';
+import { withIdentity } from '../articles';
+import { normalizeTag } from '../tags';
 import { LibraryError } from '../errors';
 import { toRow, type SavedArticle } from '../schema';
-import type { BackupImage } from './format';
+import type { BackupHighlight, BackupImage } from './format';
 
-export type Incoming = { article: SavedArticle; images: BackupImage[] };
+export type Incoming = { article: SavedArticle; images: BackupImage[]; highlights?: BackupHighlight[] };
 
 export const fail = (message: string): never => {
   throw new LibraryError('invalid', message);

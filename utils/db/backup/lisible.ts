@@ -3,10 +3,12 @@
 // unsanitized, anything unknown) are dropped, and the body is sanitized again.
 import type { Article } from '../../extract/types';
 import { articleProblem } from '../../safety/validate';
+import { cleanHighlight, HIGHLIGHT_MAX, highlightProblem } from '../highlights';
 import { libraryPrefsProblem, storableImageType } from '../images';
+import { communesPrefProblem } from '../my-communes';
 import { prefsProblem } from '../preferences';
 import type { PrefRow } from '../schema';
-import { BACKUP_VERSION, type BackupImage } from './format';
+import { BACKUP_VERSION, type BackupHighlight, type BackupImage } from './format';
 import { fail, inDateRange, isHttp, MAX, saved, short, tagsOf, type Incoming } from './incoming';
 
 const MAX_IMAGES_PER_ARTICLE = 500;
@@ -71,6 +73,16 @@ function imagesOf(raw: unknown, n: number): BackupImage[] {
   return out;
 }
 
+function highlightsOf(raw: unknown, n: number): BackupHighlight[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw) || raw.length > HIGHLIGHT_MAX.perArticle)
+    return fail(`Article ${n}: highlights must be a list of at most ${HIGHLIGHT_MAX.perArticle}.`);
+  return raw.map((h: unknown) => {
+    const problem = highlightProblem(h);
+    return problem ? fail(`Article ${n}: ${problem}.`) : cleanHighlight(h as Record<string, unknown>);
+  });
+}
+
 /** One backup record → an article for the library, or a LibraryError naming the record and the field. */
 export function fromBackupArticle(raw: unknown, n: number, sanitize: (h: string) => string): Incoming {
   const problem = articleProblem(raw) ?? libraryProblem(raw as Record<string, unknown>);
@@ -88,7 +100,9 @@ export function fromBackupArticle(raw: unknown, n: number, sanitize: (h: string)
     if (typeof inseeCode === 'string') a.commune.inseeCode = short(inseeCode, 10);
   }
   const images = imagesOf(r.images, n);
+  const highlights = highlightsOf(r.highlights, n);
   return {
+    highlights,
     article: saved(a, {
       id: r.id as number | undefined,
       savedAt: r.savedAt as number,
@@ -119,6 +133,10 @@ export function backupPrefs(raw: unknown): PrefRow[] {
     if (p?.key === 'classifieds') {
       const problem = prefsProblem(p.value);
       if (problem) return fail(`Classifieds preferences: ${problem}.`);
+      out.push(p as PrefRow);
+    } else if (p?.key === 'communes') {
+      const problem = communesPrefProblem(p.value);
+      if (problem) return fail(`"Ma commune": ${problem}.`);
       out.push(p as PrefRow);
     } else if (p?.key === 'library') {
       const problem = libraryPrefsProblem(p.value);

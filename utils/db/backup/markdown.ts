@@ -7,7 +7,7 @@
 import TurndownService from 'turndown';
 import { strikethrough, tables } from 'turndown-plugin-gfm';
 import { collapse } from '../../core/text';
-import type { SavedArticle } from '../schema';
+import type { HighlightRow, SavedArticle } from '../schema';
 
 /** An http(s) URL made safe as a Markdown link destination, or null. */
 export function markdownUrl(raw: string | null | undefined): string | null {
@@ -79,8 +79,12 @@ function turndown(): TurndownService {
 /** Text of one line of Markdown: collapsed and escaped. */
 const line = (s: string | null | undefined) => turndown().escape(collapse(s));
 
-/** Markdown of one article: title, metadata, link to the original, standfirst, tags, body. */
-export function toMarkdown(a: SavedArticle): string {
+/** Markdown of one article: title, metadata, link to the original, standfirst, tags, body, highlights. */
+export function toMarkdown(
+  a: SavedArticle,
+  highlights: Array<Pick<HighlightRow, 'exact' | 'note'>> = [],
+  heading = 'Highlights',
+): string {
   const meta = [
     a.siteName ?? a.site,
     a.byline,
@@ -95,5 +99,10 @@ export function toMarkdown(a: SavedArticle): string {
   if (a.excerpt) head.push('', `> ${line(a.excerpt)}`);
   if (a.tags.length) head.push('', a.tags.map((t) => `#${line(t.replace(/\s+/g, '-'))}`).join(' '));
   const body = a.contentHtml ? turndown().turndown(a.contentHtml) : '';
-  return `${head.join('\n')}\n\n${body.replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  // Quotes and notes are text: escaped like every other line, each quote a block quote.
+  const marks = highlights.map(
+    (h) => `> ${line(h.exact)}${h.note ? `\n\n${h.note.split('\n').map(line).join('  \n')}` : ''}`,
+  );
+  const tail = marks.length ? `\n\n## ${line(heading)}\n\n${marks.join('\n\n')}\n` : '\n';
+  return `${head.join('\n')}\n\n${body.replace(/\n{3,}/g, '\n\n').trim()}${tail}`;
 }

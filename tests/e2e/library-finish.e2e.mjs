@@ -1,0 +1,149 @@
+// End-to-end for the library's finish (issue 14): the popup shows the official commune of a page whose
+// URL names it without accents; the saved article gets a tag (renamed), a highlight with a note found by
+// the library search; its EPUB, exported through the UI, passes epubcheck; the saved-article view
+// prints the article alone (emulated print media). Screenshots go to tests/e2e/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from './server.mjs';
+import { launch, openPopupFor, tabIdOf } from './chromium.mjs';
+
+const SHOTS = join(import.meta.dirname, 'screenshots');
+let srv, browser;
+before(async () => {
+  srv = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.context.close();
+  await srv?.close();
+});
+
+test('popup shows the official commune; tags, highlight and note in the library; EPUB valid; print', async () => {
+  const { context, worker, extensionId } = browser;
+  const page = await context.newPage();
+  // The folder "saint-lo" names the commune, without its accent.
+  await page.goto(`${srv.origin}/actualite/saint-lo/normandie-data-centers.html`);
+  const popup = await openPopupFor(context, extensionId, await tabIdOf(page, worker));
+  await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
+  const commune = popup.locator('.lisible-commune');
+  await commune.waitFor({ timeout: 15_000 });
+  assert.equal(await commune.innerText(), 'Saint-Lô');
+  await popup.screenshot({ path: join(SHOTS, 'popup-commune.png') });
+  await popup.getByRole('button', { name: 'Enregistrer' }).click();
+  await popup.getByText(/Enregistré dans la bibliothèque|Mis à jour/).waitFor({ timeout: 15_000 });
+  await popup.close();
+  await page.close();
+
+  const options = await context.newPage();
+  await options.setViewportSize({ width: 1000, height: 900 });
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const row = options.locator('.library-item', { hasText: 'data centers' });
+  await row.waitFor({ timeout: 10_000 });
+  assert.match(await row.locator('.library-commune').innerText(), /^Saint-Lô$/);
+  const communeFilter = options.getByRole('combobox', { name: 'Commune' });
+  assert.ok((await communeFilter.locator('option').allInnerTexts()).includes('Saint-Lô'));
+
+  await row.locator('a.library-title').click();
+  await options.waitForSelector('.lisible-body p');
+  // A tag, then renamed on this article.
+  await options.locator('.library-article-tags input').fill('Énergie');
+  await options.locator('.library-article-tags').getByRole('button', { name: 'Étiqueter' }).click();
+  await options.locator('.library-tag', { hasText: '#énergie' }).waitFor();
+  await options
+    .locator('.library-tag', { hasText: '#énergie' })
+    .getByRole('button', { name: 'Renommer' })
+    .click();
+  await options.getByRole('textbox', { name: /Nouveau nom/ }).fill('data centers');
+  await options.locator('.library-tag-rename button').click();
+  await options.locator('.library-tag', { hasText: '#data centers' }).waitFor();
+
+  // Select a sentence of the body, highlight it, add a note.
+  await options.evaluate(() => {
+    const body = document.querySelector('.lisible-body');
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    let text = walker.nextNode();
+    while (text && text.data.trim().length < 60) text = walker.nextNode();
+    const r = document.createRange();
+    r.setStart(text, 0);
+    r.setEnd(text, Math.min(60, text.data.length));
+    const sel = document.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(r);
+  });
+  await options.getByRole('button', { name: 'Surligner la sélection' }).click();
+  await options.locator('.library-highlight blockquote').waitFor({ timeout: 5000 });
+  await options.locator('.library-highlight textarea').fill('Vérifier le nombre de mégawatts ornithorynque');
+  await options.getByRole('button', { name: 'Enregistrer la note' }).click();
+  await options.waitForFunction(() => CSS.highlights.get('lisible-note')?.size === 1, null, {
+    timeout: 5000,
+  });
+
+  await options.screenshot({ path: join(SHOTS, 'saved-article-highlight.png') });
+
+  // EPUB through the UI, checked by the W3C validator.
+  const [download] = await Promise.all([
+    options.waitForEvent('download'),
+    options.locator('.library-reader-actions .export-epub').click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.epub$/);
+  const dir = await mkdtemp(join(tmpdir(), 'lisible-epub-'));
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  let report = '';
+  try {
+    report = execFileSync('java', ['-jar', '/usr/share/java/epubcheck.jar', file], { encoding: 'utf8' });
+  } catch (e) {
+    report = `${e.stdout ?? ''}${e.stderr ?? ''}`;
+  }
+  await rm(dir, { recursive: true, force: true });
+  assert.match(report, /No errors or warnings detected/, report);
+
+  // Print: the article alone (no tabs, actions, tags, highlights panel).
+  await options.emulateMedia({ media: 'print' });
+  assert.equal(await options.locator('.library-reader-actions').isVisible(), false);
+  assert.equal(await options.locator('.library-highlights-panel').isVisible(), false);
+  assert.equal(await options.locator('.lisible-title').isVisible(), true);
+  await options.screenshot({ path: join(SHOTS, 'saved-article-print.png') });
+  await options.emulateMedia({ media: 'screen' });
+
+  // Back to the list: the note finds the article; the row shows the tag and the highlight count.
+  await options.goto(`chrome-extension://${extensionId}/options.html#/`);
+  await options.getByRole('searchbox', { name: 'Rechercher dans la bibliothèque' }).fill('ornithorynque');
+  const found = options.locator('.library-item', { hasText: 'data centers' });
+  await found.waitFor({ timeout: 5000 });
+  assert.match(await found.innerText(), /#data centers/);
+  assert.match(await found.innerText(), /1 surlignage/);
+  await options.getByRole('searchbox', { name: 'Rechercher dans la bibliothèque' }).fill('');
+  await options.screenshot({ path: join(SHOTS, 'library-tags-highlights.png') });
+
+  // "Ma commune": chosen in the settings by a name typed without its accent; the row says so and the
+  // filter gives its articles.
+  await options.goto(`chrome-extension://${extensionId}/options.html#/settings`);
+  await options.getByRole('searchbox', { name: /Chercher une commune/ }).fill('saint-lo');
+  await options.getByRole('button', { name: /^Ajouter Saint-Lô \(50/ }).click();
+  await options.locator('.my-communes li', { hasText: 'Saint-Lô' }).waitFor();
+  await options.goto(`chrome-extension://${extensionId}/options.html#/`);
+  await options.locator('.library-item .library-commune.is-mine', { hasText: 'Saint-Lô' }).waitFor();
+  await options.getByRole('combobox', { name: 'Commune' }).selectOption({ label: 'Mes communes' });
+  await options.locator('.library-item', { hasText: 'data centers' }).waitFor();
+  await options.screenshot({ path: join(SHOTS, 'library-ma-commune.png') });
+
+  // Favourite and archive on the row itself; the count says what it counts once all is archived.
+  const item = options.locator('.library-item', { hasText: 'data centers' });
+  await item.locator('.library-favourite').click();
+  await options.waitForFunction(
+    () => document.querySelector('.library-item .library-favourite')?.getAttribute('aria-pressed') === 'true',
+  );
+  await item.locator('.library-archive').click();
+  await options.locator('.library-count', { hasText: '0 article enregistré (hors archives)' }).waitFor();
+  assert.equal(await options.locator('.library-empty').count(), 0, 'an archived library is not empty');
+  assert.match(await options.locator('.library-count').innerText(), /Aucun article ne correspond/);
+  await options.getByRole('checkbox', { name: 'Archives' }).check();
+  await options.locator('.library-count', { hasText: '1 article archivé' }).waitFor();
+  await options.locator('.library-item', { hasText: 'data centers' }).waitFor();
+  await options.close();
+});
