@@ -33,3 +33,12 @@ export function hostMatches(host: string, domain: string): boolean {
   const d = domain.toLowerCase().replace(/\.$/, '');
   return h === d || h.endsWith('.' + d);
 }
+
+/**
+ * Host of an absolute or protocol-relative href ("https://x.fr/a", "//x.fr/a"), null for a relative
+ * one. A regular expression, not `new URL`: the classifieds scan reads every link of a page with it.
+ */
+export function hrefHost(href: string): string | null {
+  const m = /^(?:https?:)?\/\/([^/?#:]+)/i.exec(href);
+  return m?.[1]?.toLowerCase() ?? null;
+}

@@ -1,0 +1,299 @@
+// Classifieds detection: Document (or a subtree) → labelled blocks. Pure DOM code, no extension APIs,
+// no layout (no innerText / getComputedStyle): it runs on every page load and again on late-injected
+// subtrees, under happy-dom, linkedom and real browsers.
+//
+// Pipeline: known-site rules (rules.ts) → scan (scan.ts: signals, repeated items) → candidates
+// (candidates.ts: heading, root, category, features, vetoes) → model (model.ts: fitted weights) →
+// resolution (one block per root, roots never nest) → selectors. One generator does it all: the sync
+// API runs it to the end, the sliced API gives the page its main thread back between slices.
+import { hrefHost } from '../core/url';
+import { buildCandidate, type Candidate } from './candidates';
+import { isDocument, spacedText } from './dom';
+import { accepts, PARAMS, probability, type ModelParams } from './model';
+import { rulesForHost, SITE_RULES, type SiteRule } from './rules';
+import { collectSignals, findLists, STEP, type Signals } from './scan';
+import { SelectorIndex, uniqueSelector } from './selector';
+import type { Category, ClassifiedBlock } from './types';
+
+export interface DetectOptions {
+  /** Page hostname for site rules; defaults to the document's location, canonical or og:url. */
+  host?: string;
+  /** Apply known-site rules (default true). */
+  rules?: boolean;
+  /** Run the generic shape detection (default true). */
+  shape?: boolean;
+  /** Site rules to use (default SITE_RULES); tests inject their own. */
+  siteRules?: readonly SiteRule[];
+  /** Model weights (default: the fitted params.json); the bench passes weights refitted without a family. */
+  params?: ModelParams;
+  /** Build `selector` for each block (default true). The content script marks elements instead. */
+  selectors?: boolean;
+}
+
+/** A detection with its live element, for callers that hold the DOM (content script, extractor). */
+export interface DetectedBlock extends ClassifiedBlock {
+  element: Element;
+}
+
+interface Found {
+  el: Element;
+  category: Category;
+  items: number;
+  source: string;
+}
+
+/** Hostname of the page: live location when it is a web page, else canonical / og:url (fixtures). */
+export function documentHost(doc: Document): string | null {
+  try {
+    const loc = doc.location;
+    if (loc && /^https?:$/.test(loc.protocol) && loc.hostname && loc.hostname !== 'localhost') {
+      return loc.hostname;
+    }
+  } catch {
+    // linkedom documents have no location.
+  }
+  // Look in <head> only: a document-wide querySelector is a full scan in DOM shims.
+  const head = doc.head ?? doc;
+  const canonical = head.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  const og = head.querySelector('meta[property="og:url"]')?.getAttribute('content');
+  for (const u of [canonical, og]) {
+    const h = u ? hrefHost(u) : null;
+    if (h) return h;
+  }
+  return null;
+}
+
+function countItems(root: Element, itemSelector: string | undefined): number {
+  if (itemSelector) {
+    try {
+      const n = root.querySelectorAll(itemSelector).length;
+      if (n > 0) return n;
+    } catch {
+      // Bad selector in a rule: fall back to counting links.
+    }
+  }
+  return root.getElementsByTagName('a').length;
+}
+
+function ruleBlocks(scope: Element, host: string, rules: readonly SiteRule[]): Found[] {
+  const found: Found[] = [];
+  for (const rule of rulesForHost(host, rules)) {
+    for (const b of rule.blocks) {
+      let matches: Element[];
+      try {
+        matches = Array.from(scope.querySelectorAll(b.selector));
+        if (scope.matches(b.selector)) matches.unshift(scope);
+      } catch {
+        continue;
+      }
+      for (const el of matches)
+        found.push({ el, category: b.category, items: countItems(el, b.items), source: rule.id });
+    }
+  }
+  return found;
+}
+
+/**
+ * One block per root (the likeliest candidate's category), and roots never nest. The heading makes the
+ * block: an outer block gives way to the inner ones when it has no classifieds heading of its own and
+ * they have, or when two or more of them announce other categories than its own (a "Petites annonces"
+ * box of sub-categories); otherwise it covers what it holds (the notices of a legal-notices box, the
+ * cards inside a carousel's slides).
+ */
+export function resolve(accepted: Candidate[], params: ModelParams): Candidate[] {
+  const byRoot = new Map<Element, { c: Candidate; p: number }>();
+  for (const c of accepted) {
+    const p = probability(c, params);
+    const prev = byRoot.get(c.root);
+    if (!prev || p > prev.p) byRoot.set(c.root, { c, p });
+  }
+  const roots = [...byRoot.values()].map((v) => v.c);
+  const announces = (c: Candidate) => c.heading !== null && c.heading.category !== undefined;
+  const drop = new Set<Candidate>();
+  for (const outer of roots) {
+    const inner = roots.filter((o) => o !== outer && outer.root.contains(o.root));
+    if (inner.length === 0) continue;
+    const headed = inner.filter((o) => announces(o) && o.heading!.el !== outer.heading?.el);
+    const others = headed.filter(
+      (o) => o.heading!.category !== null && o.heading!.category !== outer.category,
+    );
+    if ((!announces(outer) && headed.length > 0) || others.length >= 2) drop.add(outer);
+    else for (const o of inner) drop.add(o);
+  }
+  return roots.filter((c) => !drop.has(c));
+}
+
+/** Candidates found by shape in `scope` (all of them, accepted or not): the fitting script reads these. */
+export function* shapeCandidates(scope: Element, host: string | null): Generator<void, Candidate[]> {
+  const s: Signals = { agg: new Map(), kids: new Map(), linkCat: new Map() };
+  yield* collectSignals(scope, host, s);
+  const raws = yield* findLists(s);
+  const out: Candidate[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    if (i % (STEP >> 4) === 0) yield;
+    out.push(buildCandidate(raws[i]!, s));
+  }
+  return out;
+}
+
+function scopeOf(root: Document | Element): Element | null {
+  // documentElement first: a DOM shim given no bytes (linkedom) has none and throws on `body`.
+  if (isDocument(root)) return root.documentElement ? (root.body ?? root.documentElement) : null;
+  return root;
+}
+
+function* detectSteps(root: Document | Element, opts: DetectOptions): Generator<void, DetectedBlock[]> {
+  const scope = scopeOf(root);
+  if (!scope) return [];
+  const doc = scope.ownerDocument;
+  const host = opts.host ?? documentHost(doc);
+  const siteRules = opts.siteRules ?? SITE_RULES;
+  const found = opts.rules !== false && host ? ruleBlocks(scope, host, siteRules) : [];
+  const ruleSelectors =
+    opts.rules !== false && host
+      ? rulesForHost(host, siteRules).flatMap((r) => r.blocks.map((b) => b.selector))
+      : [];
+
+  if (opts.shape !== false) {
+    const params = opts.params ?? PARAMS;
+    const candidates = yield* shapeCandidates(scope, host);
+    yield;
+    const ruleEls = found.map((f) => f.el);
+    for (const c of resolve(
+      candidates.filter((c) => accepts(c, params)),
+      params,
+    )) {
+      // A site rule knows the block better: drop shape blocks overlapping a rule block.
+      if (ruleEls.some((r) => r === c.root || r.contains(c.root) || c.root.contains(r))) continue;
+      // Subtree re-scan inside a rule block (its items arrived late): the rule block covers it.
+      if (!isDocument(root) && ruleSelectors.some((sel) => insideMatch(c.root, sel))) continue;
+      found.push({ el: c.root, category: c.category, items: c.items.length, source: 'shape' });
+    }
+  }
+
+  // Roots never nest: keep the inner blocks when a rule block contains another block.
+  const kept = found.filter((f) => !found.some((g) => g !== f && g.el !== f.el && f.el.contains(g.el)));
+  kept.sort((a, b) => (a.el === b.el ? 0 : a.el.compareDocumentPosition(b.el) & 4 ? -1 : 1));
+  yield;
+  const withSelectors = opts.selectors !== false;
+  // Whole-document scan: one indexing pass answers every uniqueness question. Subtree scan: let
+  // uniqueSelector ask the document (cheaper than indexing the whole page again).
+  const index =
+    withSelectors && kept.length && isDocument(root)
+      ? new SelectorIndex(
+          doc,
+          kept.map((f) => f.el),
+        )
+      : undefined;
+  return kept.map((f) => ({
+    category: f.category,
+    selector: withSelectors ? uniqueSelector(f.el, index) : '',
+    items: f.items,
+    text: spacedText(f.el, 200),
+    source: f.source,
+    element: f.el,
+  }));
+}
+
+function insideMatch(el: Element, selector: string): boolean {
+  try {
+    return el.closest(selector) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** DOM shims (happy-dom) search recursively and overflow on 10 000-deep pages; browsers do not. */
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError || (e instanceof Error && e.name === 'RangeError');
+}
+
+/**
+ * Detect classifieds blocks in a document or a subtree (re-run on late-injected nodes). Returns blocks
+ * in document order; roots never nest (a group of sub-categories comes out as one block per sub-category).
+ */
+export function detectBlocks(root: Document | Element, opts: DetectOptions = {}): DetectedBlock[] {
+  try {
+    const it = detectSteps(root, opts);
+    for (;;) {
+      const r = it.next();
+      if (r.done) return r.value;
+    }
+  } catch (e) {
+    // Hiding nothing is the safe answer on a page too deep for the DOM shim; any other error is a bug.
+    if (isStackOverflow(e)) return [];
+    throw e;
+  }
+}
+
+export interface SliceOptions {
+  /** Longest run before giving the page its main thread back (ms). */
+  sliceMs?: number;
+  /** How to give it back (the content script passes scheduler.yield or a zero timeout). */
+  yieldToPage: () => Promise<void>;
+  now?: () => number;
+}
+
+/** `detectBlocks`, in slices of at most about `sliceMs` with the page's tasks running in between. */
+export async function detectBlocksSliced(
+  root: Document | Element,
+  opts: DetectOptions,
+  slice: SliceOptions,
+): Promise<DetectedBlock[]> {
+  const now = slice.now ?? (() => performance.now());
+  const budget = slice.sliceMs ?? 8;
+  const it = detectSteps(root, opts);
+  let deadline = now() + budget;
+  for (;;) {
+    let r: IteratorResult<void, DetectedBlock[]>;
+    try {
+      r = it.next();
+    } catch (e) {
+      if (isStackOverflow(e)) return [];
+      throw e;
+    }
+    if (r.done) return r.value.filter((b) => b.element.isConnected);
+    if (now() >= deadline) {
+      await slice.yieldToPage();
+      deadline = now() + budget;
+    }
+  }
+}
+
+/**
+ * Re-scan after DOM changes (late widgets). Pass the elements that received nodes
+ * (`MutationRecord.target`), not only the added nodes: a widget filled item by item is only
+ * recognisable from its container. Blocks already in `known` (by element) are not returned
+ * again; nested results are merged so roots never nest.
+ */
+export function detectInSubtrees(
+  roots: readonly Element[],
+  known: ReadonlySet<Element> = new Set(),
+  opts: DetectOptions = {},
+): DetectedBlock[] {
+  // Drop roots contained in another root: scanning the outer one covers them.
+  const outer = roots.filter((r) => r.isConnected && !roots.some((o) => o !== r && o.contains(r)));
+  const out: DetectedBlock[] = [];
+  for (const r of outer) {
+    for (const b of detectBlocks(r, opts)) {
+      if (known.has(b.element) || out.some((o) => o.element === b.element)) continue;
+      out.push(b);
+    }
+  }
+  return out.filter((b) => !out.some((o) => o !== b && b.element.contains(o.element)));
+}
+
+/**
+ * Remove the classifieds blocks from a document the caller owns (a clone handed to the
+ * reading-view extractor): the reading view never contains classifieds. Returns what it removed.
+ */
+export function stripClassifieds(doc: Document, opts: DetectOptions = {}): ClassifiedBlock[] {
+  const blocks = detectBlocks(doc, opts);
+  for (const b of blocks) b.element.remove();
+  return blocks.map(({ element: _element, ...b }) => b);
+}
+
+/** Detect classifieds blocks (serialisable form, without element references). */
+export function detectClassifieds(root: Document | Element, opts: DetectOptions = {}): ClassifiedBlock[] {
+  return detectBlocks(root, opts).map(({ element: _element, ...b }) => b);
+}
