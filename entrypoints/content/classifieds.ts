@@ -3,8 +3,10 @@
 // without reload, and turning Lisible off removes every trace.
 //
 // Timeline: at document_start, known-site selectors (utils/classifieds/rules.ts) are hidden before the
-// page paints; when the DOM is ready, shape detection marks the blocks nobody wrote a rule for; a
-// throttled MutationObserver catches widgets injected later.
+// page paints, and the reader's own rules as soon as the storage mirror answers (a few milliseconds,
+// before the body is painted); when the DOM is ready, the shape scan runs in slices of a few
+// milliseconds (the page's own tasks run in between: no long task) and marks the blocks nobody wrote a
+// rule for; a throttled MutationObserver catches widgets injected later.
 import {
   CATEGORIES,
   type Category,
@@ -12,36 +14,78 @@ import {
   type Visibility,
 } from '../../utils/classifieds/types';
 import {
+  chosenVisibility,
   COLLAPSE_LABEL_ATTR,
+  DEFAULT_VISIBILITY,
   EMPTY_PREFS,
-  detectBlocks,
+  detectBlocksSliced,
   hideCss,
   knownSelectors,
   resolveVisibility,
 } from '../../utils/classifieds';
+import { ruleHost, type SiteUserRules, type UserRule } from '../../utils/settings/user-rules';
 import { collapsedLabelKey } from '../../utils/ui/category-i18n';
 import { t } from '../../utils/ui/i18n';
-import type { ClassifiedsReport } from '../../utils/messaging/messages';
+import type { BlockReport, ClassifiedsReport } from '../../utils/messaging/messages';
 import { shadowButton } from './shadow-button';
 
 export const MARK = 'data-lisible-ad';
+/** Blocks hidden by one of the reader's rules ("Masquer un bloc…"). */
+const PICKED = 'data-lisible-pick';
 const REVEALED = 'data-lisible-revealed';
 const LABEL_TAG = 'lisible-collapsed';
 const RESCAN_MS = 800;
+const NO_RULES: SiteUserRules = { hide: [], exceptions: [], content: [] };
 
 interface Found {
+  id: number;
   category: Category;
   items: number;
+  source: BlockReport['source'];
+  ruleId?: number;
   label?: HTMLElement;
+}
+
+/** Gives the page its main thread back between two slices of the scan. */
+function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  // A message-channel task runs as soon as the page's pending tasks have (no 4 ms timer clamp).
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(0);
+  });
+}
+
+/** The first characters of an element's text, white space collapsed. */
+function firstWords(el: Element, n: number): string {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, n);
+}
+
+function matchesAny(el: Element, selectors: readonly string[]): boolean {
+  for (const s of selectors) {
+    try {
+      if (el.matches(s)) return true;
+    } catch {
+      // A selector this browser cannot parse matches nothing.
+    }
+  }
+  return false;
 }
 
 export class ClassifiedsController {
   private readonly style: HTMLStyleElement;
   private readonly found = new Map<Element, Found>();
   private prefs: ClassifiedsPrefs = EMPTY_PREFS;
+  private rules: SiteUserRules = NO_RULES;
   private observer?: MutationObserver;
   private timer?: ReturnType<typeof setTimeout>;
+  private scanning?: Promise<void>;
   private lastReported = -1;
+  private nextId = 1;
+  /** Until the mirror answers, the page is not painted (see `constructor`). */
+  private holding = false;
 
   constructor(
     private readonly host: string,
@@ -49,9 +93,20 @@ export class ClassifiedsController {
   ) {
     this.style = document.createElement('style');
     this.style.id = 'lisible-classifieds';
-    // Known-site blocks are hidden with the default preferences before the first paint; the reader's
-    // own preferences arrive a few milliseconds later and rewrite the sheet.
+    // Known-site blocks are hidden with the default preferences before the first paint. The reader's
+    // own rules come from an asynchronous storage read, which a small page can outrun: while the
+    // document is still loading, its first paint waits for that read (a few milliseconds, 200 at most),
+    // so a block the reader hid is never shown, not even for a frame.
+    this.holding = document.readyState === 'loading';
+    if (this.holding) setTimeout(() => this.release(), 200);
     (document.head ?? document.documentElement).append(this.style);
+    this.renderCss();
+  }
+
+  /** Lets the page paint (the mirror answered, failed, or took too long). */
+  release(): void {
+    if (!this.holding) return;
+    this.holding = false;
     this.renderCss();
   }
 
@@ -59,31 +114,98 @@ export class ClassifiedsController {
     return resolveVisibility(this.prefs, this.host, category);
   }
 
-  setPrefs(prefs: ClassifiedsPrefs): void {
-    this.prefs = prefs;
-    this.render();
+  /** A block the reader hid themselves stays hidden (`autre` too) unless they chose to show its category. */
+  private pickedVisibility(category: Category): Visibility {
+    const chosen = chosenVisibility(this.prefs, this.host, category);
+    return chosen ?? (DEFAULT_VISIBILITY[category] === 'collapse' ? 'collapse' : 'hide');
   }
 
-  /** Full scan of the document; cheap enough to repeat (see `npm run bench`). */
-  scan(): void {
+  private visibilityOf(f: Found): Visibility {
+    return f.source === 'user' ? this.pickedVisibility(f.category) : this.visibility(f.category);
+  }
+
+  setMirrors(prefs: ClassifiedsPrefs, rules: SiteUserRules): void {
+    const exceptionsGone = this.rules.exceptions.some((e) => !rules.exceptions.includes(e));
+    this.prefs = prefs;
+    this.rules = rules;
+    this.holding = false;
+    this.applyRules();
+    this.render();
+    // A withdrawn exception: the block it covered is a block again (the scan finds it).
+    if (exceptionsGone && document.readyState !== 'loading') void this.scan();
+  }
+
+  /** The site's "Choisir le texte à lire" hints, newest first (extraction options). */
+  contentHints(): string[] {
+    return this.rules.content;
+  }
+
+  /** Full scan of the document, sliced; a second call while one runs waits for it. */
+  scan(): Promise<void> {
+    this.scanning ??= this.runScan().finally(() => (this.scanning = undefined));
+    return this.scanning;
+  }
+
+  private async runScan(): Promise<void> {
+    const blocks = await detectBlocksSliced(document, { host: this.host }, { yieldToPage });
     let changed = false;
-    for (const b of detectBlocks(document, { host: this.host })) {
-      const el = b.element;
-      const prev = this.found.get(el);
+    for (const b of blocks) {
+      const prev = this.found.get(b.element);
+      if (prev?.source === 'user') continue;
       if (prev && prev.category === b.category && prev.items === b.items) continue;
-      this.found.set(el, { ...prev, category: b.category, items: b.items });
-      el.setAttribute(MARK, b.category);
+      const source = b.source === 'shape' ? 'shape' : 'site';
+      this.found.set(b.element, {
+        ...prev,
+        id: prev?.id ?? this.nextId++,
+        category: b.category,
+        items: b.items,
+        source,
+      });
       changed = true;
     }
-    // Blocks the page removed are forgotten (and their labels with them).
-    for (const [el, f] of this.found) {
-      if (!el.isConnected) {
-        f.label?.remove();
-        this.found.delete(el);
+    changed = this.applyRules() || changed;
+    if (changed) this.render();
+  }
+
+  /** Marks the blocks the reader's rules name, unmarks the exceptions; forgets detached blocks. */
+  private applyRules(): boolean {
+    let changed = false;
+    for (const r of this.rules.hide) {
+      let els: NodeListOf<Element>;
+      try {
+        els = document.querySelectorAll(r.selector);
+      } catch {
+        continue;
+      }
+      for (const el of els) {
+        const prev = this.found.get(el);
+        if (prev?.source === 'user' && prev.ruleId === r.id) continue;
+        this.found.set(el, {
+          ...prev,
+          id: prev?.id ?? this.nextId++,
+          category: r.category,
+          items: prev?.items ?? 1,
+          source: 'user',
+          ruleId: r.id,
+        });
         changed = true;
       }
     }
-    if (changed) this.render();
+    for (const [el, f] of this.found) {
+      const gone = !el.isConnected;
+      const ruleGone = f.source === 'user' && !this.rules.hide.some((r) => r.id === f.ruleId);
+      const excepted = f.source !== 'user' && matchesAny(el, this.rules.exceptions);
+      if (gone || ruleGone || excepted) {
+        f.label?.remove();
+        el.removeAttribute(MARK);
+        el.removeAttribute(PICKED);
+        this.found.delete(el);
+        changed = true;
+      } else {
+        el.setAttribute(f.source === 'user' ? PICKED : MARK, f.category);
+      }
+    }
+    return changed;
   }
 
   /** Watches for late widgets; at most one rescan per RESCAN_MS, and none for our own label changes. */
@@ -95,7 +217,7 @@ export class ClassifiedsController {
           (n) => n.nodeType === 1 && (n as Element).tagName.toLowerCase() !== LABEL_TAG,
         ),
       );
-      if (relevant) this.timer = setTimeout(() => ((this.timer = undefined), this.scan()), RESCAN_MS);
+      if (relevant) this.timer = setTimeout(() => ((this.timer = undefined), void this.scan()), RESCAN_MS);
     });
     this.observer.observe(document.documentElement, { childList: true, subtree: true });
   }
@@ -107,18 +229,33 @@ export class ClassifiedsController {
     for (const [el, f] of this.found) {
       f.label?.remove();
       el.removeAttribute(MARK);
+      el.removeAttribute(PICKED);
       el.removeAttribute(REVEALED);
     }
     this.found.clear();
   }
 
+  private hidden(el: Element, f: Found): boolean {
+    return this.visibilityOf(f) !== 'show' && !el.hasAttribute(REVEALED);
+  }
+
   report(): ClassifiedsReport {
     const by = new Map<Category, { blocks: number; items: number }>();
-    for (const f of this.found.values()) {
+    const blocks: BlockReport[] = [];
+    for (const [el, f] of this.found) {
       const c = by.get(f.category) ?? { blocks: 0, items: 0 };
       c.blocks += 1;
       c.items += f.items;
       by.set(f.category, c);
+      const text = firstWords(el, 90);
+      blocks.push({
+        id: f.id,
+        category: f.category,
+        items: f.items,
+        text,
+        source: f.source,
+        hidden: this.hidden(el, f),
+      });
     }
     return {
       host: this.host,
@@ -127,14 +264,32 @@ export class ClassifiedsController {
         ...by.get(c)!,
         visibility: this.visibility(c),
       })),
+      blocks,
       hiddenItems: this.hiddenItems(),
     };
   }
 
+  /** "Ce n'est pas une annonce": the rule that says so for one listed block (its robust selector). */
+  describe(id: number, selectorOf: (el: Element) => string): { rule: UserRule; ruleId?: number } | null {
+    for (const [el, f] of this.found) {
+      if (f.id !== id) continue;
+      const label = firstWords(el, 120);
+      const rule: UserRule = {
+        host: ruleHost(this.host),
+        kind: 'exception',
+        selector: selectorOf(el),
+        category: f.category,
+        label,
+        createdAt: Date.now(),
+      };
+      return { rule, ruleId: f.ruleId };
+    }
+    return null;
+  }
+
   private hiddenItems(): number {
     let n = 0;
-    for (const [el, f] of this.found)
-      if (this.visibility(f.category) !== 'show' && !el.hasAttribute(REVEALED)) n += f.items;
+    for (const [el, f] of this.found) if (this.hidden(el, f)) n += f.items;
     return n;
   }
 
@@ -149,19 +304,31 @@ export class ClassifiedsController {
   }
 
   private renderCss(): void {
-    // One rule per category for the marked blocks, plus the known-site selectors, which hide before
-    // detection has marked anything (document_start). A block the reader revealed stays shown.
-    const targets = [
-      ...CATEGORIES.map((category) => ({ category, selector: `[${MARK}="${category}"]` })),
-      ...knownSelectors(this.host).map((k) => ({ category: k.category, selector: `:is(${k.selector})` })),
-    ].map((b) => ({ ...b, selector: `${b.selector}:not([${REVEALED}])` }));
-    this.style.textContent = hideCss(targets, (c) => this.visibility(c));
+    // One rule per category for the marked blocks, plus the known-site selectors and the reader's rules,
+    // which hide before the scan has marked anything. A block the reader revealed stays shown; an
+    // exception ("Ce n'est pas une annonce") is never hidden by a known-site selector either.
+    const except = this.rules.exceptions.length ? `:not(:is(${this.rules.exceptions.join(',')}))` : '';
+    const shown = `:not([${REVEALED}])`;
+    const byCategory = (attr: string) =>
+      CATEGORIES.map((category) => ({ category, selector: `[${attr}="${category}"]${shown}` }));
+    const site = knownSelectors(this.host).map((k) => ({
+      category: k.category,
+      selector: `:is(${k.selector})${except}${shown}`,
+    }));
+    const picked = this.rules.hide.map((r) => ({
+      category: r.category,
+      selector: `:is(${r.selector})${shown}`,
+    }));
+    this.style.textContent =
+      (this.holding ? 'html{visibility:hidden!important}\n' : '') +
+      hideCss([...byCategory(MARK), ...site], (c) => this.visibility(c)) +
+      hideCss([...byCategory(PICKED), ...picked], (c) => this.pickedVisibility(c));
   }
 
   /** "Avis de décès masqués — afficher": collapsed blocks get a discreet label right before them. */
   private renderLabels(): void {
     for (const [el, f] of this.found) {
-      const want = this.visibility(f.category) === 'collapse' && !el.hasAttribute(REVEALED);
+      const want = this.visibilityOf(f) === 'collapse' && !el.hasAttribute(REVEALED);
       if (want && !f.label?.isConnected) {
         f.label = this.makeLabel(el, f.category);
         el.before(f.label);

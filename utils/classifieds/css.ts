@@ -26,15 +26,15 @@ export const EMPTY_PREFS: ClassifiedsPrefs = { categories: {}, sites: {} };
 export const COLLAPSE_LABEL_ATTR = 'data-lisible-collapsed';
 
 /**
- * Visibility of `category` on `host`: site exception (showAll, then per-category), then the
- * reader's per-category choice, then the default. The most specific site entry wins
+ * What the reader chose for `category` on `host`, if anything: site exception (per-category, then
+ * showAll), then the reader's per-category choice. The most specific site entry wins
  * ("www.ouest-france.fr" before "ouest-france.fr").
  */
-export function resolveVisibility(
+export function chosenVisibility(
   prefs: ClassifiedsPrefs | undefined,
   host: string,
   category: Category,
-): Visibility {
+): Visibility | undefined {
   const sites = prefs?.sites ?? {};
   const keys = Object.keys(sites)
     .filter((k) => hostMatches(host, k))
@@ -46,7 +46,16 @@ export function resolveVisibility(
     if (v) return v;
     if (site.showAll) return 'show';
   }
-  return prefs?.categories[category] ?? DEFAULT_VISIBILITY[category];
+  return prefs?.categories[category];
+}
+
+/** Visibility of `category` on `host`: the reader's choice (`chosenVisibility`), else the default. */
+export function resolveVisibility(
+  prefs: ClassifiedsPrefs | undefined,
+  host: string,
+  category: Category,
+): Visibility {
+  return chosenVisibility(prefs, host, category) ?? DEFAULT_VISIBILITY[category];
 }
 
 function ruleFor(selectors: string[]): string {

@@ -26,8 +26,6 @@ export interface DetectOptions {
   siteRules?: readonly SiteRule[];
   /** Model weights (default: the fitted params.json); the bench passes weights refitted without a family. */
   params?: ModelParams;
-  /** Build `selector` for each block (default true). The content script marks elements instead. */
-  selectors?: boolean;
 }
 
 /** A detection with its live element, for callers that hold the DOM (content script, extractor). */
@@ -142,11 +140,14 @@ function scopeOf(root: Document | Element): Element | null {
   return root;
 }
 
-function* detectSteps(root: Document | Element, opts: DetectOptions): Generator<void, DetectedBlock[]> {
+/** The pipeline; `host` is the page's (the sliced run's caller always knows it). */
+function* detectSteps(
+  root: Document | Element,
+  opts: DetectOptions,
+  host: string | null,
+): Generator<void, DetectedBlock[]> {
   const scope = scopeOf(root);
   if (!scope) return [];
-  const doc = scope.ownerDocument;
-  const host = opts.host ?? documentHost(doc);
   const siteRules = opts.siteRules ?? SITE_RULES;
   const found = opts.rules !== false && host ? ruleBlocks(scope, host, siteRules) : [];
   const ruleSelectors =
@@ -174,25 +175,30 @@ function* detectSteps(root: Document | Element, opts: DetectOptions): Generator<
   // Roots never nest: keep the inner blocks when a rule block contains another block.
   const kept = found.filter((f) => !found.some((g) => g !== f && g.el !== f.el && f.el.contains(g.el)));
   kept.sort((a, b) => (a.el === b.el ? 0 : a.el.compareDocumentPosition(b.el) & 4 ? -1 : 1));
-  yield;
-  const withSelectors = opts.selectors !== false;
-  // Whole-document scan: one indexing pass answers every uniqueness question. Subtree scan: let
-  // uniqueSelector ask the document (cheaper than indexing the whole page again).
-  const index =
-    withSelectors && kept.length && isDocument(root)
-      ? new SelectorIndex(
-          doc,
-          kept.map((f) => f.el),
-        )
-      : undefined;
   return kept.map((f) => ({
     category: f.category,
-    selector: withSelectors ? uniqueSelector(f.el, index) : '',
+    selector: '',
     items: f.items,
     text: spacedText(f.el, 200),
     source: f.source,
     element: f.el,
   }));
+}
+
+/**
+ * Fills in `selector`. Whole-document scan: one indexing pass answers every uniqueness question.
+ * Subtree scan: uniqueSelector asks the document (cheaper than indexing the whole page again).
+ */
+function withSelectors(blocks: DetectedBlock[], root: Document | Element): DetectedBlock[] {
+  const index =
+    blocks.length && isDocument(root)
+      ? new SelectorIndex(
+          root,
+          blocks.map((b) => b.element),
+        )
+      : undefined;
+  for (const b of blocks) b.selector = uniqueSelector(b.element, index);
+  return blocks;
 }
 
 function insideMatch(el: Element, selector: string): boolean {
@@ -214,10 +220,11 @@ function isStackOverflow(e: unknown): boolean {
  */
 export function detectBlocks(root: Document | Element, opts: DetectOptions = {}): DetectedBlock[] {
   try {
-    const it = detectSteps(root, opts);
+    const doc = isDocument(root) ? root : root.ownerDocument;
+    const it = detectSteps(root, opts, opts.host ?? documentHost(doc));
     for (;;) {
       const r = it.next();
-      if (r.done) return r.value;
+      if (r.done) return withSelectors(r.value, root);
     }
   } catch (e) {
     // Hiding nothing is the safe answer on a page too deep for the DOM shim; any other error is a bug.
@@ -234,15 +241,18 @@ export interface SliceOptions {
   now?: () => number;
 }
 
-/** `detectBlocks`, in slices of at most about `sliceMs` with the page's tasks running in between. */
+/**
+ * `detectBlocks`, in slices of at most about `sliceMs` with the page's tasks running in between. For a
+ * caller that holds the elements (the content script marks them): `selector` is left empty.
+ */
 export async function detectBlocksSliced(
   root: Document | Element,
-  opts: DetectOptions,
+  opts: DetectOptions & { host: string },
   slice: SliceOptions,
 ): Promise<DetectedBlock[]> {
   const now = slice.now ?? (() => performance.now());
   const budget = slice.sliceMs ?? 8;
-  const it = detectSteps(root, opts);
+  const it = detectSteps(root, opts, opts.host);
   let deadline = now() + budget;
   for (;;) {
     let r: IteratorResult<void, DetectedBlock[]>;

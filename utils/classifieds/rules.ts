@@ -33,19 +33,19 @@ export const SITE_RULES: readonly SiteRule[] = [
     id: 'ouest-france-emploi-widget',
     hosts: ['ouest-france.fr'],
     blocks: [{ selector: 'section.zone-liste.ofm-emploi', category: 'emploi', items: 'article' }],
-    why: 'Ouest-France "ofm" block provider renders the ouestfrance-emploi.com job widget as section.zone-liste.ofm-widget-seul.ofm-emploi with article.teaser-media items (seen in the fr-news corpus page).',
+    why: 'Ouest-France "ofm" job widget (ouestfrance-emploi.com), article.teaser-media items; seen in the fr-news page.',
   },
   {
     id: 'depeche-midi-immobilier',
     hosts: ['ladepeche.fr', 'midilibre.fr', 'lindependant.fr', 'centrepresseaveyron.fr'],
     blocks: [{ selector: '#immobilier', category: 'immobilier', items: 'li, article' }],
-    why: 'La Dépêche group (one shared CMS) property-ads box; the id is listed by the uBlock "Liste FR" filter `ladepeche.fr,midilibre.fr###immobilier`.',
+    why: 'La Dépêche group CMS property-ads box; uBlock "Liste FR": ladepeche.fr,midilibre.fr###immobilier.',
   },
   {
     id: 'sud-ouest-group-petites-annonces',
     hosts: ['charentelibre.fr', 'larepubliquedespyrenees.fr', 'sudouest.fr'],
     blocks: [{ selector: '#petitesAnnoncesBlock', category: 'autre', items: 'li, article' }],
-    why: 'Sud Ouest group CMS mixed "petites annonces" box; id listed by uBlock "Liste FR" (`charentelibre.fr###petitesAnnoncesBlock`). Mixed categories, hence `autre` unless shape detection splits it.',
+    why: 'Sud Ouest group CMS mixed box (hence autre); uBlock "Liste FR": charentelibre.fr###petitesAnnoncesBlock.',
   },
 ];
 

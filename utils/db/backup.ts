@@ -9,6 +9,7 @@ import type { Article } from '../extract/types';
 import { articleProblem } from '../safety/validate';
 import { articleKey, normalizeTag, siteOf } from './articles';
 import { LibraryError } from './errors';
+import { userRulesForBackup, userRulesFromBackup, type BackupUserRule } from './user-rules-backup';
 import {
   db,
   toRow,
@@ -35,6 +36,7 @@ export interface Backup {
   exportedAt: string;
   articles: BackupArticle[];
   prefs: PrefRow[];
+  userRules?: BackupUserRule[];
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -116,6 +118,7 @@ export async function exportBackup(
     exportedAt: new Date().toISOString(),
     articles,
     prefs,
+    ...(ids ? {} : { userRules: await userRulesForBackup(database) }),
   };
 }
 
@@ -526,6 +529,7 @@ export async function importFile(
   database: LisibleDB = db(),
 ): Promise<ImportResult> {
   const { format, items } = parseImport(text, sanitize);
+  const userRules = userRulesFromBackup(format === 'lisible' ? text : '{}');
   const prefs: PrefRow[] = [];
   if (format === 'lisible') {
     const raw = (JSON.parse(text) as { prefs?: unknown }).prefs;
@@ -619,5 +623,6 @@ export async function importFile(
       if (prefs.length) await database.prefs.bulkPut(prefs);
     },
   );
+  await userRules.write(database);
   return result;
 }

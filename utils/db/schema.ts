@@ -5,6 +5,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { Article } from '../extract/types';
 import type { ClassifiedsPrefs } from '../classifieds/types';
+import type { UserRule } from '../settings/user-rules';
 import { watchDatabase } from './errors';
 import { articleWords, communeFallback } from './text';
 
@@ -78,6 +79,7 @@ export class LisibleDB extends Dexie {
   bodies!: EntityTable<BodyRow, 'id'>;
   images!: Dexie.Table<ImageRow, [number, string]>;
   prefs!: EntityTable<PrefRow, 'key'>;
+  userRules!: EntityTable<UserRule, 'id'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -102,6 +104,12 @@ export class LisibleDB extends Dexie {
         images: '[articleId+url], articleId',
       })
       .upgrade(upgradeToV3);
+    // v4 — the reader's site rules (issue 12): blocks hidden with the picker, "Ce n'est pas une annonce"
+    // exceptions, "Choisir le texte à lire" hints; listed per site and newest first. Nothing to migrate:
+    // a new table starts empty.
+    this.version(4).stores({
+      userRules: '++id, host, kind, createdAt',
+    });
   }
 }
 

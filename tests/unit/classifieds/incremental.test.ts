@@ -6,6 +6,8 @@ import { collapsedLabelKey } from '../../../utils/ui/category-i18n';
 import {
   COLLAPSE_LABEL_ATTR,
   detectBlocks,
+  detectBlocksSliced,
+  documentHost,
   detectInSubtrees,
   stripClassifieds,
 } from '../../../utils/classifieds';
@@ -120,6 +122,41 @@ describe('re-scan after the content script inserted a collapse label', () => {
         b.element.before(label);
       }
       expect(detectBlocks(doc).map((b) => b.selector)).toEqual(before.map((b) => b.selector));
+    }
+  });
+});
+
+describe('sliced scan (the content script gives the page its main thread back)', () => {
+  it('finds the same blocks as one run, yielding between slices', async () => {
+    for (const name of [
+      'lefigaro-2024-ukraine-point-situation',
+      'indep-quercy-petites-annonces',
+      'tendance-ouest--seed',
+    ]) {
+      const doc = parseLinkedom(loadFixture(name).html);
+      const whole = detectBlocks(doc);
+      let yields = 0;
+      let clock = 0;
+      const sliced = await detectBlocksSliced(
+        doc,
+        { host: documentHost(doc) ?? '' },
+        {
+          sliceMs: 1,
+          // Every step "takes" 1 ms: a yield at every step point, whatever the machine's speed.
+          now: () => (clock += 1),
+          yieldToPage: async () => void yields++,
+        },
+      );
+      expect(
+        sliced.map((b) => [b.category, b.element]),
+        name,
+      ).toEqual(whole.map((b) => [b.category, b.element]));
+      expect(
+        sliced.every((b) => b.selector === ''),
+        'no selectors: the content script marks elements',
+      ).toBe(true);
+      // A yield point every 256 nodes: many on a real page, at least one anywhere.
+      expect(yields, name).toBeGreaterThan(name.startsWith('lefigaro') ? 10 : 0);
     }
   });
 });

@@ -9,6 +9,7 @@ import {
   setCategory,
   setSiteShowAll,
   toggleCategory,
+  toggleSiteCategory,
 } from '../../../utils/settings/classifieds-edit';
 import { resolveVisibility } from '../../../utils/classifieds/css';
 
@@ -47,7 +48,7 @@ describe('classifieds preferences in Dexie', () => {
     v1.close();
     const db = new LisibleDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await db.articles.toArray()).map((a) => a.title)).toEqual(['Ancien']);
     expect(await getClassifiedsPrefs(db)).toEqual({ categories: {}, sites: {} });
     db.close();
@@ -94,5 +95,24 @@ describe('preference edits', () => {
     expect(resolveVisibility(p, 'actu.fr', 'immobilier')).toBe('hide');
     expect(setSiteShowAll(p, host, false).sites).toEqual({});
     expect(removeSite(p, host).sites).toEqual({});
+  });
+});
+
+describe('per-site category switch (popup, "pour ce site")', () => {
+  it('sets the category for this site only, leaving other sites and the global choice alone', () => {
+    const prefs = { categories: { emploi: 'hide' as const }, sites: {} };
+    const next = toggleSiteCategory(prefs, 'www.actu.fr', 'emploi', false);
+    expect(next.sites['www.actu.fr']).toEqual({ categories: { emploi: 'show' } });
+    expect(resolveVisibility(next, 'www.actu.fr', 'emploi')).toBe('show');
+    expect(resolveVisibility(next, 'www.ouest-france.fr', 'emploi')).toBe('hide');
+    expect(prefs.sites).toEqual({});
+    // Hiding death notices on one site collapses them (their default way of hiding); `autre` is hidden.
+    expect(
+      toggleSiteCategory(next, 'www.actu.fr', 'avis-de-deces', true).sites['www.actu.fr']?.categories,
+    ).toEqual({
+      emploi: 'show',
+      'avis-de-deces': 'collapse',
+    });
+    expect(resolveVisibility(toggleSiteCategory(prefs, 'a.fr', 'autre', true), 'a.fr', 'autre')).toBe('hide');
   });
 });

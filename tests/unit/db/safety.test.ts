@@ -56,7 +56,7 @@ describe('migrations', () => {
     v1.close();
     const db = new LisibleDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.articles.count()).toBe(250);
     expect(await db.bodies.count()).toBe(250);
     const row = (await db.articles.get(1))!;
@@ -106,7 +106,7 @@ describe('another tab on another version', () => {
     await vi.waitFor(() => expect(seen).toContain('blocked'));
     old.close();
     await opening;
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     off();
     db.close();
   });
@@ -118,7 +118,7 @@ describe('another tab on another version', () => {
     const seen: string[] = [];
     const off = onDatabaseTrouble((k) => seen.push(k));
     const newer = new Dexie(name);
-    newer.version(4).stores({ articles: '++id, &key, savedAt, site' });
+    newer.version(db.verno + 1).stores({ articles: '++id, &key, savedAt, site' });
     await newer.open(); // not blocked: ours closed itself
     expect(seen).toEqual(['versionchange']);
     const res = await saveArticle(article(), db);
