@@ -319,10 +319,12 @@ export class ClassifiedsController {
       category: r.category,
       selector: `:is(${r.selector})${shown}`,
     }));
-    this.style.textContent =
+    const css =
       (this.holding ? 'html{visibility:hidden!important}\n' : '') +
       hideCss([...byCategory(MARK), ...site], (c) => this.visibility(c)) +
       hideCss([...byCategory(PICKED), ...picked], (c) => this.pickedVisibility(c));
+    // A new sheet makes the browser recompute styles: only when something changed.
+    if (css !== this.style.textContent) this.style.textContent = css;
   }
 
   /** "Avis de décès masqués — afficher": collapsed blocks get a discreet label right before them. */

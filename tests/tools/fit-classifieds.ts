@@ -12,6 +12,7 @@
 // class weights were compared on the leave-one-site-out score (λ ∈ {0.01, 0.001}, negatives ×1, ×1.5,
 // ×2): these two numbers are chosen, not fitted.
 import { writeFileSync } from 'node:fs';
+import { format } from 'prettier';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FEATURES, type Candidate } from '../../utils/classifieds/candidates';
@@ -134,7 +135,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   console.log(`  ${'bias'.padEnd(12)} ${params.bias.toFixed(3)}`);
   if (!process.argv.includes('--dry')) {
     const file = join(import.meta.dirname, '../../utils/classifieds/params.json');
-    writeFileSync(file, JSON.stringify(params, null, 2) + '\n');
+    // Formatted as the repository's Prettier check wants it.
+    writeFileSync(file, await format(JSON.stringify(params), { parser: 'json', printWidth: 110 }));
     console.log(`written: ${file}`);
   }
 }

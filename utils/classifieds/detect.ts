@@ -11,7 +11,7 @@ import { buildCandidate, type Candidate } from './candidates';
 import { isDocument, spacedText } from './dom';
 import { accepts, PARAMS, probability, type ModelParams } from './model';
 import { rulesForHost, SITE_RULES, type SiteRule } from './rules';
-import { collectSignals, findLists, STEP, type Signals } from './scan';
+import { collectSignals, findLists, type Signals } from './scan';
 import { SelectorIndex, uniqueSelector } from './selector';
 import type { Category, ClassifiedBlock } from './types';
 
@@ -128,7 +128,7 @@ export function* shapeCandidates(scope: Element, host: string | null): Generator
   const raws = yield* findLists(s);
   const out: Candidate[] = [];
   for (let i = 0; i < raws.length; i++) {
-    if (i % (STEP >> 4) === 0) yield;
+    if (i % 4 === 3) yield;
     out.push(buildCandidate(raws[i]!, s));
   }
   return out;
@@ -251,8 +251,11 @@ export async function detectBlocksSliced(
   slice: SliceOptions,
 ): Promise<DetectedBlock[]> {
   const now = slice.now ?? (() => performance.now());
-  const budget = slice.sliceMs ?? 8;
+  const budget = slice.sliceMs ?? 5;
   const it = detectSteps(root, opts, opts.host);
+  // Never inside the caller's task (a DOMContentLoaded handler, a mutation callback): the page's own
+  // work there would add up with the first slice.
+  await slice.yieldToPage();
   let deadline = now() + budget;
   for (;;) {
     let r: IteratorResult<void, DetectedBlock[]>;

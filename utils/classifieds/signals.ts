@@ -111,9 +111,12 @@ const RE_ANY_WORD =
 /** Text nodes longer than this are prose or a notice body: only notice facts are read from them. */
 export const MAX_FIELD_TEXT = 300;
 
+/** How much of a long text node is read for notice facts: a notice states what it is early on. */
+const LONG_HEAD = 500;
+
 export function textSignals(text: string): number {
+  if (text.length > MAX_FIELD_TEXT) return longTextSignals(text.slice(0, LONG_HEAD));
   if (text.length < 2 || !(RE_ANY_SYMBOL.test(text) || RE_ANY_WORD.test(text))) return 0;
-  if (text.length > MAX_FIELD_TEXT) return longTextSignals(text);
   let m = 0;
   const short = text.length <= 40;
   // Cheap character guards before the costlier regexes: most text nodes have no "€" and no "(".
@@ -154,7 +157,8 @@ export function textSignals(text: string): number {
 
 /**
  * A long text node is prose or the body of a notice (legal notices run to paragraphs, a death notice
- * to a few sentences): only notice facts count there, marked LONG so that a list of such items is
+ * to a few sentences): only notice facts count there, read from its first LONG_HEAD characters (the
+ * cost of a page of prose stays that of short nodes), marked LONG so that a list of such items is
  * judged as notices, never as ads.
  */
 function longTextSignals(text: string): number {
