@@ -1,8 +1,6 @@
 // Hides classifieds on the live page, by stylesheet (uBlock-style cosmetic filtering): nodes are only
-// marked with an attribute, so changing a preference rewrites one <style> and takes effect at once,
-// without reload, and turning Lisible off removes every trace.
-//
-// Timeline: at document_start, known-site selectors (utils/classifieds/rules.ts) are hidden before the
+// marked with an attribute (page.ts), so changing a preference rewrites one <style> and takes effect at
+// once, without reload, and turning Lisible off removes every trace. Timeline: at document_start, known-site selectors (utils/classifieds/rules.ts) are hidden before the
 // page paints, and the reader's own rules as soon as the storage mirror answers (a few milliseconds,
 // before the body is painted); when the DOM is ready, the shape scan runs in slices of a few
 // milliseconds (the page's own tasks run in between: no long task) and marks the blocks nobody wrote a
@@ -15,25 +13,26 @@ import {
 } from '../../utils/classifieds/types';
 import {
   chosenVisibility,
-  COLLAPSE_LABEL_ATTR,
   DEFAULT_VISIBILITY,
   EMPTY_PREFS,
   detectBlocksSliced,
-  hideCss,
   knownSelectors,
   resolveVisibility,
 } from '../../utils/classifieds';
 import { ruleHost, type SiteUserRules, type UserRule } from '../../utils/settings/user-rules';
-import { collapsedLabelKey } from '../../utils/ui/category-i18n';
-import { t } from '../../utils/ui/i18n';
 import type { BlockReport, ClassifiedsReport } from '../../utils/messaging/messages';
-import { shadowButton } from './shadow-button';
+import {
+  collapseLabel,
+  firstWords,
+  hidingSheet,
+  LABEL_TAG,
+  MARK,
+  matchesAny,
+  PICKED,
+  REVEALED,
+  yieldToPage,
+} from './page';
 
-export const MARK = 'data-lisible-ad';
-/** Blocks hidden by one of the reader's rules ("Masquer un bloc…"). */
-const PICKED = 'data-lisible-pick';
-const REVEALED = 'data-lisible-revealed';
-const LABEL_TAG = 'lisible-collapsed';
 const RESCAN_MS = 800;
 const NO_RULES: SiteUserRules = { hide: [], exceptions: [], content: [] };
 
@@ -44,34 +43,6 @@ interface Found {
   source: BlockReport['source'];
   ruleId?: number;
   label?: HTMLElement;
-}
-
-/** Gives the page its main thread back between two slices of the scan. */
-function yieldToPage(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
-  // A message-channel task runs as soon as the page's pending tasks have (no 4 ms timer clamp).
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve();
-    ch.port2.postMessage(0);
-  });
-}
-
-/** The first characters of an element's text, white space collapsed. */
-function firstWords(el: Element, n: number): string {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, n);
-}
-
-function matchesAny(el: Element, selectors: readonly string[]): boolean {
-  for (const s of selectors) {
-    try {
-      if (el.matches(s)) return true;
-    } catch {
-      // A selector this browser cannot parse matches nothing.
-    }
-  }
-  return false;
 }
 
 export class ClassifiedsController {
@@ -153,18 +124,21 @@ export class ClassifiedsController {
       const prev = this.found.get(b.element);
       if (prev?.source === 'user') continue;
       if (prev && prev.category === b.category && prev.items === b.items) continue;
-      const source = b.source === 'shape' ? 'shape' : 'site';
-      this.found.set(b.element, {
-        ...prev,
-        id: prev?.id ?? this.nextId++,
+      this.remember(b.element, {
         category: b.category,
         items: b.items,
-        source,
+        source: b.source === 'shape' ? 'shape' : 'site',
       });
       changed = true;
     }
     changed = this.applyRules() || changed;
     if (changed) this.render();
+  }
+
+  /** A block found (again): its page-life id stays. */
+  private remember(el: Element, f: Omit<Found, 'id' | 'label'>): void {
+    const prev = this.found.get(el);
+    this.found.set(el, { ...prev, ...f, id: prev?.id ?? this.nextId++ });
   }
 
   /** Marks the blocks the reader's rules name, unmarks the exceptions; forgets detached blocks. */
@@ -180,14 +154,7 @@ export class ClassifiedsController {
       for (const el of els) {
         const prev = this.found.get(el);
         if (prev?.source === 'user' && prev.ruleId === r.id) continue;
-        this.found.set(el, {
-          ...prev,
-          id: prev?.id ?? this.nextId++,
-          category: r.category,
-          items: prev?.items ?? 1,
-          source: 'user',
-          ruleId: r.id,
-        });
+        this.remember(el, { category: r.category, items: prev?.items ?? 1, source: 'user', ruleId: r.id });
         changed = true;
       }
     }
@@ -271,20 +238,11 @@ export class ClassifiedsController {
 
   /** "Ce n'est pas une annonce": the rule that says so for one listed block (its robust selector). */
   describe(id: number, selectorOf: (el: Element) => string): { rule: UserRule; ruleId?: number } | null {
-    for (const [el, f] of this.found) {
-      if (f.id !== id) continue;
-      const label = firstWords(el, 120);
-      const rule: UserRule = {
-        host: ruleHost(this.host),
-        kind: 'exception',
-        selector: selectorOf(el),
-        category: f.category,
-        label,
-        createdAt: Date.now(),
-      };
-      return { rule, ruleId: f.ruleId };
-    }
-    return null;
+    const [el, f] = [...this.found].find(([, x]) => x.id === id) ?? [];
+    if (!el || !f) return null;
+    const selector = selectorOf(el);
+    const base = { host: ruleHost(this.host), selector, category: f.category, createdAt: Date.now() };
+    return { rule: { ...base, kind: 'exception', label: firstWords(el, 120) }, ruleId: f.ruleId };
   }
 
   private hiddenItems(): number {
@@ -304,25 +262,13 @@ export class ClassifiedsController {
   }
 
   private renderCss(): void {
-    // One rule per category for the marked blocks, plus the known-site selectors and the reader's rules,
-    // which hide before the scan has marked anything. A block the reader revealed stays shown; an
-    // exception ("Ce n'est pas une annonce") is never hidden by a known-site selector either.
-    const except = this.rules.exceptions.length ? `:not(:is(${this.rules.exceptions.join(',')}))` : '';
-    const shown = `:not([${REVEALED}])`;
-    const byCategory = (attr: string) =>
-      CATEGORIES.map((category) => ({ category, selector: `[${attr}="${category}"]${shown}` }));
-    const site = knownSelectors(this.host).map((k) => ({
-      category: k.category,
-      selector: `:is(${k.selector})${except}${shown}`,
-    }));
-    const picked = this.rules.hide.map((r) => ({
-      category: r.category,
-      selector: `:is(${r.selector})${shown}`,
-    }));
-    const css =
-      (this.holding ? 'html{visibility:hidden!important}\n' : '') +
-      hideCss([...byCategory(MARK), ...site], (c) => this.visibility(c)) +
-      hideCss([...byCategory(PICKED), ...picked], (c) => this.pickedVisibility(c));
+    const css = hidingSheet({
+      holding: this.holding,
+      known: knownSelectors(this.host),
+      rules: this.rules,
+      visibility: (c) => this.visibility(c),
+      pickedVisibility: (c) => this.pickedVisibility(c),
+    });
     // A new sheet makes the browser recompute styles: only when something changed.
     if (css !== this.style.textContent) this.style.textContent = css;
   }
@@ -332,31 +278,15 @@ export class ClassifiedsController {
     for (const [el, f] of this.found) {
       const want = this.visibilityOf(f) === 'collapse' && !el.hasAttribute(REVEALED);
       if (want && !f.label?.isConnected) {
-        f.label = this.makeLabel(el, f.category);
+        f.label = collapseLabel(f.category, () => {
+          el.setAttribute(REVEALED, '');
+          this.render();
+        });
         el.before(f.label);
       } else if (!want && f.label) {
         f.label.remove();
         f.label = undefined;
       }
     }
-  }
-
-  private makeLabel(block: Element, category: Category): HTMLElement {
-    const action = document.createElement('span');
-    action.textContent = t('showAction');
-    const host = shadowButton(
-      LABEL_TAG,
-      'button{all:initial;font:13px/1.4 system-ui,sans-serif;color:#555;cursor:pointer;display:block;margin:6px 0;padding:2px 0}' +
-        'button:hover span,button:focus-visible span{text-decoration:underline}' +
-        'button:focus-visible{outline:2px solid #0b57d0}',
-      [`${t(collapsedLabelKey(category))} — `, action],
-      () => {
-        block.setAttribute(REVEALED, '');
-        this.render();
-      },
-    );
-    // Marked so that a rescan never takes our label for the block's heading.
-    host.setAttribute(COLLAPSE_LABEL_ATTR, category);
-    return host;
   }
 }

@@ -9,11 +9,12 @@
 import { hrefHost } from '../core/url';
 import { buildCandidate, type Candidate } from './candidates';
 import { isDocument, spacedText } from './dom';
-import { accepts, PARAMS, probability, type ModelParams } from './model';
-import { rulesForHost, SITE_RULES, type SiteRule } from './rules';
+import { accepts, PARAMS, type ModelParams } from './model';
+import { resolve } from './resolve';
+import { ruleBlocks, rulesForHost, SITE_RULES, type FoundBlock, type SiteRule } from './rules';
 import { collectSignals, findLists, type Signals } from './scan';
 import { SelectorIndex, uniqueSelector } from './selector';
-import type { Category, ClassifiedBlock } from './types';
+import type { ClassifiedBlock } from './types';
 
 export interface DetectOptions {
   /** Page hostname for site rules; defaults to the document's location, canonical or og:url. */
@@ -31,13 +32,6 @@ export interface DetectOptions {
 /** A detection with its live element, for callers that hold the DOM (content script, extractor). */
 export interface DetectedBlock extends ClassifiedBlock {
   element: Element;
-}
-
-interface Found {
-  el: Element;
-  category: Category;
-  items: number;
-  source: string;
 }
 
 /** Hostname of the page: live location when it is a web page, else canonical / og:url (fixtures). */
@@ -59,66 +53,6 @@ export function documentHost(doc: Document): string | null {
     if (h) return h;
   }
   return null;
-}
-
-function countItems(root: Element, itemSelector: string | undefined): number {
-  if (itemSelector) {
-    try {
-      const n = root.querySelectorAll(itemSelector).length;
-      if (n > 0) return n;
-    } catch {
-      // Bad selector in a rule: fall back to counting links.
-    }
-  }
-  return root.getElementsByTagName('a').length;
-}
-
-function ruleBlocks(scope: Element, host: string, rules: readonly SiteRule[]): Found[] {
-  const found: Found[] = [];
-  for (const rule of rulesForHost(host, rules)) {
-    for (const b of rule.blocks) {
-      let matches: Element[];
-      try {
-        matches = Array.from(scope.querySelectorAll(b.selector));
-        if (scope.matches(b.selector)) matches.unshift(scope);
-      } catch {
-        continue;
-      }
-      for (const el of matches)
-        found.push({ el, category: b.category, items: countItems(el, b.items), source: rule.id });
-    }
-  }
-  return found;
-}
-
-/**
- * One block per root (the likeliest candidate's category), and roots never nest. The heading makes the
- * block: an outer block gives way to the inner ones when it has no classifieds heading of its own and
- * they have, or when two or more of them announce other categories than its own (a "Petites annonces"
- * box of sub-categories); otherwise it covers what it holds (the notices of a legal-notices box, the
- * cards inside a carousel's slides).
- */
-export function resolve(accepted: Candidate[], params: ModelParams): Candidate[] {
-  const byRoot = new Map<Element, { c: Candidate; p: number }>();
-  for (const c of accepted) {
-    const p = probability(c, params);
-    const prev = byRoot.get(c.root);
-    if (!prev || p > prev.p) byRoot.set(c.root, { c, p });
-  }
-  const roots = [...byRoot.values()].map((v) => v.c);
-  const announces = (c: Candidate) => c.heading !== null && c.heading.category !== undefined;
-  const drop = new Set<Candidate>();
-  for (const outer of roots) {
-    const inner = roots.filter((o) => o !== outer && outer.root.contains(o.root));
-    if (inner.length === 0) continue;
-    const headed = inner.filter((o) => announces(o) && o.heading!.el !== outer.heading?.el);
-    const others = headed.filter(
-      (o) => o.heading!.category !== null && o.heading!.category !== outer.category,
-    );
-    if ((!announces(outer) && headed.length > 0) || others.length >= 2) drop.add(outer);
-    else for (const o of inner) drop.add(o);
-  }
-  return roots.filter((c) => !drop.has(c));
 }
 
 /** Candidates found by shape in `scope` (all of them, accepted or not): the fitting script reads these. */
@@ -149,7 +83,7 @@ function* detectSteps(
   const scope = scopeOf(root);
   if (!scope) return [];
   const siteRules = opts.siteRules ?? SITE_RULES;
-  const found = opts.rules !== false && host ? ruleBlocks(scope, host, siteRules) : [];
+  const found: FoundBlock[] = opts.rules !== false && host ? ruleBlocks(scope, host, siteRules) : [];
   const ruleSelectors =
     opts.rules !== false && host
       ? rulesForHost(host, siteRules).flatMap((r) => r.blocks.map((b) => b.selector))

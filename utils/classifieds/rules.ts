@@ -67,3 +67,42 @@ export function knownSelectors(
   }
   return out;
 }
+
+/** A block found in a document, before its selector is built. */
+export interface FoundBlock {
+  el: Element;
+  category: Category;
+  items: number;
+  source: string;
+}
+
+function countItems(root: Element, itemSelector: string | undefined): number {
+  if (itemSelector) {
+    try {
+      const n = root.querySelectorAll(itemSelector).length;
+      if (n > 0) return n;
+    } catch {
+      // Bad selector in a rule: fall back to counting links.
+    }
+  }
+  return root.getElementsByTagName('a').length;
+}
+
+/** The blocks the site's rules name in `scope` (and `scope` itself when it is one). */
+export function ruleBlocks(scope: Element, host: string, rules: readonly SiteRule[]): FoundBlock[] {
+  const found: FoundBlock[] = [];
+  for (const rule of rulesForHost(host, rules)) {
+    for (const b of rule.blocks) {
+      let matches: Element[];
+      try {
+        matches = Array.from(scope.querySelectorAll(b.selector));
+        if (scope.matches(b.selector)) matches.unshift(scope);
+      } catch {
+        continue;
+      }
+      for (const el of matches)
+        found.push({ el, category: b.category, items: countItems(el, b.items), source: rule.id });
+    }
+  }
+  return found;
+}
