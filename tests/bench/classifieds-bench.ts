@@ -4,6 +4,8 @@
 // and scan time per page compared with Readability's extraction on the same DOM.
 // Called at the end of `npm run bench`; runnable alone: node --import tsx tests/bench/classifieds-bench.ts
 import { Readability } from '@mozilla/readability';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { detectBlocks } from '../../utils/classifieds';
 import { PARAMS } from '../../utils/classifieds/model';
@@ -161,7 +163,28 @@ export async function runClassifiedsBench(): Promise<void> {
   console.log('Misses (LOSO):');
   for (const p of losoScores.values()) for (const m of p.misses) console.log(`  ${p.fixture.name}: ${m}`);
 
+  unlabelledRealPages(fixtures);
   timing(fixtures);
+}
+
+/**
+ * Real pages nobody labelled: the fr-news corpus pages that are not fixtures (national and regional
+ * titles, with their menus, footers and rubrics). Nothing there is known to be a classifieds block, so
+ * every flag is listed for a look; none is the precision hoped for.
+ */
+function unlabelledRealPages(fixtures: ClassifiedsFixture[]): void {
+  const dir = join(import.meta.dirname, '../../../shared/corpus/fr-news');
+  if (!existsSync(dir)) return;
+  const known = new Set(fixtures.map((f) => f.name));
+  const pages = readdirSync(dir).filter((d) => !known.has(d) && existsSync(join(dir, d, 'source.html')));
+  const flags: string[] = [];
+  for (const d of pages)
+    for (const b of detectBlocks(parse(readFileSync(join(dir, d, 'source.html'), 'utf8'))))
+      flags.push(`  ${d}: ${b.category} ${b.selector} «${b.text.slice(0, 60)}»`);
+  console.log(
+    `Real fr-news pages that are not fixtures (nobody labelled them): ${pages.length} pages, ${flags.length} blocks flagged`,
+  );
+  for (const f of flags) console.log(f);
 }
 
 function timing(fixtures: ClassifiedsFixture[]): void {

@@ -1,6 +1,6 @@
 // No-jank bench (issue 12): does Lisible cause long tasks (≥ 50 ms) while a page loads?
 //
-//   npm run bench:jank [-- --before <chrome-mv3 dir>] [--limit N] [--json]
+//   npm run bench:jank [-- --before <chrome-mv3 dir>] [--empty <extension dir>] [--limit N]
 //
 // Loads the real pages of ../shared/corpus/fr-news and the indep-* classifieds fixtures in Debian's
 // Chromium (playwright-core), interleaved page by page: without Lisible, with this build (the local build,
@@ -137,7 +137,7 @@ async function measure(context, url, trace) {
   try {
     if (cdp) {
       cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-      await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,toplevel', transferMode: 'ReportEvents' });
     }
     await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
     // The sliced scan runs after DOMContentLoaded, rescans 800 ms after late nodes: let them finish.
@@ -229,6 +229,9 @@ const variants = [
   { name: 'lisible', context: await launch(CHROME_EXT_DIR) },
 ];
 if (BEFORE) variants.push({ name: 'before', context: await launch(BEFORE) });
+// An extension whose content script does nothing: the cost of having one at document_start at all.
+const EMPTY = arg('--empty');
+if (EMPTY) variants.push({ name: 'empty-ext', context: await launch(EMPTY) });
 // Warm-up: first navigations pay for process start-up.
 for (const v of variants) await measure(v.context, `${origin}/p/0.html`, false);
 console.log(

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { freshDatabases } from './fresh-db';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getClassifiedsPrefs, prefsProblem, setClassifiedsPrefs } from '../../../utils/db/preferences';
 import { LisibleDB } from '../../../utils/db/schema';
@@ -13,15 +14,7 @@ import {
 } from '../../../utils/settings/classifieds-edit';
 import { resolveVisibility } from '../../../utils/classifieds/css';
 
-const names: string[] = [];
-const fresh = () => {
-  const name = `prefs-${Math.random()}`;
-  names.push(name);
-  return new LisibleDB(name);
-};
-afterEach(async () => {
-  for (const n of names.splice(0)) await Dexie.delete(n);
-});
+const { db: fresh, name: freshName } = freshDatabases('prefs');
 
 describe('classifieds preferences in Dexie', () => {
   it('defaults to empty preferences, stores them and mirrors them to storage.local', async () => {
@@ -40,8 +33,7 @@ describe('classifieds preferences in Dexie', () => {
   });
 
   it('upgrades a version-1 database (articles only) to version 2 without losing articles', async () => {
-    const name = `upgrade-${Math.random()}`;
-    names.push(name);
+    const name = freshName();
     const v1 = new Dexie(name);
     v1.version(1).stores({ articles: '++id, &key, savedAt, site' });
     await v1.table('articles').add({ key: 'https://a.fr/x', savedAt: 1, site: 'a.fr', title: 'Ancien' });

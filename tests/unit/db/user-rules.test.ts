@@ -2,7 +2,8 @@
 // scripts read, deletion, and the JSON backup (round trip, merge without duplicates, malformed rules
 // refused before anything is written).
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { freshDatabases } from './fresh-db';
 import { exportBackup, exportBackupJson, importFile } from '../../../utils/db/backup';
 import { LisibleDB } from '../../../utils/db/schema';
 import { addUserRule, deleteUserRules, listUserRules } from '../../../utils/db/user-rules';
@@ -15,15 +16,7 @@ import {
   type UserRule,
 } from '../../../utils/settings/user-rules';
 
-const names: string[] = [];
-const fresh = () => {
-  const name = `rules-${Math.random()}`;
-  names.push(name);
-  return new LisibleDB(name);
-};
-afterEach(async () => {
-  for (const n of names.splice(0)) await Dexie.delete(n);
-});
+const { db: fresh, name: freshName } = freshDatabases('rules');
 
 const rule = (over: Partial<UserRule> = {}): UserRule => ({
   host: 'ouest-france.fr',
@@ -38,8 +31,7 @@ const sanitize = { sanitize: (h: string) => h };
 
 describe('schema v4', () => {
   it('upgrades a version-3 library: articles, bodies and preferences kept, an empty rules table added', async () => {
-    const name = `v3-${Math.random()}`;
-    names.push(name);
+    const name = freshName();
     const v3 = new Dexie(name);
     v3.version(1).stores({ articles: '++id, &key, savedAt, site' });
     v3.version(2).stores({ prefs: 'key' });
