@@ -30,6 +30,7 @@ import {
   matchesAny,
   PICKED,
   REVEALED,
+  usableRules,
   yieldToPage,
 } from './page';
 
@@ -98,7 +99,9 @@ export class ClassifiedsController {
   setMirrors(prefs: ClassifiedsPrefs, rules: SiteUserRules): void {
     const exceptionsGone = this.rules.exceptions.some((e) => !rules.exceptions.includes(e));
     this.prefs = prefs;
-    this.rules = rules;
+    // The mirror is checked when written; a selector this browser cannot parse is still left out, so one
+    // bad rule cannot void the stylesheet's other rules.
+    this.rules = usableRules(rules);
     this.holding = false;
     this.applyRules();
     this.render();

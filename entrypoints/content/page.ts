@@ -44,6 +44,24 @@ export function matchesAny(el: Element, selectors: readonly string[]): boolean {
   return false;
 }
 
+/** Selectors this browser parses, one by one (an empty fragment: nothing is searched). */
+export function usableRules(rules: SiteUserRules): SiteUserRules {
+  const probe = document.createDocumentFragment();
+  const ok = (sel: string) => {
+    try {
+      probe.querySelector(sel);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return {
+    hide: rules.hide.filter((r) => ok(r.selector)),
+    exceptions: rules.exceptions.filter(ok),
+    content: rules.content.filter(ok),
+  };
+}
+
 export interface SheetInput {
   /** Until the storage mirror answers, the document is not painted (see ClassifiedsController). */
   holding: boolean;

@@ -42,6 +42,26 @@ export function ruleHost(hostname: string): string {
   return bareHost(hostname);
 }
 
+/**
+ * Brackets, parentheses and quotes balanced: the selector goes inside `:is(…)` in a stylesheet, and an
+ * unbalanced one could close it and name something else (`x), html:not(y`).
+ */
+function balanced(selector: string): boolean {
+  const open: string[] = [];
+  const pairs: Record<string, string> = { ')': '(', ']': '[' };
+  let quote = '';
+  for (const ch of selector) {
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(' || ch === '[') open.push(ch);
+    else if (ch === ')' || ch === ']') {
+      if (open.pop() !== pairs[ch]) return false;
+    }
+  }
+  return !quote && open.length === 0;
+}
+
 /** Why `v` is not a valid rule (a message, an import), or null. */
 export function userRuleProblem(v: unknown): string | null {
   if (typeof v !== 'object' || v === null) return 'not an object';
@@ -51,7 +71,7 @@ export function userRuleProblem(v: unknown): string | null {
   if (typeof r.selector !== 'string' || !r.selector.trim() || r.selector.length > MAX_SELECTOR)
     return 'bad selector';
   // A selector is pasted into a stylesheet: braces or a comment opener could break out of the rule.
-  if (/[{}]|\/\*|<\//.test(r.selector)) return 'bad selector';
+  if (/[{}\\]|\/\*|<\//.test(r.selector) || !balanced(r.selector)) return 'bad selector';
   if (r.category !== undefined && (typeof r.category !== 'string' || !CATEGORY_SET.has(r.category)))
     return 'bad category';
   if (r.kind === 'hide' && r.category === undefined) return 'a hidden block needs a category';

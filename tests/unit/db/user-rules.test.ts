@@ -92,6 +92,10 @@ describe('user rules', () => {
     for (const bad of [
       rule({ selector: 'a} body{display:none' }),
       rule({ selector: 'x /* y' }),
+      // Would close the :is( … ) it is put in and hide the whole page.
+      rule({ selector: 'x), html:not(y' }),
+      rule({ selector: 'a[title="x' }),
+      rule({ selector: 'a\\29 b' }),
       rule({ selector: '   ' }),
       rule({ host: 'évil host' }),
       rule({ category: undefined }),
@@ -103,6 +107,9 @@ describe('user rules', () => {
     }
     expect(await listUserRules(db)).toEqual([]);
     expect(userRuleProblem(null)).toBe('not an object');
+    expect(
+      userRuleProblem(rule({ selector: '#sidebar > section:nth-of-type(2) a[href*="(x)"]' })),
+    ).toBeNull();
   });
 
   it('deletes one rule or all of them, and the mirror follows', async () => {
