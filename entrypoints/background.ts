@@ -49,10 +49,13 @@ async function startPicker(
   }
 }
 
-async function toggleReaderIn(tabId: number | undefined, open?: boolean): Promise<void> {
+async function toggleReaderIn(
+  tabId: number | undefined,
+  req: { open?: boolean; content?: string } = {},
+): Promise<void> {
   if (tabId === undefined) return;
   try {
-    await sendToTabInjecting(tabId, 'extension→content:toggleReader', open === undefined ? {} : { open });
+    await sendToTabInjecting(tabId, 'extension→content:toggleReader', req);
   } catch {
     // A page the browser protects (chrome://, the web store…): nothing to lay out.
   }
@@ -194,7 +197,8 @@ export default defineBackground(() => {
           ? await addUserRule({ ...base, kind: 'hide', category: result.category })
           : await addUserRule({ ...base, kind: 'content' });
       // The text the reader chose, at once: reading mode opens on it.
-      if (saved.ok && mode === 'content') void toggleReaderIn(tabId, true);
+      if (saved.ok && mode === 'content')
+        void toggleReaderIn(tabId, { open: true, content: result.selector });
       return { ok: saved.ok };
     },
     'content→background:classifiedsCount': async ({ hiddenItems }, sender) => {

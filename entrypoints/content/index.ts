@@ -77,12 +77,12 @@ export default defineContentScript({
       });
     }
 
-    const extractFromPage = async (): Promise<ExtractResult> => {
+    const extractFromPage = async (chosen?: string): Promise<ExtractResult> => {
       // PDF viewers, images and plain-text files are documents too, but not articles we can lay out.
       if (!HTML_TYPES.has(document.contentType))
         return { ok: false, reason: 'not-html', detail: document.contentType };
       try {
-        const content = classifieds?.contentHints() ?? [];
+        const content = [...(chosen ? [chosen] : []), ...(classifieds?.contentHints() ?? [])];
         return (await engine()).extractArticle(document, location.href, { content });
       } catch (e) {
         return { ok: false, reason: 'error', detail: e instanceof Error ? e.message : String(e) };
@@ -92,11 +92,11 @@ export default defineContentScript({
     // The extraction that decided to open the reader is handed to the reader frame, not redone.
     let handedOver: ExtractResult | undefined;
     const reader = () => loaded('extractor')?.reader;
-    const toggleReader = async (open?: boolean) => {
+    const toggleReader = async (open?: boolean, chosen?: string) => {
       const isOpen = !!reader()?.isOpen;
       if (open === false || (open === undefined && isOpen)) return { open: reader()?.toggle(false) ?? false };
       if (isOpen) return { open: true };
-      const probe = await extractFromPage();
+      const probe = await extractFromPage(chosen);
       if (!probe.ok) return { open: false as const, reason: 'not-article' as const, detail: probe.reason };
       handedOver = probe;
       return { open: reader()?.toggle(true) ?? false };
@@ -126,7 +126,7 @@ export default defineContentScript({
         handedOver = undefined;
         return r;
       },
-      'extension→content:toggleReader': async ({ open }) => toggleReader(open),
+      'extension→content:toggleReader': async ({ open, content }) => toggleReader(open, content),
       'extension→content:closeReader': async () => ({ ok: !(reader()?.toggle(false) ?? false) }),
       'popup→content:getClassifieds': async () =>
         classifieds?.report() ?? { host: location.hostname, categories: [], blocks: [], hiddenItems: 0 },

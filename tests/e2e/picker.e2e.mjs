@@ -4,6 +4,7 @@
 //    painted; it is listed in the options page and carried in the JSON backup.
 //  - "Ce n'est pas une annonce" shows a detected block again and the exception is remembered on reload,
 //    listed in the options page and carried in the backup.
+//  - "Choisir le texte à lire" picks the block to read: reading mode opens on it, and the site keeps it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -35,8 +36,28 @@ async function exportedBackup() {
   return backup;
 }
 
-test('picker: "Masquer un bloc…" hides the block under the pointer; the rule survives a reload and applies before paint; options page and backup list it', async () => {
+/**
+ * Opens the picker from the popup's `button`, points at `selector` (at `dx`, `dy` inside it), widens
+ * once with ↑ and clicks: the picker then offers its choices. Returns the tab id and the popup.
+ */
+async function pickFromPopup(page, button, selector, at = (b) => [b.width / 2, b.height / 2]) {
   const { context, worker, extensionId } = browser;
+  const tabId = await tabIdOf(page, worker);
+  const popup = await openPopupFor(context, extensionId, tabId);
+  await popup.getByRole('button', { name: button }).click();
+  await page.bringToFront();
+  await until(() => page.evaluate(() => !!document.querySelector('lisible-picker')), 'picker open');
+  const box = await page.locator(selector).boundingBox();
+  const [dx, dy] = at(box);
+  await page.mouse.move(box.x + dx, box.y + dy);
+  await page.mouse.move(box.x + dx + 2, box.y + dy + 1);
+  await page.keyboard.press('ArrowUp');
+  await page.mouse.click(box.x + dx + 2, box.y + dy + 1);
+  return { tabId, popup };
+}
+
+test('picker: "Masquer un bloc…" hides the block under the pointer; the rule survives a reload and applies before paint; options page and backup list it', async () => {
+  const { context, extensionId } = browser;
   const page = await context.newPage();
   await page.goto(pageUrl);
   await until(async () => (await display(page, '#immo-box')) === 'none', 'detected property ads hidden');
@@ -44,18 +65,8 @@ test('picker: "Masquer un bloc…" hides the block under the pointer; the rule s
   await until(() => page.evaluate(() => window.__partnerFrames.length === 20), '20 frames recorded');
   assert.equal(await page.evaluate(() => window.__partnerFrames.at(-1)), true, 'the box is seen');
 
-  const tabId = await tabIdOf(page, worker);
-  const popup = await openPopupFor(context, extensionId, tabId);
-  await popup.getByRole('button', { name: 'Masquer un bloc…' }).click();
-  await page.bringToFront();
-  await until(() => page.evaluate(() => !!document.querySelector('lisible-picker')), 'picker open');
-
   // Point at the box's text, widen once (↑) to the whole box, click: the categories are offered.
-  const box = await page.locator('#partner-box .encart-texte').boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.move(box.x + box.width / 2 + 2, box.y + box.height / 2 + 1);
-  await page.keyboard.press('ArrowUp');
-  await page.mouse.click(box.x + box.width / 2 + 2, box.y + box.height / 2 + 1);
+  const { popup } = await pickFromPopup(page, 'Masquer un bloc…', '#partner-box .encart-texte');
   // Focus is on the first category (Immobilier); the page received no click (its link would navigate).
   await page.keyboard.press('Enter');
   await until(async () => (await display(page, '#partner-box')) === 'none', 'picked box hidden');
@@ -133,4 +144,43 @@ test('"Ce n\'est pas une annonce" shows a detected block again and is remembered
     'hidden again once the exception is gone',
   );
   await Promise.all([opts.close(), page.close(), popup.close()]);
+});
+
+async function readerText(page) {
+  await page.waitForSelector('#lisible-reader-frame', { timeout: 10_000 });
+  const frame = await until(
+    () => page.frames().find((f) => f.url().includes('/reader.html')),
+    'reader frame',
+  );
+  await frame.waitForSelector('.lisible-article', { timeout: 10_000 });
+  return frame.locator('.lisible-article').innerText();
+}
+
+test('"Choisir le texte à lire": reading mode opens on the chosen block, and the site remembers it', async () => {
+  const { context, worker } = browser;
+  const page = await context.newPage();
+  await page.goto(pageUrl);
+  // Point at the paragraph, widen once (↑) to the whole box, click.
+  const { tabId, popup } = await pickFromPopup(page, 'Choisir le texte à lire', '#mayor-box p', () => [
+    20, 10,
+  ]);
+  await page.keyboard.press('Enter'); // "Lire ce texte"
+  const text = await readerText(page);
+  assert.match(text, /producteurs du bocage/);
+  assert.doesNotMatch(text, /huit mois de travaux, le marché couvert/, 'not the article the engine picks');
+
+  // Next visit: the same block, without picking again.
+  await page.reload();
+  await page.waitForLoadState('load');
+  await worker.evaluate(
+    (id) =>
+      chrome.tabs.sendMessage(id, {
+        lisible: 1,
+        type: 'extension→content:toggleReader',
+        payload: { open: true },
+      }),
+    tabId,
+  );
+  assert.match(await readerText(page), /producteurs du bocage/);
+  await Promise.all([page.close(), popup.close()]);
 });

@@ -58,7 +58,11 @@ export interface ProtocolMap {
     res: { ok: true } | { ok: false; message: string };
   };
   /** Popup, shortcut or context menu (via the background) turn reading mode on or off in a tab. */
-  'extension→content:toggleReader': { req: { open?: boolean }; res: ReaderToggleResult };
+  'extension→content:toggleReader': {
+    /** `content`: the block the reader just chose to read (before the rules mirror has reached the tab). */
+    req: { open?: boolean; content?: string };
+    res: ReaderToggleResult;
+  };
   /** The reading-mode frame asks its tab's content script to close it (Escape, close button). */
   'extension→content:closeReader': { req: Record<string, never>; res: { ok: boolean } };
   /** Popup: a robust selector for one listed block ("Ce n'est pas une annonce"). */
