@@ -180,6 +180,14 @@ class Picker {
     const target = this.target;
     if (!target) return;
     const label = (target.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120);
+    // Where no content script runs (a site Lisible was only called on), hide the block right away: the
+    // rule takes over on the next load of a page where Lisible runs.
+    if (
+      this.mode === 'hide' &&
+      !document.getElementById('lisible-classifieds') &&
+      target instanceof HTMLElement
+    )
+      target.style.setProperty('display', 'none', 'important');
     this.finish({ selector: robustSelector(target), label, ...(category ? { category } : {}) });
   }
 
