@@ -1,6 +1,6 @@
 // No-jank bench (issue 12): does Lisible cause long tasks (≥ 50 ms) while a page loads?
 //
-//   npm run bench:jank [-- --before <chrome-mv3 dir>] [--empty <extension dir>] [--limit N]
+//   npm run bench:jank [-- --before <chrome-mv3 dir>] [--empty <extension dir>] [--real] [--limit N]
 //
 // Loads the real pages of ../shared/corpus/fr-news and the indep-* classifieds fixtures in Debian's
 // Chromium (playwright-core), interleaved page by page: without Lisible, with this build (the local build,
@@ -29,6 +29,8 @@ const arg = (name) => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const LIMIT = Number(arg('--limit') ?? Infinity);
+/** Only the fr-news pages (the real ones). */
+const REAL_ONLY = process.argv.includes('--real');
 const BEFORE = arg('--before');
 
 function pages() {
@@ -38,8 +40,9 @@ function pages() {
       const f = join(FR_NEWS, d, 'source.html');
       if (existsSync(f)) out.push({ name: `fr-news/${d}`, file: f });
     }
-  for (const d of readdirSync(FIXTURES).sort())
-    if (d.startsWith('indep-')) out.push({ name: `fixture/${d}`, file: join(FIXTURES, d, 'source.html') });
+  if (!REAL_ONLY)
+    for (const d of readdirSync(FIXTURES).sort())
+      if (d.startsWith('indep-')) out.push({ name: `fixture/${d}`, file: join(FIXTURES, d, 'source.html') });
   return out.slice(0, LIMIT);
 }
 
@@ -137,14 +140,22 @@ async function measure(context, url, trace) {
   try {
     if (cdp) {
       cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-      await cdp.send('Tracing.start', { categories: 'devtools.timeline,toplevel', transferMode: 'ReportEvents' });
+      await cdp.send('Tracing.start', {
+        categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+        transferMode: 'ReportEvents',
+      });
     }
     await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
     // The sliced scan runs after DOMContentLoaded, rescans 800 ms after late nodes: let them finish.
     await page.waitForTimeout(1500);
     const res = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
-      return { longTasks: window.__longTasks ?? [], dcl: nav ? nav.domContentLoadedEventEnd : NaN };
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return {
+        longTasks: window.__longTasks ?? [],
+        dcl: nav ? nav.domContentLoadedEventEnd : NaN,
+        fcp: fcp ? fcp.startTime : NaN,
+      };
     });
     if (cdp) {
       await cdp.send('Tracing.end');
@@ -184,6 +195,7 @@ async function pass(label, variants, list, origin) {
     const tasks = r.flatMap((x) => x.longTasks);
     const extra = r.map((x, k) => x.longTasks.length - none[k].longTasks.length);
     const dclDelta = r.map((x, k) => x.dcl - none[k].dcl);
+    const fcpDelta = r.map((x, k) => x.fcp - none[k].fcp);
     rows.push({
       variant: v.name,
       pages: r.length,
@@ -193,6 +205,7 @@ async function pass(label, variants, list, origin) {
       pagesWithMoreLongTasksThanNone: extra.filter((x) => x > 0).length,
       dclDeltaMedian: median(dclDelta),
       dclDeltaP95: p95(dclDelta),
+      fcpDeltaMedian: median(fcpDelta),
       evaluationMedian: median(r.map((x) => x.evaluationMs ?? NaN)),
       evaluationMax: Math.max(0, ...r.map((x) => x.evaluationMs ?? 0)),
       laterMedian: median(r.map((x) => x.laterMs ?? NaN)),
@@ -202,12 +215,12 @@ async function pass(label, variants, list, origin) {
   }
   console.log(`\n${label} (load average ${loadavg()[0].toFixed(1)})`);
   console.log(
-    'variant   pages  w/ long task  long tasks  max ms  more than none  DCL Δ med  DCL Δ p95 | eval med  eval max  after: med  longest  long tasks from it',
+    'variant   pages  w/ long task  long tasks  max ms  more than none  DCL Δ med  DCL Δ p95  FCP Δ med | eval med  eval max  after: med  longest  long tasks from it',
   );
   const f = (x, w) => (Number.isFinite(x) ? x.toFixed(1) : '-').padStart(w);
   for (const r of rows)
     console.log(
-      `${r.variant.padEnd(9)} ${String(r.pages).padStart(5)}  ${String(r.pagesWithLongTask).padStart(12)}  ${String(r.longTasks).padStart(10)}  ${String(r.maxLongTask).padStart(6)}  ${String(r.pagesWithMoreLongTasksThanNone).padStart(14)}  ${f(r.dclDeltaMedian, 9)}  ${f(r.dclDeltaP95, 9)} | ${f(r.evaluationMedian, 8)}  ${f(r.evaluationMax, 8)}  ${f(r.laterMedian, 10)}  ${f(r.longestLater, 7)}  ${String(r.variant === 'none' ? '-' : r.longTasksFromUs).padStart(18)}`,
+      `${r.variant.padEnd(9)} ${String(r.pages).padStart(5)}  ${String(r.pagesWithLongTask).padStart(12)}  ${String(r.longTasks).padStart(10)}  ${String(r.maxLongTask).padStart(6)}  ${String(r.pagesWithMoreLongTasksThanNone).padStart(14)}  ${f(r.dclDeltaMedian, 9)}  ${f(r.dclDeltaP95, 9)}  ${f(r.fcpDeltaMedian, 9)} | ${f(r.evaluationMedian, 8)}  ${f(r.evaluationMax, 8)}  ${f(r.laterMedian, 10)}  ${f(r.longestLater, 7)}  ${String(r.variant === 'none' ? '-' : r.longTasksFromUs).padStart(18)}`,
     );
   for (const v of variants.filter((x) => x.name !== 'none'))
     for (const [k, x] of results[v.name].entries())
