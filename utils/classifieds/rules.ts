@@ -24,28 +24,29 @@ export interface SiteRule {
   /** Registrable domains; a rule applies to the domain and all its subdomains. */
   hosts: string[];
   blocks: SiteBlockRule[];
-  /** Why this selector is the classifieds block (source of the knowledge). */
-  why: string;
 }
 
+// Each rule says, in a comment above it, why its selector is the classifieds block (the source of the
+// knowledge). A comment, not a field: the rules ship in the always-on content script, whose size counts.
+
 export const SITE_RULES: readonly SiteRule[] = [
+  // Ouest-France "ofm" job widget (ouestfrance-emploi.com), article.teaser-media items; seen in the fr-news page.
   {
     id: 'ouest-france-emploi-widget',
     hosts: ['ouest-france.fr'],
     blocks: [{ selector: 'section.zone-liste.ofm-emploi', category: 'emploi', items: 'article' }],
-    why: 'Ouest-France "ofm" job widget (ouestfrance-emploi.com), article.teaser-media items; seen in the fr-news page.',
   },
+  // La Dépêche group CMS property-ads box; uBlock "Liste FR": ladepeche.fr,midilibre.fr###immobilier.
   {
     id: 'depeche-midi-immobilier',
     hosts: ['ladepeche.fr', 'midilibre.fr', 'lindependant.fr', 'centrepresseaveyron.fr'],
     blocks: [{ selector: '#immobilier', category: 'immobilier', items: 'li, article' }],
-    why: 'La Dépêche group CMS property-ads box; uBlock "Liste FR": ladepeche.fr,midilibre.fr###immobilier.',
   },
+  // Sud Ouest group CMS mixed box (hence autre); uBlock "Liste FR": charentelibre.fr###petitesAnnoncesBlock.
   {
     id: 'sud-ouest-group-petites-annonces',
     hosts: ['charentelibre.fr', 'larepubliquedespyrenees.fr', 'sudouest.fr'],
     blocks: [{ selector: '#petitesAnnoncesBlock', category: 'autre', items: 'li, article' }],
-    why: 'Sud Ouest group CMS mixed box (hence autre); uBlock "Liste FR": charentelibre.fr###petitesAnnoncesBlock.',
   },
 ];
 
