@@ -44,8 +44,9 @@ export function documentHost(doc: Document): string | null {
   } catch {
     // linkedom documents have no location.
   }
-  // Look in <head> only: a document-wide querySelector is a full scan in DOM shims.
-  const head = doc.head ?? doc;
+  // Look in <head> only: a document-wide querySelector is a full scan in DOM shims. An empty response
+  // has no root element, and linkedom's `head` getter throws then: ask the document itself.
+  const head = (doc.documentElement && doc.head) || doc;
   const canonical = head.querySelector('link[rel="canonical"]')?.getAttribute('href');
   const og = head.querySelector('meta[property="og:url"]')?.getAttribute('content');
   for (const u of [canonical, og]) {
