@@ -47,7 +47,11 @@ export default defineConfig({
       manifest.host_permissions = [...(manifest.host_permissions ?? []), ...LOCAL_MATCHES];
     },
   },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // The content script's `matches`, computed here so its bundle does not carry the site rules.
+    define: { __LISIBLE_REGIONAL_MATCHES__: JSON.stringify(regionalMatches()) },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -34,13 +34,53 @@ import {
   syncSoon,
   SYNC_ALARM,
 } from '../utils/sync/run';
+import { addUserRule, deleteUserRules, syncUserRulesMirror } from '../utils/db/user-rules';
+import { ruleHost } from '../utils/settings/user-rules';
+import { CATEGORIES } from '../utils/classifieds/types';
+import { ON_DEMAND, type OnDemandScript } from '../utils/messaging/on-demand';
+import type { PickerMode } from '../utils/messaging/messages';
 
 const MENU_READER = 'lisible-reader';
+const MENU_PICK_HIDE = 'lisible-pick-hide';
+const MENU_PICK_CONTENT = 'lisible-pick-content';
+const SCRIPTS: ReadonlySet<string> = new Set(Object.keys(ON_DEMAND));
 
-async function toggleReaderIn(tabId: number | undefined): Promise<void> {
+/**
+ * Picker sessions by tab, in storage.session (the service worker may sleep while the reader picks): a
+ * pick is accepted only from a tab the background opened the picker in, in the mode it opened it with.
+ */
+const pickerKey = (tabId: number) => `picker:${tabId}`;
+async function startPicker(
+  tabId: number,
+  mode: PickerMode,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  try {
+    await browser.storage.session.set({ [pickerKey(tabId)]: mode });
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/picker.js'] });
+    await browser.scripting.executeScript({
+      target: { tabId },
+      func: (m: PickerMode, cats: string[], global: string) =>
+        (globalThis as unknown as Record<string, { start(m: PickerMode, c: string[]): void }>)[global]?.start(
+          m,
+          cats,
+        ),
+      args: [mode, [...CATEGORIES], ON_DEMAND.picker],
+    });
+    return { ok: true };
+  } catch (e) {
+    // A page the browser protects, or a site Lisible has no access to.
+    await browser.storage.session.remove(pickerKey(tabId)).catch(() => undefined);
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+async function toggleReaderIn(
+  tabId: number | undefined,
+  req: { open?: boolean; content?: string } = {},
+): Promise<void> {
   if (tabId === undefined) return;
   try {
-    await sendToTabInjecting(tabId, 'extension→content:toggleReader', {});
+    await sendToTabInjecting(tabId, 'extension→content:toggleReader', req);
   } catch {
     // A page the browser protects (chrome://, the web store…): nothing to lay out.
   }
@@ -105,10 +145,16 @@ export default defineBackground(() => {
     void ensureAlarm();
     browser.contextMenus.create({ id: MENU_READER, title: t('menuReader'), contexts: ['page'] });
     browser.contextMenus.create({ id: SAVE_MENU, title: t('ctxSaveArticle'), contexts: ['page'] });
+    browser.contextMenus.create({ id: MENU_PICK_HIDE, title: t('pickHide'), contexts: ['page'] });
+    browser.contextMenus.create({ id: MENU_PICK_CONTENT, title: t('pickContent'), contexts: ['page'] });
+    void syncUserRulesMirror();
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_READER) void toggleReaderIn(tab?.id);
     else if (info.menuItemId === SAVE_MENU && tab?.id !== undefined) void saveFromTab(tab.id);
+    else if (info.menuItemId === MENU_PICK_HIDE && tab?.id !== undefined) void startPicker(tab.id, 'hide');
+    else if (info.menuItemId === MENU_PICK_CONTENT && tab?.id !== undefined)
+      void startPicker(tab.id, 'content');
   });
   // Alt+Shift+R / Alt+Shift+S by default; people rebind them in the browser's shortcut settings.
   browser.commands.onCommand.addListener((command, tab) => {
@@ -117,6 +163,7 @@ export default defineBackground(() => {
   });
   browser.runtime.onStartup.addListener(() => {
     void syncPrefsMirror();
+    void syncUserRulesMirror();
     void syncSiteScripts();
     // Sync (when set up) at browser start, then on the alarm; the alarm is re-armed in case it was lost.
     void ensureAlarm().then(() => runSync());
@@ -172,19 +219,56 @@ export default defineBackground(() => {
       browserSettingsSoon();
       return { ok: true };
     },
-    'content→background:loadExtractor': async (_req, sender) => {
+    'content→background:inject': async ({ script }, sender) => {
       const tabId = sender.tab?.id;
-      if (!fromUs(sender) || tabId === undefined) return { ok: false, message: 'unknown sender' };
+      if (!fromUs(sender) || tabId === undefined || !SCRIPTS.has(script))
+        return { ok: false, message: 'unknown sender' };
       try {
         await browser.scripting.executeScript({
           target: { tabId, frameIds: [sender.frameId ?? 0] },
-          files: ['/extractor.js'],
+          files: [`/${script as OnDemandScript}.js`],
         });
         return { ok: true };
       } catch (e) {
         // No access to this tab (not a known site, no activeTab grant): say so instead of hanging.
         return { ok: false, message: e instanceof Error ? e.message : String(e) };
       }
+    },
+    'page→background:addUserRule': async ({ rule }, sender) => {
+      if (!fromExtensionPage(sender)) return { ok: false, message: 'unknown sender' };
+      return addUserRule(rule);
+    },
+    'page→background:deleteUserRules': async ({ ids }, sender) => {
+      if (!fromExtensionPage(sender)) return { ok: false };
+      if (ids !== 'all' && !(Array.isArray(ids) && ids.every((id) => Number.isInteger(id))))
+        return { ok: false };
+      await deleteUserRules(ids);
+      return { ok: true };
+    },
+    'page→background:startPicker': async ({ tabId, mode }, sender) => {
+      if (!fromExtensionPage(sender) || !Number.isInteger(tabId) || (mode !== 'hide' && mode !== 'content'))
+        return { ok: false, message: 'unknown sender' };
+      return startPicker(tabId, mode);
+    },
+    'picker→background:picked': async ({ mode, result }, sender) => {
+      const tabId = sender.tab?.id;
+      const url = sender.url ?? sender.tab?.url;
+      if (!fromUs(sender) || tabId === undefined || sender.frameId !== 0 || !url) return { ok: false };
+      const key = pickerKey(tabId);
+      const session = (await browser.storage.session.get(key))[key];
+      await browser.storage.session.remove(key);
+      if (session !== mode) return { ok: false };
+      if (result.cancelled) return { ok: true };
+      const host = ruleHost(new URL(url).hostname);
+      const base = { host, selector: result.selector, label: result.label, createdAt: Date.now() };
+      const saved =
+        mode === 'hide'
+          ? await addUserRule({ ...base, kind: 'hide', category: result.category })
+          : await addUserRule({ ...base, kind: 'content' });
+      // The text the reader chose, at once: reading mode opens on it.
+      if (saved.ok && mode === 'content')
+        void toggleReaderIn(tabId, { open: true, content: result.selector });
+      return { ok: saved.ok };
     },
     'content→background:classifiedsCount': async ({ hiddenItems }, sender) => {
       const tabId = sender.tab?.id;

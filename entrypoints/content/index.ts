@@ -1,21 +1,21 @@
-// Always-on content script, kept small: hides classifieds on the live page and answers the popup with
-// the extracted article. The extraction engine is not in this bundle: the background injects it the
-// first time an article is asked for (entrypoints/extractor.ts). Extraction works on a clone, so the
+// Always-on content script, kept small: hides classifieds on the live page and answers the popup. The
+// extraction engine and the reading-mode overlay are not in this bundle: the background injects them
+// the first time an article is asked for (entrypoints/extractor.ts). Extraction works on a clone, so the
 // live page is untouched.
-// It never opens IndexedDB (that would be the news site's database): preferences come from the
-// storage.local mirror, counts go to the background by message.
+// It never opens IndexedDB (that would be the news site's database): preferences and the reader's site
+// rules come from the storage.local mirror, counts go to the background by message.
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { loadedExtractor } from '../../utils/messaging/extractor-bridge';
+import { loaded, type ExtractorApi, type PickerApi } from '../../utils/messaging/on-demand';
 import type { ExtractResult } from '../../utils/extract/types';
 import { onMessages, sendToBackground } from '../../utils/messaging/messages';
-import { onMirroredPrefsChange, readMirroredPrefs } from '../../utils/settings/classifieds-mirror';
-import { isProbablyArticle } from '../../utils/extract/readerable';
-import { loadSettings } from '../../utils/settings/reader';
-import { t } from '../../utils/ui/i18n';
+import {
+  onMirroredPrefsChange,
+  onMirroredRulesChange,
+  readMirrors,
+} from '../../utils/settings/classifieds-mirror';
+import { rulesFor } from '../../utils/settings/user-rules';
+import { readPageReaderOptions } from '../../utils/settings/reader-page';
 import { ClassifiedsController } from './classifieds';
-import { ReadingMode } from './reading-mode';
-import { shadowButton } from './shadow-button';
-import { regionalMatches } from '../../utils/access/known-sites';
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
@@ -27,37 +27,27 @@ const isReaderPage = (url: string | undefined) => {
   }
 };
 
-/** A small "Mode lecture" button at the bottom right of article pages (a setting, off by default). */
-function addFloatingButton(onClick: () => void): void {
-  const css =
-    'button{all:initial;position:fixed;right:16px;bottom:16px;z-index:2147483646;background:#8a2b06;color:#fff;' +
-    'font:600 14px/1 system-ui,sans-serif;padding:10px 14px;border-radius:20px;cursor:pointer;box-shadow:0 2px 8px #0004}' +
-    'button:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}';
-  document.documentElement.append(shadowButton('lisible-reader-button', css, [t('readingMode')], onClick));
-}
+// The regional sites with rules (utils/access/known-sites.ts), computed at build time by wxt.config.ts:
+// the content script's bundle does not carry the site rules it was computed from.
+declare const __LISIBLE_REGIONAL_MATCHES__: string[];
 
-async function extractFromPage(): Promise<ExtractResult> {
-  // PDF viewers, images and plain-text files are documents too, but not articles we can lay out.
-  if (!HTML_TYPES.has(document.contentType))
-    return { ok: false, reason: 'not-html', detail: document.contentType };
-  try {
-    let engine = loadedExtractor();
-    if (!engine) {
-      const res = await sendToBackground('content→background:loadExtractor', {});
-      engine = loadedExtractor();
-      if (!res.ok || !engine)
-        return { ok: false, reason: 'error', detail: res.ok ? 'engine missing' : res.message };
-    }
-    return engine.extractArticle(document, location.href);
-  } catch (e) {
-    return { ok: false, reason: 'error', detail: e instanceof Error ? e.message : String(e) };
-  }
+/** An on-demand script, injected by the background on first use. */
+async function load(script: 'extractor'): Promise<ExtractorApi>;
+async function load(script: 'picker'): Promise<PickerApi>;
+async function load(script: 'extractor' | 'picker'): Promise<ExtractorApi | PickerApi> {
+  const have = script === 'extractor' ? loaded('extractor') : loaded('picker');
+  if (have) return have;
+  const res = await sendToBackground('content→background:inject', { script });
+  const now = script === 'extractor' ? loaded('extractor') : loaded('picker');
+  if (!res.ok || !now) throw new Error(res.ok ? `${script} missing` : res.message);
+  return now;
 }
+const engine = () => load('extractor');
 
 export default defineContentScript({
   // Declared only for the regional sites with rules; elsewhere Lisible is injected on demand
   // (activeTab) or registered per site by the reader (utils/access/site-access.ts).
-  matches: regionalMatches(),
+  matches: __LISIBLE_REGIONAL_MATCHES__,
   runAt: 'document_start',
   main(ctx) {
     const isWebPage = HTML_TYPES.has(document.contentType) && /^https?:$/.test(location.protocol);
@@ -70,13 +60,19 @@ export default defineContentScript({
       : undefined;
 
     if (classifieds) {
-      readMirroredPrefs().then(
-        (p) => classifieds.setPrefs(p),
+      // First thing at document_start: one storage read for preferences and the reader's rules, so the
+      // blocks they hide are hidden before the body is painted.
+      let mirrors: Awaited<ReturnType<typeof readMirrors>> | undefined;
+      const apply = () =>
+        mirrors && classifieds.setMirrors(mirrors.prefs, rulesFor(mirrors.rules, location.hostname));
+      readMirrors().then(
+        (m) => ((mirrors = m), apply()),
         () => undefined,
       );
-      const offPrefs = onMirroredPrefsChange((p) => classifieds.setPrefs(p));
+      const offPrefs = onMirroredPrefsChange((prefs) => mirrors && ((mirrors.prefs = prefs), apply()));
+      const offRules = onMirroredRulesChange((rules) => mirrors && ((mirrors.rules = rules), apply()));
       const start = () => {
-        classifieds.scan();
+        void classifieds.scan();
         classifieds.observe();
       };
       if (document.readyState === 'loading')
@@ -84,40 +80,58 @@ export default defineContentScript({
       else start();
       ctx.onInvalidated(() => {
         offPrefs();
+        offRules();
         classifieds.stop();
       });
     }
 
+    const extractFromPage = async (chosen?: string): Promise<ExtractResult> => {
+      // PDF viewers, images and plain-text files are documents too, but not articles we can lay out.
+      if (!HTML_TYPES.has(document.contentType))
+        return { ok: false, reason: 'not-html', detail: document.contentType };
+      try {
+        const content = [...(chosen ? [chosen] : []), ...(classifieds?.contentHints() ?? [])];
+        return (await engine()).extractArticle(document, location.href, { content });
+      } catch (e) {
+        return { ok: false, reason: 'error', detail: e instanceof Error ? e.message : String(e) };
+      }
+    };
+
     // The extraction that decided to open the reader is handed to the reader frame, not redone.
     let handedOver: ExtractResult | undefined;
-    const reader = new ReadingMode(async () => {
-      const r = handedOver ?? (await extractFromPage());
-      handedOver = undefined;
-      return r;
-    });
-    const toggleReader = async (open?: boolean) => {
-      if (open === false || (open === undefined && reader.isOpen)) return { open: reader.toggle(false) };
-      if (reader.isOpen) return { open: true };
-      const probe = await extractFromPage();
+    const reader = () => loaded('extractor')?.reader;
+    const toggleReader = async (open?: boolean, chosen?: string) => {
+      const isOpen = !!reader()?.isOpen;
+      if (open === false || (open === undefined && isOpen)) return { open: reader()?.toggle(false) ?? false };
+      if (isOpen) return { open: true };
+      const probe = await extractFromPage(chosen);
       if (!probe.ok) return { open: false as const, reason: 'not-article' as const, detail: probe.reason };
       handedOver = probe;
-      return { open: reader.toggle(true) };
+      // The reading frame gets the article that decided to open it over its verified port, once.
+      reader()?.setArticleSource(async () => {
+        const r = handedOver ?? (await extractFromPage(chosen));
+        handedOver = undefined;
+        return r;
+      });
+      return { open: reader()?.toggle(true) ?? false };
     };
-    ctx.onInvalidated(() => reader.close());
+    ctx.onInvalidated(() => reader()?.close());
 
     // Per-site auto-open and the optional floating button, only on pages that look like articles.
     if (isWebPage && window === window.top) {
       const offerReader = async () => {
-        const settings = await loadSettings();
-        const auto = settings.autoOpenSites.includes(location.hostname);
-        if (!auto && !settings.floatingButton) return;
-        if (!isProbablyArticle(document)) return;
+        const options = await readPageReaderOptions();
+        const auto = options.autoOpenSites.includes(location.hostname);
+        if (!auto && !options.floatingButton) return;
+        // Both are opt-in: only then is the article check (in the engine bundle) loaded on this page.
+        if (!(await engine()).isProbablyArticle(document)) return;
         if (auto) await toggleReader(true);
-        if (settings.floatingButton) addFloatingButton(() => void toggleReader());
+        if (options.floatingButton) (await engine()).addFloatingButton(() => void toggleReader());
       };
+      const offer = () => void offerReader().catch(() => undefined);
       if (document.readyState === 'loading')
-        ctx.addEventListener(document, 'DOMContentLoaded', () => void offerReader(), { once: true });
-      else void offerReader();
+        ctx.addEventListener(document, 'DOMContentLoaded', offer, { once: true });
+      else offer();
     }
 
     const off = onMessages({
@@ -129,9 +143,15 @@ export default defineContentScript({
         handedOver = undefined;
         return r;
       },
-      'extension→content:toggleReader': async ({ open }) => toggleReader(open),
+      'extension→content:toggleReader': async ({ open, content }) => toggleReader(open, content),
+      'extension→content:closeReader': () => ({ ok: !(reader()?.toggle(false) ?? false) }),
       'popup→content:getClassifieds': () =>
-        classifieds?.report() ?? { host: location.hostname, categories: [], hiddenItems: 0 },
+        classifieds?.report() ?? { host: location.hostname, categories: [], blocks: [], hiddenItems: 0 },
+      'popup→content:describeBlock': async ({ id }) => {
+        // The robust selector builder comes with the picker (not in this always-on bundle).
+        const d = classifieds ? classifieds.describe(id, (await load('picker')).robustSelector) : null;
+        return d ? { ok: true as const, ...d } : { ok: false as const };
+      },
     });
     ctx.onInvalidated(off);
   },

@@ -43,8 +43,18 @@ export class ReadingMode {
   };
   private readonly onConnect = (port: Browser.runtime.Port) => this.accept(port);
 
-  /** `article` gives the reader what it shows, once the handshake is done. */
-  constructor(private readonly article: () => Promise<ExtractResult>) {}
+  /**
+   * `article` gives the reader what it shows, once the handshake is done. The reader lives in the
+   * on-demand extractor bundle; the content script that loads it says where articles come from.
+   */
+  constructor(
+    private article: () => Promise<ExtractResult> = () =>
+      Promise.resolve({ ok: false, reason: 'error', detail: 'no article source' }),
+  ) {}
+
+  setArticleSource(article: () => Promise<ExtractResult>): void {
+    this.article = article;
+  }
 
   get isOpen(): boolean {
     return !!this.host?.isConnected;

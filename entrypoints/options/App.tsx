@@ -7,7 +7,10 @@ import type { Category, ClassifiedsPrefs, Visibility } from '../../utils/classif
 import { getClassifiedsPrefs } from '../../utils/db/preferences';
 import { t } from '../../utils/ui/i18n';
 import { sendToBackground } from '../../utils/messaging/messages';
-import { onMirroredPrefsChange } from '../../utils/settings/classifieds-mirror';
+import { onMirroredPrefsChange, onMirroredRulesChange } from '../../utils/settings/classifieds-mirror';
+import { UserRules } from '../../components/UserRules';
+import { listUserRules } from '../../utils/db/user-rules';
+import type { UserRule } from '../../utils/settings/user-rules';
 import { removeSite, setCategory } from '../../utils/settings/classifieds-edit';
 import { Library } from './Library';
 import { EnabledSites } from '../../components/EnabledSites';
@@ -73,6 +76,33 @@ function Settings() {
   );
 }
 
+/** The reader's site rules: read from Dexie, changed through the background (which re-mirrors them). */
+function RulesSettings() {
+  const [rules, setRules] = useState<UserRule[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(
+    () => void listUserRules().then(setRules, (e: unknown) => setError(String(e))),
+    [],
+  );
+  useEffect(() => {
+    reload();
+    return onMirroredRulesChange(reload);
+  }, [reload]);
+  const remove = async (ids: number[] | 'all') => {
+    const res = await sendToBackground('page→background:deleteUserRules', { ids });
+    setError(res.ok ? null : t('prefsSaveFailed', ''));
+    reload();
+  };
+  return (
+    <UserRules
+      rules={rules}
+      error={error}
+      onDelete={(id) => void remove([id])}
+      onDeleteAll={() => void remove('all')}
+    />
+  );
+}
+
 export function App() {
   const [view, setView] = useState<View>(viewFromHash);
 
@@ -98,6 +128,7 @@ export function App() {
           <ReadingSettings />
           <MyCommunesSettings />
           <Settings />
+          <RulesSettings />
           <SitesSettings />
           <SyncSection />
           <section class="settings-privacy" aria-labelledby="settings-privacy-title">

@@ -1,7 +1,8 @@
 // Popup wiring: find the tab, ask its content script for the article, save through the background.
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
-import { ClassifiedsPanel } from '../../components/ClassifiedsPanel';
+import { ClassifiedsPanel, type SwitchScope } from '../../components/ClassifiedsPanel';
+import { PageTools } from '../../components/PageTools';
 import { PopupView, type PopupState } from '../../components/PopupView';
 import type { SaveState } from '../../utils/db/save';
 import { ReaderView } from '../../components/ReaderView';
@@ -12,9 +13,15 @@ import { saveFromPage } from '../../utils/db/save';
 import { MAX_IMAGES } from '../../utils/db/images';
 import { getClassifiedsPrefs } from '../../utils/db/preferences';
 import { t } from '../../utils/ui/i18n';
-import { sendToBackground, sendToTab, type ClassifiedsReport } from '../../utils/messaging/messages';
-import { onMirroredPrefsChange } from '../../utils/settings/classifieds-mirror';
-import { setSiteShowAll, toggleCategory } from '../../utils/settings/classifieds-edit';
+import {
+  sendToBackground,
+  sendToTab,
+  type BlockReport,
+  type ClassifiedsReport,
+  type PickerMode,
+} from '../../utils/messaging/messages';
+import { onMirroredPrefsChange, onMirroredRulesChange } from '../../utils/settings/classifieds-mirror';
+import { setSiteShowAll, toggleCategory, toggleSiteCategory } from '../../utils/settings/classifieds-edit';
 import { sendToTabInjecting, TabTimeoutError } from '../../utils/messaging/tabs';
 import { isRestrictedUrl } from '../../utils/extract/restricted';
 import { SiteAccess } from '../../components/SiteAccess';
@@ -65,6 +72,8 @@ export function App() {
   const [report, setReport] = useState<ClassifiedsReport | null>(null);
   const [siteShowsAll, setSiteShowsAll] = useState(false);
   const [prefsError, setPrefsError] = useState<string | null>(null);
+  const [scope, setScope] = useState<SwitchScope>('all');
+  const [pickError, setPickError] = useState<string | null>(null);
   const [access, setAccess] = useState<{ host: string; state: 'off' | 'on' | 'refused' } | null>(null);
   const onEnableSite = () => {
     if (!access) return;
@@ -105,7 +114,10 @@ export function App() {
   // The content script applies new preferences first; the panel then re-reads what the page shows.
   useEffect(() => {
     void refreshClassifieds();
-    return onMirroredPrefsChange(() => void setTimeout(() => void refreshClassifieds(), 50));
+    const later = () => void setTimeout(() => void refreshClassifieds(), 50);
+    const offPrefs = onMirroredPrefsChange(later);
+    const offRules = onMirroredRulesChange(later);
+    return () => (offPrefs(), offRules());
   }, [refreshClassifieds]);
 
   const updatePrefs = useCallback(
@@ -122,9 +134,48 @@ export function App() {
     [],
   );
   const onToggle = (category: Category, hidden: boolean) =>
-    void updatePrefs((p) => toggleCategory(p, category, hidden, report?.host));
+    void updatePrefs((p) =>
+      scope === 'site' && report
+        ? toggleSiteCategory(p, report.host, category, hidden)
+        : toggleCategory(p, category, hidden, report?.host),
+    );
   const onShowOnSite = (show: boolean) =>
     report && void updatePrefs((p) => setSiteShowAll(p, report.host, show));
+
+  /** "Ce n'est pas une annonce": an exception for the site, or the reader's own rule withdrawn. */
+  const onNotAnAd = useCallback(
+    async (block: BlockReport) => {
+      if (tabId === undefined) return;
+      try {
+        const d = await sendToTab(tabId, 'popup→content:describeBlock', { id: block.id });
+        if (!d.ok) return;
+        const res =
+          d.ruleId !== undefined
+            ? await sendToBackground('page→background:deleteUserRules', { ids: [d.ruleId] })
+            : await sendToBackground('page→background:addUserRule', { rule: d.rule });
+        setPrefsError(res.ok ? null : t('prefsSaveFailed', 'message' in res ? String(res.message) : ''));
+      } catch (e) {
+        setPrefsError(t('prefsSaveFailed', e instanceof Error ? e.message : String(e)));
+      }
+    },
+    [tabId],
+  );
+
+  /** The picker works on the page: the popup starts it and gets out of the way. */
+  const onPick = useCallback(
+    async (mode: PickerMode) => {
+      if (tabId === undefined) return;
+      const res = await sendToBackground('page→background:startPicker', { tabId, mode }).catch(
+        (e: unknown) => ({
+          ok: false as const,
+          message: e instanceof Error ? e.message : String(e),
+        }),
+      );
+      if (res.ok) window.close();
+      else setPickError(t('pickFailed', res.message));
+    },
+    [tabId],
+  );
 
   const onSave = useCallback(() => {
     if (state.kind !== 'article') return;
@@ -163,10 +214,14 @@ export function App() {
                 report={report}
                 siteShowsAll={siteShowsAll}
                 error={prefsError}
+                scope={scope}
+                onScope={setScope}
                 onToggle={onToggle}
                 onShowOnSite={onShowOnSite}
+                onNotAnAd={(b) => void onNotAnAd(b)}
               />
             )}
+            {tabId !== undefined && <PageTools onPick={(m) => void onPick(m)} error={pickError} />}
           </>
         }
       />

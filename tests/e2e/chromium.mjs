@@ -1,4 +1,5 @@
 // Launches Debian's Chromium with the built extension (playwright-core, persistent profile).
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,4 +56,16 @@ export async function openPopupFor(context, extensionId, tabId) {
   await popup.setViewportSize({ width: 480, height: 700 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   return popup;
+}
+
+/** Polls `fn` until it returns something truthy (returned), or fails saying what it waited for. */
+export async function until(fn, what, timeout = 8000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`timed out waiting for ${what} (last: ${last})`);
 }

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, openPopupFor, tabIdOf } from './chromium.mjs';
+import { launch, openPopupFor, tabIdOf, until } from './chromium.mjs';
 
 let srv, browser;
 before(async () => {
@@ -18,16 +18,6 @@ after(async () => {
 
 const visible = (page, text) => page.getByText(text, { exact: false }).first().isVisible();
 const badge = (worker, tabId) => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-async function until(fn, what, timeout = 8000) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    last = await fn();
-    if (last) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(`timed out waiting for ${what} (last: ${last})`);
-}
 
 test('sample page: the three classifieds blocks are hidden on load, the article is not; badge = hidden ads', async () => {
   const { context, worker } = browser;

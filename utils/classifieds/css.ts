@@ -6,7 +6,9 @@ import type { Category, ClassifiedBlock, ClassifiedsPrefs, Visibility } from './
 
 /**
  * Defaults: death notices are collapsed behind a discreet label (never silently removed: a
- * reader may be looking for one); commercial and legal notices are hidden.
+ * reader may be looking for one); commercial and legal notices are hidden. `autre` (personal ads,
+ * holiday rentals, animals, services, or a block whose kind is unclear) is shown until the reader
+ * hides it: a block nobody can name is the likeliest to be something else (issue 12).
  */
 export const DEFAULT_VISIBILITY: Record<Category, Visibility> = {
   immobilier: 'hide',
@@ -15,7 +17,7 @@ export const DEFAULT_VISIBILITY: Record<Category, Visibility> = {
   'bonnes-affaires': 'hide',
   'avis-de-deces': 'collapse',
   'annonces-legales': 'hide',
-  autre: 'hide',
+  autre: 'show',
 };
 
 export const EMPTY_PREFS: ClassifiedsPrefs = { categories: {}, sites: {} };
@@ -24,15 +26,15 @@ export const EMPTY_PREFS: ClassifiedsPrefs = { categories: {}, sites: {} };
 export const COLLAPSE_LABEL_ATTR = 'data-lisible-collapsed';
 
 /**
- * Visibility of `category` on `host`: site exception (showAll, then per-category), then the
- * reader's per-category choice, then the default. The most specific site entry wins
+ * What the reader chose for `category` on `host`, if anything: site exception (per-category, then
+ * showAll), then the reader's per-category choice. The most specific site entry wins
  * ("www.ouest-france.fr" before "ouest-france.fr").
  */
-export function resolveVisibility(
+export function chosenVisibility(
   prefs: ClassifiedsPrefs | undefined,
   host: string,
   category: Category,
-): Visibility {
+): Visibility | undefined {
   const sites = prefs?.sites ?? {};
   const keys = Object.keys(sites)
     .filter((k) => hostMatches(host, k))
@@ -44,7 +46,16 @@ export function resolveVisibility(
     if (v) return v;
     if (site.showAll) return 'show';
   }
-  return prefs?.categories[category] ?? DEFAULT_VISIBILITY[category];
+  return prefs?.categories[category];
+}
+
+/** Visibility of `category` on `host`: the reader's choice (`chosenVisibility`), else the default. */
+export function resolveVisibility(
+  prefs: ClassifiedsPrefs | undefined,
+  host: string,
+  category: Category,
+): Visibility {
+  return chosenVisibility(prefs, host, category) ?? DEFAULT_VISIBILITY[category];
 }
 
 function ruleFor(selectors: string[]): string {
@@ -53,7 +64,7 @@ function ruleFor(selectors: string[]): string {
 
 /**
  * Stylesheet hiding the blocks. `hide` and `collapse` both hide the block (for `collapse`
- * the content script inserts the label from `collapseLabel` before it); `show` adds nothing.
+ * the content script inserts a "… masqués — afficher" label before it); `show` adds nothing.
  * Accepts detected blocks or known-site selectors (`knownSelectors(host)`), so the same
  * function serves the document_start stylesheet and the post-scan one.
  */
@@ -73,50 +84,6 @@ export function hideCss(
     hidden.push(b.selector);
   }
   return ruleFor(hidden);
-}
-
-export interface CollapseLabel {
-  /** Full label, e.g. "Avis de décès masqués — afficher". */
-  text: string;
-  /** What is hidden ("Avis de décès masqués"). */
-  message: string;
-  /** The action word the reader clicks ("afficher"). */
-  action: string;
-  /** Accessible description of the action. */
-  ariaLabel: string;
-}
-
-const COLLAPSE_TEXT: Record<'fr' | 'en', Record<Category, string>> = {
-  fr: {
-    immobilier: 'Annonces immobilières masquées',
-    automobile: 'Annonces automobiles masquées',
-    emploi: "Offres d'emploi masquées",
-    'bonnes-affaires': 'Bonnes affaires masquées',
-    'avis-de-deces': 'Avis de décès masqués',
-    'annonces-legales': 'Annonces légales masquées',
-    autre: 'Annonces masquées',
-  },
-  en: {
-    immobilier: 'Real-estate ads hidden',
-    automobile: 'Car ads hidden',
-    emploi: 'Job ads hidden',
-    'bonnes-affaires': 'Second-hand ads hidden',
-    'avis-de-deces': 'Death notices hidden',
-    'annonces-legales': 'Legal notices hidden',
-    autre: 'Classifieds hidden',
-  },
-};
-
-/** Label the content script inserts before a collapsed block (pure: it only describes it). */
-export function collapseLabel(category: Category, lang: 'fr' | 'en' = 'fr'): CollapseLabel {
-  const message = COLLAPSE_TEXT[lang][category];
-  const action = lang === 'fr' ? 'afficher' : 'show';
-  return {
-    text: `${message} — ${action}`,
-    message,
-    action,
-    ariaLabel: lang === 'fr' ? `${message} : cliquer pour afficher` : `${message}: click to show`,
-  };
 }
 
 /**

@@ -24,28 +24,29 @@ export interface SiteRule {
   /** Registrable domains; a rule applies to the domain and all its subdomains. */
   hosts: string[];
   blocks: SiteBlockRule[];
-  /** Why this selector is the classifieds block (source of the knowledge). */
-  why: string;
 }
 
+// Each rule says, in a comment above it, why its selector is the classifieds block (the source of the
+// knowledge). A comment, not a field: the rules ship in the always-on content script, whose size counts.
+
 export const SITE_RULES: readonly SiteRule[] = [
+  // Ouest-France "ofm" job widget (ouestfrance-emploi.com), article.teaser-media items; seen in the fr-news page.
   {
     id: 'ouest-france-emploi-widget',
     hosts: ['ouest-france.fr'],
     blocks: [{ selector: 'section.zone-liste.ofm-emploi', category: 'emploi', items: 'article' }],
-    why: 'Ouest-France "ofm" block provider renders the ouestfrance-emploi.com job widget as section.zone-liste.ofm-widget-seul.ofm-emploi with article.teaser-media items (seen in the fr-news corpus page).',
   },
+  // La Dépêche group CMS property-ads box; uBlock "Liste FR": ladepeche.fr,midilibre.fr###immobilier.
   {
     id: 'depeche-midi-immobilier',
     hosts: ['ladepeche.fr', 'midilibre.fr', 'lindependant.fr', 'centrepresseaveyron.fr'],
     blocks: [{ selector: '#immobilier', category: 'immobilier', items: 'li, article' }],
-    why: 'La Dépêche group (one shared CMS) property-ads box; the id is listed by the uBlock "Liste FR" filter `ladepeche.fr,midilibre.fr###immobilier`.',
   },
+  // Sud Ouest group CMS mixed box (hence autre); uBlock "Liste FR": charentelibre.fr###petitesAnnoncesBlock.
   {
     id: 'sud-ouest-group-petites-annonces',
     hosts: ['charentelibre.fr', 'larepubliquedespyrenees.fr', 'sudouest.fr'],
     blocks: [{ selector: '#petitesAnnoncesBlock', category: 'autre', items: 'li, article' }],
-    why: 'Sud Ouest group CMS mixed "petites annonces" box; id listed by uBlock "Liste FR" (`charentelibre.fr###petitesAnnoncesBlock`). Mixed categories, hence `autre` unless shape detection splits it.',
   },
 ];
 
@@ -66,4 +67,43 @@ export function knownSelectors(
     for (const b of r.blocks) out.push({ selector: b.selector, category: b.category, rule: r.id });
   }
   return out;
+}
+
+/** A block found in a document, before its selector is built. */
+export interface FoundBlock {
+  el: Element;
+  category: Category;
+  items: number;
+  source: string;
+}
+
+function countItems(root: Element, itemSelector: string | undefined): number {
+  if (itemSelector) {
+    try {
+      const n = root.querySelectorAll(itemSelector).length;
+      if (n > 0) return n;
+    } catch {
+      // Bad selector in a rule: fall back to counting links.
+    }
+  }
+  return root.getElementsByTagName('a').length;
+}
+
+/** The blocks the site's rules name in `scope` (and `scope` itself when it is one). */
+export function ruleBlocks(scope: Element, host: string, rules: readonly SiteRule[]): FoundBlock[] {
+  const found: FoundBlock[] = [];
+  for (const rule of rulesForHost(host, rules)) {
+    for (const b of rule.blocks) {
+      let matches: Element[];
+      try {
+        matches = Array.from(scope.querySelectorAll(b.selector));
+        if (scope.matches(b.selector)) matches.unshift(scope);
+      } catch {
+        continue;
+      }
+      for (const el of matches)
+        found.push({ el, category: b.category, items: countItems(el, b.items), source: rule.id });
+    }
+  }
+  return found;
 }

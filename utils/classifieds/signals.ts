@@ -40,6 +40,16 @@ export const SIG = {
   TRANSACTION: 1 << 16,
   /** Event facts (weekday, "20 h 30", "14 mars"): agendas look like ads but are not. */
   EVENT: 1 << 17,
+  /** A text node longer than a field (prose, or the body of a notice). */
+  LONG: 1 << 19,
+  /** Second-hand goods: furniture, appliances, garden machines, bikes ("Motoculteur Honda F220"). */
+  GOODS: 1 << 20,
+  /** The `autre` classes: holiday rentals, personal ads, animals, services at home. */
+  OTHER: 1 << 21,
+  /** A car make alone: weaker than mileage or fuel (Honda also makes lawnmowers). */
+  BRAND: 1 << 22,
+  /** A French phone number, as private ads give. */
+  PHONE: 1 << 23,
 } as const;
 
 // Non-breaking and thin spaces are common inside French prices ("120 600 €").
@@ -72,25 +82,40 @@ const RE_JOB =
 const RE_HF = /\b(?:H\s*\/\s*F|F\s*\/\s*H|H\s*-\s*F)\b/;
 const RE_PROPERTY =
   /(?:\d\s*m²|\d\s*m2\b|\b\d+\s*pièces?\b|\b\d+\s*chambres?\b|\b[TF][1-7]\b|(?:^|[\s(,.;:—-])à (?:vendre|louer)\b|\bterrain (?:constructible|de \d)|\bmaison\b|\bappartement\b|\bstudio\b|\bduplex\b|\blongère\b|\bvilla\b)/i;
+// Mileage, not distance: "50 900 km", never "à 5 km de" nor "30 km/h".
 const RE_VEHICLE =
-  /(?:\b\d{1,3}(?:[\s\u00a0\u202f.]?\d{3})*\s*km\b|(?:\b(?:diesel|essence|hybride|gpl)\b|électrique)|\bboîte (?:manuelle|automatique)\b|\b\d{2,3}\s*ch\b|\bcamping[- ]car\b|\bcaravane\b|\b(?:HDi|TDI|dCi|BlueHDi|PureTech|TCe)\b|\b(?:peugeot|renault|citro[eë]n|volkswagen|fiat|ford|toyota|dacia|opel|bmw|mercedes|audi|nissan|kia|hyundai|skoda|seat|tesla|volvo|suzuki|mazda|jeep|cupra|honda|porsche|iveco|fourgon|utilitaire)\b)/i;
+  /(?:(?<!\bà\s)\b\d{1,3}(?:[\s\u00a0\u202f.]?\d{3})*\s*km\b(?!\s*\/\s*h|\s+(?:de|du|des|d['’]|à|au|autour)\b)|(?:\b(?:diesel|essence|hybride|gpl)\b|électrique)|\bboîte (?:manuelle|automatique)\b|\b\d{2,3}\s*ch\b|\bcamping[- ]car\b|\bcaravane\b|\btracteur\b|\b(?:HDi|TDI|dCi|BlueHDi|PureTech|TCe|eTSI)\b|\b(?:fourgon|utilitaire)\b)/i;
+const RE_BRAND =
+  /\b(?:peugeot|renault|citro[eë]n|volkswagen|fiat|ford|toyota|dacia|opel|bmw|mercedes|audi|nissan|kia|hyundai|skoda|seat|tesla|volvo|suzuki|mazda|jeep|cupra|honda|porsche|iveco|yamaha)\b/i;
+const RE_GOODS =
+  /\b(?:motoculteur|tondeuse|fendeuse|tronçonneuse|débroussailleuse|remorque|vélos?|poussette|lave-linge|lave-vaisselle|congélateur|réfrigérateur|canapé|armoire|table de|chaises|buffet|commode|piano|console|téléviseur|ordinateur|poêle à|bois de chauffage|vêtements|jouets|salle à manger|meubles?|outillage)\b/i;
+const RE_OTHER =
+  /\b(?:gîtes?|chambres? d['’]hôtes|mobil-home|locations? saisonnières?|cherche (?:compagne|compagnon|jeune femme|monsieur|dame)|rencontrer|relation durable|rompre (?:la )?solitude|chiots?|chatons?|chienne|LOF|pension pour chevaux|pension pour (?:un )?cheval|ménage|repassage|donne (?:des )?cours|cours particuliers|petits travaux|tonte|taille de haies|garde d['’]enfants|aide à domicile|chèques? emploi service|cesu)\b|€\s*(?:la|par)\s+(?:semaine|nuit)/i;
+const RE_PHONE = /(?:^|[^\d])0[1-9](?:[\s.\u00a0]?\d{2}){4}(?!\d)/;
 const RE_OBIT =
-  /\b(?:avis de décès|décès|obsèques|nécrologie|inhumation|crémation|condoléances|décédée?|funérailles|in memoriam|carnet du jour|remerciements)\b/i;
+  /\b(?:avis de décès|décès|obsèques|nécrologie|inhumation|crémation|crématorium|condoléances|décédée?|funérailles|in memoriam|carnet du jour|remerciements|pompes funèbres)\b/i;
 const RE_AGE = /\b\d{1,3}\s*ans\b/i;
 const RE_LEGAL =
   // Alternatives ending in "é" or "€" sit outside the \b group: JS \b only knows ASCII letters.
-  /\b(?:avis d['’]appel public|appel d['’]offres?|annonces? légales?|annonces judiciaires|au capital de|RCS\s+[A-Z]\w*|marchés? publics?|enquête publique|vie des sociétés|dissolution anticipée|liquidation judiciaire|transfert de siège|avis administratifs?|avis d['’]attribution)\b|constitution de (?:la )?société|capital(?: social)?(?: de)? \d[\d\s\u00a0.]*(?:€|euros?)/i;
+  /\b(?:avis d['’]appel public|appels? d['’]offres?|annonces? légales?|annonces judiciaires|au capital de|RCS\s+[A-Z]\w*|marchés? publics?|enquête publique|vie des sociétés|dissolution(?: anticipée)?|liquidation (?:judiciaire|amiable)|clôture de liquidation|transfert de siège|avis administratifs?|avis d['’]attribution|avis de constitution|constitution|régime matrimonial|modification du capital|changement de gérant|vente de fonds|fonds de commerce|pouvoir adjudicateur|date limite de réception|commissaire enquêteur|aux termes d['’]un acte|pour avis|siège social|tribunal de commerce|mandataire judiciaire)\b|constitution de (?:la )?société|capital(?: social)?(?: de)? \d[\d\s\u00a0.]*(?:€|euros?)/i;
 
 /**
  * Quick reject: most text nodes carry none of these characters/words. Two regexes instead of one
  * big case-insensitive alternation (4× faster): symbols/number patterns, then word starts only.
  */
 const RE_ANY_SYMBOL =
-  /[€(²]|\d\s*(?:h\s*\d|km|ch\b|ans\b|m2|(?:er)?\s+(?:janv|févr|mars|avril|mai|juin|juil|août|sept|oct|nov|déc))|[HF]\s*\/\s*[HF]|\b[TF][1-7]\b/;
+  /[€(²]|0[1-9][\s.]?\d\d[\s.]?\d\d|\d\s*(?:h\s*\d|km|ch\b|ans\b|m2|(?:er)?\s+(?:janv|févr|mars|avril|mai|juin|juil|août|sept|oct|nov|déc))|[HF]\s*\/\s*[HF]|\b[TF][1-7]\b/;
 const RE_ANY_WORD =
-  /(?:^|[^a-zà-ÿ])(?:découvr|savoir plus|voir|détail|postul|annonce|offre|avis|lire l|cdi|cdd|intérim|alternance|apprenti|temps|salaire|rémun|recrut|pièce|chambre|vend|lou|terrain|maison|appart|studio|duplex|longère|villa|diesel|essence|hybride|électrique|gpl|boîte|camping|caravane|hdi|bluehdi|tdi|dci|puretech|tce|peugeot|renault|citro|volkswagen|fiat|ford|toyota|dacia|opel|bmw|mercedes|audi|nissan|kia|hyundai|skoda|seat|tesla|volvo|suzuki|mazda|jeep|cupra|honda|porsche|iveco|fourgon|utilitaire|décè|obsèques|nécro|inhum|crémation|condoléance|décédé|funéra|memoriam|carnet|remerciement|appel|capital|rcs|société|m\.|mme|mlle|monsieur|madame|marché|enquête|dissolution|liquidation|siège|administratif|registre|vente|location|réf|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|euro|km)/i;
+  /(?:^|[^a-zà-ÿ])(?:découvr|savoir plus|voir|détail|postul|annonce|offre|avis|lire l|cdi|cdd|intérim|alternance|apprenti|temps|salaire|rémun|recrut|pièce|chambre|vend|lou|terrain|maison|appart|studio|duplex|longère|villa|diesel|essence|hybride|électrique|gpl|boîte|camping|caravane|hdi|bluehdi|tdi|dci|puretech|tce|peugeot|renault|citro|volkswagen|fiat|ford|toyota|dacia|opel|bmw|mercedes|audi|nissan|kia|hyundai|skoda|seat|tesla|volvo|suzuki|mazda|jeep|cupra|honda|porsche|iveco|fourgon|utilitaire|décè|obsèques|nécro|inhum|crémat|condoléance|décédé|funè|funéra|memoriam|carnet|remerciement|appel|capital|rcs|société|m\.|mme|mlle|monsieur|madame|marché|enquête|dissolution|liquidation|siège|administratif|registre|vente|location|réf|constitution|régime|gérant|fonds|pouvoir|date limite|commissaire|aux termes|pour avis|tribunal|mandataire|motocult|tondeuse|fendeuse|tronçon|débrouss|remorque|vélo|poussette|lave-|congél|réfrig|canapé|armoire|table|chaise|buffet|commode|piano|consol|télévis|ordinat|poêle|bois de|vêtement|jouet|salle à|meuble|outillage|yamaha|tracteur|etsi|gîte|hôtes|mobil|saisonn|cherche|rencontr|relation|solitude|chiot|chaton|chienne|lof|pension|ménage|repassage|cours|travaux|tonte|haies|garde d|domicile|chèque|cesu|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|euro|km)/i;
+
+/** Text nodes longer than this are prose or a notice body: only notice facts are read from them. */
+export const MAX_FIELD_TEXT = 300;
+
+/** How much of a long text node is read for notice facts: a notice states what it is early on. */
+const LONG_HEAD = 500;
 
 export function textSignals(text: string): number {
+  if (text.length > MAX_FIELD_TEXT) return longTextSignals(text.slice(0, LONG_HEAD));
   if (text.length < 2 || !(RE_ANY_SYMBOL.test(text) || RE_ANY_WORD.test(text))) return 0;
   let m = 0;
   const short = text.length <= 40;
@@ -120,10 +145,34 @@ export function textSignals(text: string): number {
   if (RE_HF.test(text)) m |= SIG.HF;
   if (RE_PROPERTY.test(text)) m |= SIG.PROPERTY;
   if (RE_VEHICLE.test(text)) m |= SIG.VEHICLE;
+  if (RE_BRAND.test(text)) m |= SIG.BRAND;
+  if (RE_GOODS.test(text)) m |= SIG.GOODS;
+  if (RE_OTHER.test(text)) m |= SIG.OTHER;
+  if (RE_PHONE.test(text)) m |= SIG.PHONE;
   if (RE_OBIT.test(text)) m |= SIG.OBIT;
   if (RE_AGE.test(text)) m |= SIG.AGE;
   if (RE_LEGAL.test(text)) m |= SIG.LEGAL;
   return m;
+}
+
+/**
+ * A long text node is prose or the body of a notice (legal notices run to paragraphs, a death notice
+ * to a few sentences): only notice facts count there, read from its first LONG_HEAD characters (the
+ * cost of a page of prose stays that of short nodes), marked LONG so that a list of such items is
+ * judged as notices, never as ads.
+ */
+function longTextSignals(text: string): number {
+  let m = SIG.LONG;
+  if (RE_LEGAL.test(text)) m |= SIG.LEGAL;
+  if (RE_OBIT.test(text)) m |= SIG.OBIT;
+  if (RE_CIVILITY.test(text)) m |= SIG.CIVILITY;
+  if (RE_AGE.test(text)) m |= SIG.AGE;
+  return m === SIG.LONG ? 0 : m;
+}
+
+/** A civility and an age among an item's signals: the person of a death notice, or of a personal ad. */
+export function personAge(mask: number): boolean {
+  return (mask & SIG.CIVILITY) !== 0 && (mask & SIG.AGE) !== 0;
 }
 
 /**
@@ -146,14 +195,20 @@ export function itemScore(mask: number): number {
   if (mask & SIG.HF) s += 1.5;
   if (mask & SIG.JOB) s += 1;
   if (mask & SIG.PROPERTY) s += 0.5;
-  if (mask & SIG.VEHICLE) s += 0.5;
+  if (mask & (SIG.VEHICLE | SIG.BRAND)) s += 0.5;
+  if (mask & SIG.GOODS) s += 0.5;
+  if (mask & SIG.OTHER) s += 1;
+  if (mask & SIG.PHONE) s += 1;
   if (mask & SIG.OBIT) s += 1;
   // An age alone is everywhere in news (results, faits divers); it supports an obituary only.
   if (mask & SIG.AGE && mask & (SIG.OBIT | SIG.CIVILITY)) s += 0.5;
+  // A civility and an age in one item ("Mme Jeanne Roux, 88 ans"): the person of a death notice.
+  const person = personAge(mask);
+  if (person) s += 0.5;
   if (mask & SIG.LEGAL) s += 1.5;
   // Place + date + price is an agenda entry unless a category fact says otherwise (an obituary
   // has dates too, but also obituary facts).
-  if (mask & SIG.EVENT && !(mask & CATEGORY_FACTS)) s -= 1;
+  if (mask & SIG.EVENT && !(mask & CATEGORY_FACTS) && !person) s -= 1;
   return s;
 }
 
@@ -167,110 +222,21 @@ const CATEGORY_FACTS =
   SIG.TRANSACTION |
   SIG.HOST |
   SIG.PATH |
-  SIG.CTA;
+  SIG.CTA |
+  SIG.GOODS |
+  SIG.OTHER;
 
-/** Classifieds hosts by category, matched against a link's hostname. */
-const HOST_RULES: Array<[RegExp, Category]> = [
-  [
-    /(?:^|[.-])(?:libramemoria|dansnoscoeurs|avis-?de-?deces|avisdedeces|avisobseques|carnetdeces|necrologie|obseques|inmemori)(?:[.-]|$)/i,
-    'avis-de-deces',
-  ],
-  [
-    /(?:^|[.-])(?:annonces-?legales|legales|eurolegales|[a-z]*-?marchespublics|marches-publics|francemarches|medialex|actulegales|annonces-judiciaires|boamp)(?:[.-]|$)/i,
-    'annonces-legales',
-  ],
-  [
-    /(?:^|[.-])(?:[a-z]*-?emplois?|[a-z]*jobs?|regionsjob|hellowork|indeed|cadremploi|meteojob|keljob)(?:[.-]|$)/i,
-    'emploi',
-  ],
-  [
-    /(?:^|[.-])(?:[a-z]*-?immo(?:bilier)?|seloger|logic-immo|bienici|pap|immonot|figaroimmo|explorimmo)(?:[.-]|$)/i,
-    'immobilier',
-  ],
-  [
-    /(?:^|[.-])(?:[a-z]*-?autos?|lacentrale|autoscout24|caradisiac|paruvendu|leboncoin-auto)(?:[.-]|$)/i,
-    'automobile',
-  ],
-  // Generic marketplaces carry every category: the item text decides, the host only says "classified".
-  [
-    /(?:^|[.-])(?:leboncoin|paruvendu|vivastreet|annonces?|petites-?annonces|[a-z]*-annonces)(?:[.-]|$)/i,
-    'autre',
-  ],
-];
-
-/** Category of a classifieds host, or null. Works on a hostname, e.g. "www.ouestfrance-emploi.com". */
-export function hostCategory(hostname: string): Category | null {
-  const h = hostname.toLowerCase();
-  for (const [re, cat] of HOST_RULES) if (re.test(h)) return cat;
-  return null;
-}
-
-/** Site-internal classifieds sections, recognised from a link's path. */
-const PATH_RULES: Array<[RegExp, Category]> = [
-  [/\/(?:avis-de-deces|avis-deces|avisdedeces|necrologies?|obseques)(?:[/.?#-]|$)/i, 'avis-de-deces'],
-  [
-    /\/(?:annonces?-legales?|annonces-judiciaires|marches-publics|avis-administratifs)(?:[/.?#]|$)/i,
-    'annonces-legales',
-  ],
-  [/\/(?:offres?-d-emploi|offres?-emploi|emploi\/offre)(?:[/.?#-]|$)/i, 'emploi'],
-  [
-    /\/(?:annonces?-immobilieres?|immobilier\/annonce|annonces?\/immo(?:bilier)?)(?:[/.?#-]|$)/i,
-    'immobilier',
-  ],
-  [/\/(?:annonces?-auto(?:mobiles?)?|voitures?-occasion|annonces?\/auto)(?:[/.?#-]|$)/i, 'automobile'],
-  [/\/(?:petites-annonces|annonces?)\/[^/]*\d/i, 'autre'],
-];
-
-/** Category of a site-internal classifieds path, or null. */
-const RE_PATH_ANY =
-  /annonce|deces|necrolog|obseques|legal|judiciaire|marches|administratif|emploi|immo|auto|voiture/i;
-
-export function pathCategory(href: string): Category | null {
-  if (!RE_PATH_ANY.test(href)) return null;
-  const path = href.replace(/^(?:https?:)?\/\/[^/]+/i, '').split(/[?#]/)[0] ?? '';
-  if (path.length < 3) return null;
-  for (const [re, cat] of PATH_RULES) if (re.test(path)) return cat;
-  return null;
-}
-
-export function hrefHost(href: string): string | null {
-  const m = /^(?:https?:)?\/\/([^/?#:]+)/i.exec(href);
-  return m?.[1] ?? null;
-}
-
-/** Block headings that announce classifieds, by category (null = generic "petites annonces"). */
-const HEADING_RULES: Array<[RegExp, Category | null]> = [
-  [/\b(?:avis de décès|avis d'obsèques|obsèques|nécrologie|carnet(?: du jour)?|décès)\b/i, 'avis-de-deces'],
-  [
-    /\b(?:annonces? légales?|annonces judiciaires|marchés? publics?|avis d['’]appel|vie des sociétés)\b/i,
-    'annonces-legales',
-  ],
-  [/\b(?:offres? d['’]emploi|emplois?|jobs?|recrut\w*|on recrute|annonces emploi)\b/i, 'emploi'],
-  [
-    /\b(?:immobilier|annonces? immobilières?|annonces immo|immo|locations?|ventes? immobilières?|biens à vendre)\b/i,
-    'immobilier',
-  ],
-  [
-    /\b(?:automobiles?|annonces? auto(?:mobiles?)?|auto|véhicules?(?: d['’]occasion)?|voitures?)\b/i,
-    'automobile',
-  ],
-  [/\b(?:bonnes? affaires?|objets?|vide-greniers?|occasions?)\b/i, 'bonnes-affaires'],
-  [/\b(?:petites? annonces?|nos annonces|vos annonces|annonces|classifieds)\b/i, null],
-];
-
-/** Category a short heading announces; undefined when the heading is not a classifieds heading. */
-export function headingCategory(text: string): Category | null | undefined {
-  if (text.length > 80) return undefined;
-  for (const [re, cat] of HEADING_RULES) if (re.test(text)) return cat;
-  return undefined;
-}
-
-/** Category votes from one item's text (first match wins, ordered from most to least specific). */
-export function textCategory(text: string, mask: number): Category | null {
-  if (mask & SIG.OBIT || (RE_OBIT.test(text) && RE_AGE.test(text))) return 'avis-de-deces';
+/** Category one item's signals vote for (first match wins, from the most to the least specific). */
+export function textCategory(mask: number): Category | null {
+  if (mask & SIG.OBIT) return 'avis-de-deces';
+  // A job ad may name its employer's company form; a legal notice never shows "H/F".
+  if (mask & SIG.HF) return 'emploi';
   if (mask & SIG.LEGAL) return 'annonces-legales';
-  if (mask & (SIG.HF | SIG.JOB)) return 'emploi';
-  if (mask & SIG.VEHICLE) return 'automobile';
+  if (mask & SIG.JOB) return 'emploi';
+  if (mask & SIG.OTHER) return 'autre';
+  // "Vélo électrique", "Motoculteur Honda": goods words before fuel or make.
+  if (mask & SIG.GOODS) return 'bonnes-affaires';
+  if (mask & (SIG.VEHICLE | SIG.BRAND)) return 'automobile';
   if (mask & SIG.PROPERTY) return 'immobilier';
   if (mask & (SIG.PRICE | SIG.PRICE_STRUCT)) return 'bonnes-affaires';
   return null;

@@ -54,3 +54,12 @@ export function sameSite(pageUrl: string, other: string): boolean {
 export function identityUrl(a: { url: string; canonicalUrl?: string | null }): string {
   return a.canonicalUrl && sameSite(a.url, a.canonicalUrl) ? a.canonicalUrl : a.url;
 }
+
+/**
+ * Host of an absolute or protocol-relative href ("https://x.fr/a", "//x.fr/a"), null for a relative
+ * one. A regular expression, not `new URL`: the classifieds scan reads every link of a page with it.
+ */
+export function hrefHost(href: string): string | null {
+  const m = /^(?:https?:)?\/\/([^/?#:]+)/i.exec(href);
+  return m?.[1]?.toLowerCase() ?? null;
+}

@@ -7,6 +7,7 @@ import type { Article, Commune } from '../extract/types';
 import type { ClassifiedsPrefs } from '../classifieds/types';
 import { communeOfArticle } from '../communes/resolve';
 import { loadCommunes, loadedCommunes } from '../communes/load';
+import type { UserRule } from '../settings/user-rules';
 import { watchDatabase } from './errors';
 import { changeLog, type SyncChangeRow, type SyncItemRow } from '../sync/changelog';
 import { withFacets } from './facets';
@@ -118,6 +119,8 @@ export class LisibleDB extends Dexie {
   /** v4: this device's sync clock, settings and progress (never synced, never exported). */
   syncState!: Dexie.Table<{ key: string } & Record<string, unknown>, string>;
   highlights!: EntityTable<HighlightRow, 'id'>;
+  /** v6: the reader's site rules (utils/settings/user-rules.ts). */
+  userRules!: EntityTable<UserRule, 'id'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -161,6 +164,12 @@ export class LisibleDB extends Dexie {
         highlights: '++id, articleId',
       })
       .upgrade(upgradeToV5);
+    // v6 — the reader's site rules (issue 12): blocks hidden with the picker, "Ce n'est pas une annonce"
+    // exceptions, "Choisir le texte à lire" hints; listed per site and newest first. Nothing to migrate:
+    // a new table starts empty.
+    this.version(6).stores({
+      userRules: '++id, host, kind, createdAt',
+    });
   }
 }
 

@@ -8,7 +8,7 @@ import { Readability } from '@mozilla/readability';
 import { collapse } from '../core/text';
 import { hostOf } from '../core/url';
 import { detectBlocks, type DetectedBlock } from '../classifieds/index';
-import type { Article, ExtractResult } from './types';
+import type { Article, ExtractOptions, ExtractResult } from './types';
 import { boilerplateClean, cleanContext, isProtected, type CleanContext } from './clean';
 import { blockText, capDepth, cloneDocument, isStackOverflow, linkDensity, tagName, textOf } from './dom';
 import { communeFromDateline, communeFromUrl, countWords, readingTime, readMetadata } from './metadata';
@@ -22,7 +22,7 @@ import {
 } from './post';
 import { findSiteRule, type SiteRule } from './sites/index';
 
-export type { Article, ExtractResult } from './types';
+export type { Article, ExtractOptions, ExtractResult } from './types';
 export { isProbablyArticle } from './readerable';
 import { isRestrictedUrl } from './restricted';
 
@@ -34,15 +34,15 @@ function pageUrlOf(doc: Document, url?: string): string | null {
   return u && !/^about:blank$/.test(u) ? u : null;
 }
 
-export function extractArticle(doc: Document, url?: string): ExtractResult {
+export function extractArticle(doc: Document, url?: string, opts: ExtractOptions = {}): ExtractResult {
   try {
-    return extract(doc, url);
+    return extract(doc, url, opts);
   } catch (e) {
     return { ok: false, reason: 'error', detail: e instanceof Error ? e.message : String(e) };
   }
 }
 
-function extract(doc: Document, url?: string): ExtractResult {
+function extract(doc: Document, url: string | undefined, opts: ExtractOptions): ExtractResult {
   const pageUrl = pageUrlOf(doc, url);
   if (pageUrl && isRestrictedUrl(pageUrl)) return { ok: false, reason: 'restricted', detail: pageUrl };
   const ct = (doc.contentType ?? 'text/html').toLowerCase();
@@ -66,6 +66,8 @@ function extract(doc: Document, url?: string): ExtractResult {
   const heading = findHeading(clone, meta.title);
   const ctx = cleanContext(clone, heading);
 
+  // The reader's "Choisir le texte à lire" for this site: the article is in that block (if it still is).
+  const hinted = !!opts.content?.length && isolateContent(clone, opts.content);
   if (rule) applyRule(clone, rule);
   fixLazyImages(body, rule?.lazyImageAttrs);
   const cleaned = boilerplateClean(clone, ctx);
@@ -83,7 +85,8 @@ function extract(doc: Document, url?: string): ExtractResult {
   // Safety net for layouts the lexicon misjudges: when the cleaned page yields far less text
   // than its paragraphs hold, run Readability alone on a fresh clone and keep the longer result.
   const got = parsed?.content ? (parsed.content.textContent ?? '').length : 0;
-  if (ctx.pTextTotal > 1500 && got < ctx.pTextTotal * 0.35) {
+  // Not when the reader chose the block: less text than the page holds is what they asked for.
+  if (!hinted && ctx.pTextTotal > 1500 && got < ctx.pTextTotal * 0.35) {
     const fresh = cloneDocument(doc);
     mergeStrayBodies(fresh);
     capDepth(fresh.documentElement);
@@ -192,9 +195,9 @@ function applyRule(doc: Document, rule: SiteRule): void {
 }
 
 /** Keeps only the site's article container (plus nothing else) when it holds enough text. */
-function isolateContent(doc: Document, selectors: string[]): void {
+function isolateContent(doc: Document, selectors: string[]): boolean {
   const body = doc.body;
-  if (!body) return;
+  if (!body) return false;
   for (const sel of selectors) {
     let el: Element | null = null;
     try {
@@ -204,9 +207,10 @@ function isolateContent(doc: Document, selectors: string[]): void {
     }
     if (el && textOf(el).length > 300) {
       body.replaceChildren(el);
-      return;
+      return true;
     }
   }
+  return false;
 }
 
 /** Issue 4: the reading view never contains classifieds. Guarded so a false positive cannot eat the article. */

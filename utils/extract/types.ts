@@ -50,3 +50,13 @@ export type NotArticleReason =
 
 export type ExtractResult =
   { ok: true; article: Article } | { ok: false; reason: NotArticleReason; detail?: string };
+
+/** What the caller knows better than the engine. */
+export interface ExtractOptions {
+  /**
+   * Where the reader said the article's text is on this site ("Choisir le texte à lire"), most recent
+   * first: treated like a site rule's `content` selectors, before any cleaning. A hint that no longer
+   * matches (or holds too little text) is ignored and extraction runs as usual.
+   */
+  content?: string[];
+}

@@ -7,14 +7,38 @@ import type { SaveResult } from '../db/articles';
 import type { Category, ClassifiedsPrefs, Visibility } from '../classifieds/types';
 import type { SyncReport } from '../sync/engine';
 import type { ConnectResponse } from '../sync/run';
+import type { UserRule } from '../settings/user-rules';
+import type { OnDemandScript } from './on-demand';
+
+/** One block the content script found on the page, as the popup lists it. */
+export interface BlockReport {
+  /** Handle for this page's life (describeBlock); not stored anywhere. */
+  id: number;
+  category: Category;
+  items: number;
+  /** First words of the block. */
+  text: string;
+  /** Found by shape, by a known-site rule, or by one of the reader's rules. */
+  source: 'shape' | 'site' | 'user';
+  /** Hidden or collapsed right now. */
+  hidden: boolean;
+}
 
 /** What a tab's content script found and did about classifieds. */
 export interface ClassifiedsReport {
   host: string;
   categories: Array<{ category: Category; blocks: number; items: number; visibility: Visibility }>;
+  blocks: BlockReport[];
   /** Classified items currently hidden or collapsed on the page (the badge number). */
   hiddenItems: number;
 }
+
+/** "Masquer un bloc…" picks a block to hide; "Choisir le texte à lire" picks the article's text. */
+export type PickerMode = 'hide' | 'content';
+
+/** A block the reader picked (or cancelled) on the page. */
+export type PickResult =
+  { cancelled: true } | { cancelled?: false; selector: string; category?: Category; label: string };
 
 export interface ProtocolMap {
   /** Popup or reading-mode frame asks the tab's content script for the extracted article. */
@@ -23,9 +47,9 @@ export interface ProtocolMap {
   'page→background:saveArticle': { req: { article: Article }; res: SaveResult };
   /** Popup asks the tab's content script what classifieds it found and hid. */
   'popup→content:getClassifieds': { req: Record<string, never>; res: ClassifiedsReport };
-  /** Content script asks the background to inject the extraction engine into its frame. */
-  'content→background:loadExtractor': {
-    req: Record<string, never>;
+  /** Content script asks the background to inject an on-demand script (engine, picker) into its frame. */
+  'content→background:inject': {
+    req: { script: OnDemandScript };
     res: { ok: true } | { ok: false; message: string };
   };
   /** Content script tells the background how many classifieds it hides (toolbar badge). */
@@ -35,8 +59,6 @@ export interface ProtocolMap {
     req: { prefs: ClassifiedsPrefs };
     res: { ok: true } | { ok: false; message: string };
   };
-  /** Popup, shortcut or context menu (via the background) turn reading mode on or off in a tab. */
-  'extension→content:toggleReader': { req: { open?: boolean }; res: ReaderToggleResult };
   /** Options page: set up sync with a WebDAV server (the background checks the passphrase, keeps the keys). */
   'page→background:syncConnect': {
     req: { url: string; user: string; password: string; passphrase: string };
@@ -48,6 +70,32 @@ export interface ProtocolMap {
   'page→background:syncDisconnect': { req: Record<string, never>; res: { ok: boolean } };
   /** An extension page wrote to the library: sync soon (the background may have been asleep). */
   'page→background:syncSoon': { req: Record<string, never>; res: { ok: boolean } };
+  'extension→content:toggleReader': {
+    /** `content`: the block the reader just chose to read (before the rules mirror has reached the tab). */
+    req: { open?: boolean; content?: string };
+    res: ReaderToggleResult;
+  };
+  /** The reading-mode frame asks its tab's content script to close it (Escape, close button). */
+  'extension→content:closeReader': { req: Record<string, never>; res: { ok: boolean } };
+  /** Popup: a robust selector for one listed block ("Ce n'est pas une annonce"). */
+  'popup→content:describeBlock': {
+    req: { id: number };
+    res: { ok: true; rule: UserRule; ruleId?: number } | { ok: false };
+  };
+  /** Popup / options page store one of the reader's site rules (Dexie, mirrored to every tab). */
+  'page→background:addUserRule': {
+    req: { rule: UserRule };
+    res: { ok: true; id: number } | { ok: false; message: string };
+  };
+  /** Popup / options page delete site rules (or all of them). */
+  'page→background:deleteUserRules': { req: { ids: number[] | 'all' }; res: { ok: boolean } };
+  /** Popup starts the block picker on a tab (the background injects it). */
+  'page→background:startPicker': {
+    req: { tabId: number; mode: PickerMode };
+    res: { ok: true } | { ok: false; message: string };
+  };
+  /** The picker, in the tab the background started it in, reports the reader's pick. */
+  'picker→background:picked': { req: { mode: PickerMode; result: PickResult }; res: { ok: boolean } };
 }
 
 /**
@@ -80,31 +128,15 @@ export interface Envelope<T extends MessageType = MessageType> {
   payload: Req<T>;
 }
 
-const TYPES: ReadonlySet<string> = new Set<MessageType>([
-  'extension→content:getArticle',
-  'page→background:saveArticle',
-  'popup→content:getClassifieds',
-  'content→background:classifiedsCount',
-  'content→background:loadExtractor',
-  'page→background:setClassifiedsPrefs',
-  'extension→content:toggleReader',
-  'page→background:syncConnect',
-  'page→background:syncNow',
-  'page→background:syncDisconnect',
-  'page→background:syncSoon',
-]);
-
-/** Shape check for anything arriving through runtime.onMessage: other extensions' or pages' junk is ignored. */
+/**
+ * Shape check for anything arriving through runtime.onMessage: other extensions' or pages' junk is
+ * ignored. The type itself is checked against the receiver's handlers (onMessages), which is the list
+ * of what that receiver accepts.
+ */
 export function isEnvelope(msg: unknown): msg is Envelope {
   if (typeof msg !== 'object' || msg === null) return false;
   const m = msg as Record<string, unknown>;
-  return (
-    m.lisible === 1 &&
-    typeof m.type === 'string' &&
-    TYPES.has(m.type) &&
-    typeof m.payload === 'object' &&
-    m.payload !== null
-  );
+  return m.lisible === 1 && typeof m.type === 'string' && typeof m.payload === 'object' && m.payload !== null;
 }
 
 export function envelope<T extends MessageType>(type: T, payload: Req<T>): Envelope<T> {
@@ -133,7 +165,7 @@ export type Handlers<K extends MessageType> = {
  */
 export function onMessages<K extends MessageType>(handlers: Handlers<K>): () => void {
   const listener = (msg: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
-    if (!isEnvelope(msg) || !(msg.type in handlers)) return undefined;
+    if (!isEnvelope(msg) || !Object.prototype.hasOwnProperty.call(handlers, msg.type)) return undefined;
     const handler = handlers[msg.type as K] as (p: unknown, s: Browser.runtime.MessageSender) => unknown;
     // A handler that throws answers with a rejection, as an async one would.
     return Promise.resolve().then(() => handler(msg.payload, sender));

@@ -22,14 +22,28 @@ export function setCategory(
   return next;
 }
 
-/** The popup's switch: hidden means the category's default way of hiding (collapse for death notices). */
+/** What the popup's switch means: hidden is the category's default way of hiding (collapse for death notices). */
+function switchVisibility(category: Category, hidden: boolean): Visibility {
+  if (!hidden) return 'show';
+  return DEFAULT_VISIBILITY[category] === 'show' ? 'hide' : DEFAULT_VISIBILITY[category];
+}
+
+/** The popup's switch, for all sites. */
 export function toggleCategory(prefs: ClassifiedsPrefs, category: Category, hidden: boolean, host?: string) {
-  const v: Visibility = hidden
-    ? DEFAULT_VISIBILITY[category] === 'show'
-      ? 'hide'
-      : DEFAULT_VISIBILITY[category]
-    : 'show';
-  return setCategory(prefs, category, v, host);
+  return setCategory(prefs, category, switchVisibility(category, hidden), host);
+}
+
+/** The popup's switch, for this site only: a per-site choice for the category. */
+export function toggleSiteCategory(
+  prefs: ClassifiedsPrefs,
+  host: string,
+  category: Category,
+  hidden: boolean,
+): ClassifiedsPrefs {
+  const next = clone(prefs);
+  const site = (next.sites[host] ??= {});
+  site.categories = { ...site.categories, [category]: switchVisibility(category, hidden) };
+  return next;
 }
 
 /** "Afficher sur ce site" (true) or its undo (false). */

@@ -1,6 +1,7 @@
 // Reading settings (typography, theme, narration speed, reading-mode options). Small, per device, read
 // by the popup, the reading mode and the options page: WXT storage items with versioned migrations.
 import { storage } from 'wxt/utils/storage';
+import { READER_SETTINGS_KEY } from './reader-page';
 
 export type Theme = 'light' | 'sepia' | 'dark' | 'auto';
 export type FontFamily = 'serif' | 'sans' | 'legible';
@@ -75,7 +76,7 @@ export function normalizeSettings(v: Partial<ReaderSettings> | null | undefined)
   };
 }
 
-export const readerSettings = storage.defineItem<ReaderSettings>('local:readerSettings', {
+export const readerSettings = storage.defineItem<ReaderSettings>(`local:${READER_SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: 2,
   migrations: {

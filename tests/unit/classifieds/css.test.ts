@@ -1,9 +1,9 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   CATEGORIES,
-  CATEGORY_LABELS,
-  collapseLabel,
   DEFAULT_VISIBILITY,
   detectClassifieds,
   hideCss,
@@ -13,30 +13,33 @@ import {
   type ClassifiedsPrefs,
 } from '../../../utils/classifieds';
 import { loadFixture } from '../../fixtures/classifieds/load';
+import { categoryLabelKey, collapsedLabelKey } from '../../../utils/ui/category-i18n';
+
+// The UI strings are public/_locales (the one copy): tests read them there.
+const messages = (lang: 'fr' | 'en') =>
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, `../../../public/_locales/${lang}/messages.json`), 'utf8'),
+  ) as Record<string, { message: string }>;
 
 describe('DEFAULT_VISIBILITY and labels', () => {
-  it('collapses death notices and hides every commercial / legal category', () => {
+  it('collapses death notices, hides every commercial / legal category, shows `autre`', () => {
     expect(DEFAULT_VISIBILITY['avis-de-deces']).toBe('collapse');
-    for (const c of CATEGORIES) if (c !== 'avis-de-deces') expect(DEFAULT_VISIBILITY[c]).toBe('hide');
+    expect(DEFAULT_VISIBILITY.autre).toBe('show');
+    for (const c of CATEGORIES)
+      if (c !== 'avis-de-deces' && c !== 'autre') expect(DEFAULT_VISIBILITY[c]).toBe('hide');
   });
 
-  it('has French and English labels for every category', () => {
-    expect(CATEGORY_LABELS.fr['avis-de-deces']).toBe('Avis de décès');
-    expect(CATEGORY_LABELS.fr['bonnes-affaires']).toBe('Bonnes affaires');
-    expect(CATEGORY_LABELS.fr['annonces-legales']).toBe('Annonces légales');
+  it('has French and English labels and collapse labels for every category in _locales', () => {
+    const fr = messages('fr');
+    const en = messages('en');
+    expect(fr[categoryLabelKey('avis-de-deces')]?.message).toBe('Avis de décès');
+    expect(fr[collapsedLabelKey('avis-de-deces')]?.message).toBe('Avis de décès masqués');
     for (const c of CATEGORIES) {
-      expect(CATEGORY_LABELS.fr[c]).toBeTruthy();
-      expect(CATEGORY_LABELS.en[c]).toBeTruthy();
+      for (const key of [categoryLabelKey(c), collapsedLabelKey(c)]) {
+        expect(fr[key]?.message, `fr ${key}`).toBeTruthy();
+        expect(en[key]?.message, `en ${key}`).toBeTruthy();
+      }
     }
-  });
-
-  it('describes the collapse label', () => {
-    expect(collapseLabel('avis-de-deces').text).toBe('Avis de décès masqués — afficher');
-    expect(collapseLabel('avis-de-deces', 'en').text).toBe('Death notices hidden — show');
-    expect(collapseLabel('emploi')).toMatchObject({
-      message: "Offres d'emploi masquées",
-      action: 'afficher',
-    });
   });
 });
 

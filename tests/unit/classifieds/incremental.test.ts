@@ -1,14 +1,21 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { collapsedLabelKey } from '../../../utils/ui/category-i18n';
 import {
-  collapseLabel,
   COLLAPSE_LABEL_ATTR,
   detectBlocks,
+  detectBlocksSliced,
+  documentHost,
   detectInSubtrees,
   stripClassifieds,
 } from '../../../utils/classifieds';
 import { injectHtml, loadFixture } from '../../fixtures/classifieds/load';
 
+const frMessages = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../../public/_locales/fr/messages.json'), 'utf8'),
+) as Record<string, { message: string }>;
 const parseHappy = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
 const parseLinkedom = (html: string): Document => parseHTML(html).document as unknown as Document;
 
@@ -41,18 +48,25 @@ describe('incremental detection (late widgets)', () => {
   });
 
   it('recognises a widget filled item by item once its container is re-scanned', () => {
-    const doc = parseLinkedom(loadFixture('synth-late-widget').html);
-    const slot = doc.getElementById('late-slot')!;
-    injectHtml(slot, '<div class="lw"><div class="lw-h">Annonces auto</div></div>', parseLinkedom);
-    const widget = slot.firstElementChild!;
-    const items = loadFixture('synth-late-widget').inject!.html.match(/<div class="lw-i">[\s\S]*?<\/div>/g)!;
-    const seen: number[] = [];
-    for (const item of items) {
-      injectHtml(widget, item, parseLinkedom);
-      seen.push(detectInSubtrees([widget]).length);
-    }
-    // One ad is not a block; two ads under a classifieds heading ("Annonces auto") are.
-    expect(seen).toEqual([0, 1, 1]);
+    const fill = (heading: string) => {
+      const doc = parseLinkedom(loadFixture('synth-late-widget').html);
+      const slot = doc.getElementById('late-slot')!;
+      injectHtml(slot, `<div class="lw"><div class="lw-h">${heading}</div></div>`, parseLinkedom);
+      const widget = slot.firstElementChild!;
+      const items = loadFixture('synth-late-widget').inject!.html.match(
+        /<div class="lw-i">[\s\S]*?<\/div>/g,
+      )!;
+      const seen: number[] = [];
+      for (const item of items) {
+        injectHtml(widget, item, parseLinkedom);
+        seen.push(detectInSubtrees([widget]).length);
+      }
+      return seen;
+    };
+    // One ad under a rubric name is not a block; two ads under a classifieds heading are.
+    expect(fill('Auto-moto')).toEqual([0, 1, 1]);
+    // One ad under a heading that says "annonce" is a featured ad (issue 12): a block from the first one.
+    expect(fill('Annonces auto')).toEqual([1, 1, 1]);
   });
 
   it('scanning a subtree is cheaper than the whole document', () => {
@@ -104,10 +118,45 @@ describe('re-scan after the content script inserted a collapse label', () => {
       for (const b of before) {
         const label = doc.createElement('button');
         label.setAttribute(COLLAPSE_LABEL_ATTR, b.category);
-        label.textContent = collapseLabel(b.category).text;
+        label.textContent = `${frMessages[collapsedLabelKey(b.category)]!.message} — afficher`;
         b.element.before(label);
       }
       expect(detectBlocks(doc).map((b) => b.selector)).toEqual(before.map((b) => b.selector));
+    }
+  });
+});
+
+describe('sliced scan (the content script gives the page its main thread back)', () => {
+  it('finds the same blocks as one run, yielding between slices', async () => {
+    for (const name of [
+      'lefigaro-2024-ukraine-point-situation',
+      'indep-quercy-petites-annonces',
+      'tendance-ouest--seed',
+    ]) {
+      const doc = parseLinkedom(loadFixture(name).html);
+      const whole = detectBlocks(doc);
+      let yields = 0;
+      let clock = 0;
+      const sliced = await detectBlocksSliced(
+        doc,
+        { host: documentHost(doc) ?? '' },
+        {
+          sliceMs: 1,
+          // Every step "takes" 1 ms: a yield at every step point, whatever the machine's speed.
+          now: () => (clock += 1),
+          yieldToPage: async () => void yields++,
+        },
+      );
+      expect(
+        sliced.map((b) => [b.category, b.element]),
+        name,
+      ).toEqual(whole.map((b) => [b.category, b.element]));
+      expect(
+        sliced.every((b) => b.selector === ''),
+        'no selectors: the content script marks elements',
+      ).toBe(true);
+      // A yield point every 256 nodes: many on a real page, at least one anywhere.
+      expect(yields, name).toBeGreaterThan(name.startsWith('lefigaro') ? 10 : 0);
     }
   });
 });

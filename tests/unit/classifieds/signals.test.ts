@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  headingCategory,
-  hostCategory,
-  itemScore,
-  pathCategory,
-  SIG,
-  textCategory,
-  textSignals,
-} from '../../../utils/classifieds/signals';
+import { headingCategory, hostCategory, pathCategory } from '../../../utils/classifieds/lexicon';
+import { itemScore, SIG, textCategory, textSignals } from '../../../utils/classifieds/signals';
 
 const has = (text: string, flag: number) => (textSignals(text) & flag) !== 0;
 
@@ -47,10 +40,18 @@ describe('text signals', () => {
   });
 
   it('categorises item text', () => {
-    expect(textCategory('Grand C4 Spacetourer Blue HDi', textSignals('Grand C4 Spacetourer Blue HDi'))).toBe(
-      'automobile',
-    );
-    expect(textCategory('Leica Q2 2 900€', textSignals('2 900€'))).toBe('bonnes-affaires');
+    expect(textCategory(textSignals('Grand C4 Spacetourer Blue HDi'))).toBe('automobile');
+    expect(textCategory(textSignals('2 900€'))).toBe('bonnes-affaires');
+    // Goods words before a make or a fuel; mileage, never a distance.
+    expect(textCategory(textSignals('Motoculteur Honda F220 avec fraise'))).toBe('bonnes-affaires');
+    expect(textCategory(textSignals('Vélo électrique Moustache Samedi 28'))).toBe('bonnes-affaires');
+    expect(textCategory(textSignals('2023 · 50 900 km · Hybride'))).toBe('automobile');
+    expect(has('Chambres d’hôtes à 5 km de Morlaix', SIG.VEHICLE)).toBe(false);
+    expect(
+      textCategory(textSignals('Loue gîte 6 personnes, 3 chambres') | textSignals('850 € la semaine')),
+    ).toBe('autre');
+    // A job ad may name a company form; "H/F" makes it a job.
+    expect(textCategory(textSignals('Ouvrier agricole H/F — EARL des Jardins, constitution'))).toBe('emploi');
   });
 });
 

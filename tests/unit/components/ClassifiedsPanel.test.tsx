@@ -12,16 +12,34 @@ const report: ClassifiedsReport = {
     { category: 'automobile', blocks: 1, items: 4, visibility: 'hide' },
     { category: 'avis-de-deces', blocks: 1, items: 4, visibility: 'collapse' },
   ],
+  blocks: [
+    {
+      id: 1,
+      category: 'immobilier',
+      items: 4,
+      text: 'Maison à vendre Carantilly',
+      source: 'shape',
+      hidden: false,
+    },
+    { id: 2, category: 'automobile', items: 4, text: 'Caravane Caravelair', source: 'site', hidden: true },
+    {
+      id: 3,
+      category: 'avis-de-deces',
+      items: 4,
+      text: 'M. Jean Dupont, 87 ans',
+      source: 'user',
+      hidden: true,
+    },
+  ],
 };
+const handlers = () => ({ onToggle: vi.fn(), onShowOnSite: vi.fn(), onScope: vi.fn(), onNotAnAd: vi.fn() });
 
 describe('ClassifiedsPanel', () => {
   it('says how many ads are hidden and offers a switch per category', () => {
     const root = document.createElement('div');
-    const onToggle = vi.fn();
-    render(
-      <ClassifiedsPanel report={report} siteShowsAll={false} onToggle={onToggle} onShowOnSite={vi.fn()} />,
-      root,
-    );
+    const h = handlers();
+    const onToggle = h.onToggle;
+    render(<ClassifiedsPanel report={report} siteShowsAll={false} scope="all" {...h} />, root);
     expect(root.querySelector('h2')?.textContent).toBe('8 annonce(s) masquée(s) sur cette page');
     const switches = [...root.querySelectorAll<HTMLInputElement>('input[role="switch"]')];
     expect(switches.map((s) => s.checked)).toEqual([false, true, true]);
@@ -34,10 +52,10 @@ describe('ClassifiedsPanel', () => {
     const root = document.createElement('div');
     render(
       <ClassifiedsPanel
-        report={{ host: 'a.fr', hiddenItems: 0, categories: [] }}
+        report={{ host: 'a.fr', hiddenItems: 0, categories: [], blocks: [] }}
         siteShowsAll={false}
-        onToggle={vi.fn()}
-        onShowOnSite={vi.fn()}
+        scope="all"
+        {...handlers()}
       />,
       root,
     );
@@ -45,14 +63,42 @@ describe('ClassifiedsPanel', () => {
   });
   it('offers to hide again when the site shows everything', () => {
     const root = document.createElement('div');
-    const onShowOnSite = vi.fn();
-    render(
-      <ClassifiedsPanel report={report} siteShowsAll onToggle={vi.fn()} onShowOnSite={onShowOnSite} />,
-      root,
-    );
+    const h = handlers();
+    const onShowOnSite = h.onShowOnSite;
+    render(<ClassifiedsPanel report={report} siteShowsAll scope="all" {...h} />, root);
     expect(root.textContent).toContain('Tout est affiché sur ce site.');
     root.querySelector('button')!.click();
     expect(onShowOnSite).toHaveBeenCalledWith(false);
+  });
+  it('lists every block with its category and state, and "Ce n\'est pas une annonce" on each', () => {
+    const root = document.createElement('div');
+    const h = handlers();
+    render(<ClassifiedsPanel report={report} siteShowsAll={false} scope="all" {...h} />, root);
+    const items = [...root.querySelectorAll('.lisible-blocks li')];
+    expect(items.map((li) => li.getAttribute('data-category'))).toEqual([
+      'immobilier',
+      'automobile',
+      'avis-de-deces',
+    ]);
+    expect(items[1]!.textContent).toContain('Automobile (masqué) Caravane Caravelair');
+    expect(items[2]!.textContent).toContain('(masqué par vous)');
+    expect(items[0]!.textContent).toContain('(affiché)');
+    items[1]!.querySelector('button')!.click();
+    expect(h.onNotAnAd).toHaveBeenCalledWith(report.blocks[1]);
+  });
+  it('switches apply to all sites or to this site', () => {
+    const root = document.createElement('div');
+    const h = handlers();
+    render(<ClassifiedsPanel report={report} siteShowsAll={false} scope="all" {...h} />, root);
+    const radios = [...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    expect(radios.map((r) => [r.value, r.checked])).toEqual([
+      ['all', true],
+      ['site', false],
+    ]);
+    expect(root.querySelector('fieldset')!.textContent).toContain('pour ce site');
+    radios[1]!.checked = true;
+    radios[1]!.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(h.onScope).toHaveBeenCalledWith('site');
   });
 });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEntities, escapeHtml } from '../../../utils/core/entities';
 import { collapse, fold } from '../../../utils/core/text';
-import { bareHost, hostMatches, hostOf, siteOfUrl } from '../../../utils/core/url';
+import { bareHost, hostMatches, hostOf, hrefHost, siteOfUrl } from '../../../utils/core/url';
 
 describe('utils/core/url', () => {
   it('reads hosts, trims only "www." and a trailing dot, and never throws', () => {
@@ -18,6 +18,12 @@ describe('utils/core/url', () => {
     expect(hostMatches('LADEPECHE.FR.', 'ladepeche.fr')).toBe(true);
     expect(hostMatches('notladepeche.fr', 'ladepeche.fr')).toBe(false);
     expect(hostMatches('ladepeche.fr.evil.com', 'ladepeche.fr')).toBe(false);
+  });
+  it('reads the host of absolute and protocol-relative hrefs only', () => {
+    expect(hrefHost('https://Immo.Example.fr:8080/a?b')).toBe('immo.example.fr');
+    expect(hrefHost('//libramemoria.com/avis')).toBe('libramemoria.com');
+    expect(hrefHost('/avis-de-deces/x')).toBeNull();
+    expect(hrefHost('mailto:a@b.fr')).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { freshDatabases } from './fresh-db';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getClassifiedsPrefs, prefsProblem, setClassifiedsPrefs } from '../../../utils/db/preferences';
 import { LisibleDB } from '../../../utils/db/schema';
@@ -9,18 +10,11 @@ import {
   setCategory,
   setSiteShowAll,
   toggleCategory,
+  toggleSiteCategory,
 } from '../../../utils/settings/classifieds-edit';
 import { resolveVisibility } from '../../../utils/classifieds/css';
 
-const names: string[] = [];
-const fresh = () => {
-  const name = `prefs-${Math.random()}`;
-  names.push(name);
-  return new LisibleDB(name);
-};
-afterEach(async () => {
-  for (const n of names.splice(0)) await Dexie.delete(n);
-});
+const { db: fresh, name: freshName } = freshDatabases('prefs');
 
 describe('classifieds preferences in Dexie', () => {
   it('defaults to empty preferences, stores them and mirrors them to storage.local', async () => {
@@ -39,15 +33,14 @@ describe('classifieds preferences in Dexie', () => {
   });
 
   it('upgrades a version-1 database (articles only) to version 2 without losing articles', async () => {
-    const name = `upgrade-${Math.random()}`;
-    names.push(name);
+    const name = freshName();
     const v1 = new Dexie(name);
     v1.version(1).stores({ articles: '++id, &key, savedAt, site' });
     await v1.table('articles').add({ key: 'https://a.fr/x', savedAt: 1, site: 'a.fr', title: 'Ancien' });
     v1.close();
     const db = new LisibleDB(name);
     await db.open();
-    expect(db.verno).toBe(5); // the latest schema version (v5: communes, filter index, highlights)
+    expect(db.verno).toBe(6); // the latest schema version (v6: the reader's site rules)
     expect((await db.articles.toArray()).map((a) => a.title)).toEqual(['Ancien']);
     expect(await getClassifiedsPrefs(db)).toEqual({ categories: {}, sites: {} });
     db.close();
@@ -94,5 +87,24 @@ describe('preference edits', () => {
     expect(resolveVisibility(p, 'actu.fr', 'immobilier')).toBe('hide');
     expect(setSiteShowAll(p, host, false).sites).toEqual({});
     expect(removeSite(p, host).sites).toEqual({});
+  });
+});
+
+describe('per-site category switch (popup, "pour ce site")', () => {
+  it('sets the category for this site only, leaving other sites and the global choice alone', () => {
+    const prefs = { categories: { emploi: 'hide' as const }, sites: {} };
+    const next = toggleSiteCategory(prefs, 'www.actu.fr', 'emploi', false);
+    expect(next.sites['www.actu.fr']).toEqual({ categories: { emploi: 'show' } });
+    expect(resolveVisibility(next, 'www.actu.fr', 'emploi')).toBe('show');
+    expect(resolveVisibility(next, 'www.ouest-france.fr', 'emploi')).toBe('hide');
+    expect(prefs.sites).toEqual({});
+    // Hiding death notices on one site collapses them (their default way of hiding); `autre` is hidden.
+    expect(
+      toggleSiteCategory(next, 'www.actu.fr', 'avis-de-deces', true).sites['www.actu.fr']?.categories,
+    ).toEqual({
+      emploi: 'show',
+      'avis-de-deces': 'collapse',
+    });
+    expect(resolveVisibility(toggleSiteCategory(prefs, 'a.fr', 'autre', true), 'a.fr', 'autre')).toBe('hide');
   });
 });

@@ -56,7 +56,7 @@ describe('migrations', () => {
     v1.close();
     const db = new LisibleDB(name);
     await db.open();
-    expect(db.verno).toBe(5); // the latest schema version (v5: communes, filter index, highlights)
+    expect(db.verno).toBe(6); // the latest schema version (v6: the reader's site rules)
     expect(await db.articles.count()).toBe(250);
     expect(await db.bodies.count()).toBe(250);
     const row = (await db.articles.get(1))!;
@@ -107,7 +107,7 @@ describe('another tab on another version', () => {
     await vi.waitFor(() => expect(seen).toContain('blocked'));
     old.close();
     await opening;
-    expect(db.verno).toBe(5); // the latest schema version (v5: communes, filter index, highlights)
+    expect(db.verno).toBe(6); // the latest schema version (v6: the reader's site rules)
     off();
     db.close();
   });

@@ -111,7 +111,7 @@ describe('every write path records its change', () => {
 });
 
 describe('schema upgrades under the change log', () => {
-  it('a v3 library opens as v5 (sync’s v4, then communes and filter index) whole, the upgrades recording nothing, and the log then records', async () => {
+  it('a v3 library opens as v6 (sync’s v4, communes and filter index v5, site rules v6) whole, the upgrades recording nothing, and the log then records', async () => {
     const name = `v3-${Math.random()}`;
     const v3 = new Dexie(name);
     v3.version(3).stores({
@@ -144,7 +144,7 @@ describe('schema upgrades under the change log', () => {
 
     const db = new LisibleDB(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.articles.get(1)).toMatchObject({ title: 'Avant', tags: ['caen'], favourite: 1 });
     expect(await db.bodies.get(1)).toMatchObject({ contentHtml: '<p>corps</p>' });
     expect(await db.prefs.count()).toBe(1);

@@ -10,6 +10,7 @@ import {
   type SavedArticle,
 } from '../schema';
 import { blobBytes, toBase64 } from '../../core/bytes';
+import { userRulesForBackup, type BackupUserRule } from '../user-rules-backup';
 
 export const BACKUP_FORMAT = 'lisible-library';
 export const BACKUP_VERSION = 1;
@@ -32,6 +33,8 @@ export interface Backup {
   exportedAt: string;
   articles: BackupArticle[];
   prefs: PrefRow[];
+  /** The reader's site rules (hide this block, not an ad, the text to read): full backups only. */
+  userRules?: BackupUserRule[];
 }
 
 export const BATCH = 500;
@@ -93,6 +96,7 @@ export async function exportBackup(
     exportedAt: new Date().toISOString(),
     articles,
     prefs,
+    ...(ids ? {} : { userRules: await userRulesForBackup(database) }),
   };
 }
 

@@ -10,6 +10,7 @@ import { db, type ArticleRow, type ImageRow, type LisibleDB } from '../schema';
 import { fromBase64 } from '../../core/bytes';
 import { BATCH, type BackupHighlight, type BackupImage } from './format';
 import { parseImport, slicer, type ImportFormat, type Progress } from './read';
+import { userRulesFromBackup } from '../user-rules-backup';
 
 export type { ImportFormat } from './read';
 export interface ImportResult {
@@ -92,7 +93,9 @@ export async function importFile(
   const onProgress = (f: number) => report?.((last = f >= 1 ? 1 : Math.min(0.99, Math.max(last, f))));
   // Rows get their official commune as they are read (utils/db/schema.ts toRow).
   await loadCommunes();
-  const { format, items, prefs } = await parseImport(text, sanitize, onProgress);
+  const { format, items, prefs, userRules: rawRules } = await parseImport(text, sanitize, onProgress);
+  // The reader's site rules are checked with the rest before anything is written.
+  const userRules = userRulesFromBackup(rawRules);
   const incoming = byKey(items);
   // Decode images before the transaction: a transaction must not wait on anything but the database.
   const pause = slicer();
@@ -174,6 +177,7 @@ export async function importFile(
     for (const it of adds) if (it.highlights.length) notes.push([it.row.id!, it]);
     for (const [id, it] of notes) await mergeHighlights(id, it.highlights, database);
   });
+  await userRules.write(database);
   onProgress(1);
   return result;
 }

@@ -32,7 +32,9 @@ async function readJson(text: string, progress: Progress, pause: () => Promise<v
   const isArray = text.trimStart().startsWith('[');
   const out: Raw = { top: {}, articles: [], array: isArray ? [] : null };
   const parser = new JSONParser({
-    paths: isArray ? ['$.*'] : ['$.format', '$.version', '$.articles', '$.articles.*', '$.prefs'],
+    paths: isArray
+      ? ['$.*']
+      : ['$.format', '$.version', '$.articles', '$.articles.*', '$.prefs', '$.userRules'],
     keepStack: false,
   });
   parser.onValue = ({ value, key, parent, stack }) => {
@@ -59,6 +61,8 @@ export interface Parsed {
   format: ImportFormat;
   items: Incoming[];
   prefs: PrefRow[];
+  /** A Lisible backup's `userRules`, as read (checked by user-rules-backup.ts before anything is written). */
+  userRules?: unknown;
 }
 
 /** Recognizes the file and turns it into articles, or throws LibraryError('invalid') with the reason. */
@@ -85,7 +89,7 @@ export async function parseImport(
       if (!Array.isArray(raw.top.articles)) fail('Lisible backup without an articles list.');
       const prefs = backupPrefs(raw.top.prefs);
       const items = await check(raw.articles, (r, n) => fromBackupArticle(r, n, sanitize));
-      return { format: 'lisible', items, prefs };
+      return { format: 'lisible', items, prefs, userRules: raw.top.userRules };
     }
     if (isWallabag(raw.array))
       return {
