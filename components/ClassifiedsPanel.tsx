@@ -1,7 +1,7 @@
 // Display-only: what classifieds the page holds, per category, with a switch each and a per-site escape.
 import type { Category } from '../utils/classifieds/types';
 import { categoryLabelKey } from '../utils/ui/category-i18n';
-import { t } from '../utils/ui/i18n';
+import { t, tn } from '../utils/ui/i18n';
 import type { ClassifiedsReport } from '../utils/messaging/messages';
 
 export interface ClassifiedsPanelProps {
@@ -23,7 +23,7 @@ export function ClassifiedsPanel({
   return (
     <section class="lisible-classifieds" aria-labelledby="lisible-classifieds-title">
       <h2 id="lisible-classifieds-title" class="lisible-classifieds-title">
-        {report.hiddenItems > 0 ? t('classifiedsHidden', report.hiddenItems) : t('classifiedsNoneHidden')}
+        {report.hiddenItems > 0 ? tn('classifiedsHidden', report.hiddenItems) : t('classifiedsNoneHidden')}
       </h2>
       {siteShowsAll ? (
         <p class="lisible-classifieds-site">
@@ -45,7 +45,7 @@ export function ClassifiedsPanel({
                     onChange={(e) => onToggle(c.category, (e.currentTarget as HTMLInputElement).checked)}
                   />{' '}
                   {t('hideCategory', t(categoryLabelKey(c.category)))}{' '}
-                  <span class="lisible-classifieds-count">({t('classifiedsItems', c.items)})</span>
+                  <span class="lisible-classifieds-count">({tn('classifiedsItems', c.items)})</span>
                 </label>
               </li>
             ))}

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { LibraryPrefs } from '../utils/db/schema';
 import type { LibraryQuery } from '../utils/db/search';
-import { t, uiLang } from '../utils/ui/i18n';
+import { t, tn, uiLang } from '../utils/ui/i18n';
 
 export interface Facets {
   sites: string[];
@@ -147,8 +147,8 @@ export function BulkBar({
     ['delete', t('delete')],
   ];
   return (
-    <div class="library-bulk" role="toolbar" aria-label={t('selectedCount', count)}>
-      <span class="library-bulk-count">{t('selectedCount', count)}</span>
+    <div class="library-bulk" role="toolbar" aria-label={tn('selectedCount', count)}>
+      <span class="library-bulk-count">{tn('selectedCount', count)}</span>
       <button type="button" onClick={onSelectShown}>
         {t('selectShown')}
       </button>

@@ -29,7 +29,7 @@ import { errorKind, errorMessage, onDatabaseTrouble } from '../../utils/db/error
 import { getLibraryPrefs, setLibraryPrefs } from '../../utils/db/images';
 import type { ArticleRow, LibraryPrefs, SavedArticle } from '../../utils/db/schema';
 import { queryLibrary, type Cursor, type LibraryQuery } from '../../utils/db/search';
-import { t, uiLang } from '../../utils/ui/i18n';
+import { t, tn, uiLang } from '../../utils/ui/i18n';
 import { sanitizeArticleHtml } from '../../utils/safety/sanitize';
 
 const PAGE = 60;
@@ -123,7 +123,7 @@ export function Library({ articleId }: { articleId: number | null }) {
       try {
         const trash = await deleteArticles(ids);
         setSelected(new Set());
-        setNotice({ text: t('deletedCount', trash.rows.length), trash });
+        setNotice({ text: tn('deletedCount', trash.rows.length), trash });
         reload();
       } catch (e) {
         fail(e);
@@ -135,7 +135,7 @@ export function Library({ articleId }: { articleId: number | null }) {
     async (trash: Trash) => {
       try {
         const n = await restoreArticles(trash);
-        setNotice({ text: t('restoredCount', n) });
+        setNotice({ text: tn('restoredCount', n) });
         reload();
       } catch (e) {
         fail(e);
@@ -260,12 +260,12 @@ export function Library({ articleId }: { articleId: number | null }) {
       {items && total > 0 && (
         <>
           <p class="library-count">
-            {t('libraryCount', total)} ·{' '}
+            {tn('libraryCount', total)} ·{' '}
             {items.length === 0
               ? t('noResults')
               : next
-                ? t('resultsMore', items.length)
-                : t('resultsShown', items.length)}
+                ? tn('resultsMore', items.length)
+                : tn('resultsShown', items.length)}
           </p>
           <LibraryList
             articles={items}

@@ -118,7 +118,7 @@ export function SavedArticleReader({
         <a href="#/">{t('back')}</a>
       </p>
       {trouble && <p role="alert">{trouble}</p>}
-      {article === null && <p role="alert">{t('noResults')}</p>}
+      {article === null && <p role="alert">{t('savedArticleGone')}</p>}
       {article && images && (
         <ReaderView settings={settings}>
           <ArticleView article={article} images={policy} onShowImages={showImages} actions={actions} />

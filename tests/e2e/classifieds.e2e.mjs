@@ -50,7 +50,7 @@ test('popup switch shows a category again without reload; "Afficher sur ce site"
   await page.evaluate(() => (window.__noReload = true));
   const tabId = await tabIdOf(page, worker);
   const popup = await openPopupFor(context, extensionId, tabId);
-  await popup.getByText('12 annonce(s) masquée(s) sur cette page').waitFor({ timeout: 10_000 });
+  await popup.getByText('12 annonces masquées sur cette page').waitFor({ timeout: 10_000 });
   assert.match(await popup.locator('.lisible-classifieds').innerText(), /Immobilier \(4 annonce\(s\)\)/);
 
   await popup.getByRole('switch', { name: /Immobilier/ }).uncheck();
@@ -58,7 +58,7 @@ test('popup switch shows a category again without reload; "Afficher sur ce site"
   assert.equal(await visible(page, 'CARAVANE CARAVELAIR BRASILIA 450'), false, 'Automobile still hidden');
   assert.equal(await page.evaluate(() => window.__noReload), true, 'no reload');
   assert.equal(await until(async () => (await badge(worker, tabId)) === '8' && '8', 'badge 8'), '8');
-  await popup.getByText('8 annonce(s) masquée(s) sur cette page').waitFor({ timeout: 5_000 });
+  await popup.getByText('8 annonces masquées sur cette page').waitFor({ timeout: 5_000 });
 
   await popup.getByRole('button', { name: 'Afficher sur ce site' }).click();
   await until(() => visible(page, 'CARAVANE CARAVELAIR BRASILIA 450'), 'everything shown on this site');
@@ -101,7 +101,7 @@ test('options page: per-category choice, list and removal of site exceptions; pr
   const { context, extensionId } = browser;
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html#/settings`);
-  const select = options.getByRole('combobox', { name: /Affichage : Automobile/ });
+  const select = options.getByRole('combobox', { name: /Affichage\u202f: Automobile/ });
   await select.waitFor({ timeout: 8000 });
   assert.equal(await select.inputValue(), 'hide');
   assert.equal(await options.getByRole('combobox', { name: /Avis de décès/ }).inputValue(), 'collapse');
@@ -131,7 +131,7 @@ test('options page: per-category choice, list and removal of site exceptions; pr
 
   const opts = await browser.context.newPage();
   await opts.goto(`chrome-extension://${browser.extensionId}/options.html#/settings`);
-  await opts.getByRole('button', { name: /Retirer l'exception pour 127\.0\.0\.1/ }).click();
+  await opts.getByRole('button', { name: /Retirer l’exception pour 127\.0\.0\.1/ }).click();
   await opts.getByText('Aucune exception.').waitFor({ timeout: 5000 });
   await opts.getByRole('button', { name: 'Tout réinitialiser' }).click();
   await until(
