@@ -105,13 +105,16 @@ export default defineContentScript({
     };
     ctx.onInvalidated(() => reader.close());
 
-    // Per-site auto-open and the optional floating button, only on pages that look like articles.
+    // The cheap article check, once the DOM is ready: it sets the toolbar state ("article disponible")
+    // and gates per-site auto-open and the optional floating button.
     if (isWebPage && window === window.top) {
       const offerReader = async () => {
+        const article = isProbablyArticle(document);
+        sendToBackground('content→background:pageIsArticle', { article }).catch(() => undefined);
+        if (!article) return;
         const settings = await loadSettings();
         const auto = settings.autoOpenSites.includes(location.hostname);
         if (!auto && !settings.floatingButton) return;
-        if (!isProbablyArticle(document)) return;
         if (auto) await toggleReader(true);
         if (settings.floatingButton) addFloatingButton(() => void toggleReader());
       };
