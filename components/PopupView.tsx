@@ -37,6 +37,8 @@ export interface PopupViewProps {
   /** How many of the article's images load, and the button that asks for the rest. */
   images?: ImagePolicy;
   onShowImages?: () => void;
+  /** The keyboard shortcuts, at the bottom. */
+  footer?: preact.ComponentChildren;
 }
 
 export const POPUP_MAX_CHARS = 60_000;
@@ -51,6 +53,7 @@ export function PopupView({
   classifieds,
   images,
   onShowImages,
+  footer,
 }: PopupViewProps) {
   return (
     <div class="lisible-popup" data-state={state.kind}>
@@ -119,6 +122,7 @@ export function PopupView({
           </button>
         </section>
       )}
+      {footer}
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { storeImages } from '../utils/db/images';
 import { articleProblem } from '../utils/safety/validate';
 import { t } from '../utils/ui/i18n';
 import { sendToTabInjecting } from '../utils/messaging/tabs';
+import { openFirstRun } from '../utils/ui/first-run';
 import { badgeCount, forgetTab, updateToolbar } from '../utils/ui/toolbar-state';
 import { syncSiteScripts } from '../utils/access/site-access';
 import { onLocalChange } from '../utils/sync/changelog';
@@ -101,7 +102,8 @@ function browserSettingsSoon(): void {
 }
 
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void openFirstRun(reason).catch(() => undefined);
     void syncPrefsMirror();
     void syncSiteScripts();
     // An update may drop alarms: re-arm the sync one (only when sync is set up).

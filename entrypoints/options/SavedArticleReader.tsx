@@ -114,7 +114,7 @@ export function SavedArticleReader({
 
   return (
     <>
-      <p>
+      <p class="library-back">
         <a href="#/">{t('back')}</a>
       </p>
       {trouble && <p role="alert">{trouble}</p>}

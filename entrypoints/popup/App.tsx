@@ -17,6 +17,7 @@ import { setSiteShowAll, toggleCategory } from '../../utils/settings/classifieds
 import { sendToTabInjecting, TabTimeoutError } from '../../utils/messaging/tabs';
 import { isRestrictedUrl } from '../../utils/extract/restricted';
 import { SiteAccess } from '../../components/SiteAccess';
+import { ShortcutsSection } from '../options/ShortcutsSection';
 import { enableSite, hasSiteAccess, isBuiltInSite, siteOf } from '../../utils/access/site-access';
 
 async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
@@ -151,6 +152,7 @@ export function App() {
         onSave={onSave}
         onRetry={load}
         onOpenLibrary={onOpenLibrary}
+        footer={<ShortcutsSection compact />}
         classifieds={
           <>
             {access && <SiteAccess host={access.host} state={access.state} onEnable={onEnableSite} />}
