@@ -101,7 +101,7 @@ test('options page: per-category choice, list and removal of site exceptions; pr
   const { context, extensionId } = browser;
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html#/settings`);
-  const select = options.getByRole('combobox', { name: /Affichage\u202f: Automobile/ });
+  const select = options.getByRole('combobox', { name: /Affichage\s*: Automobile/ });
   await select.waitFor({ timeout: 8000 });
   assert.equal(await select.inputValue(), 'hide');
   assert.equal(await options.getByRole('combobox', { name: /Avis de décès/ }).inputValue(), 'collapse');

@@ -113,7 +113,7 @@ test('save on A → appears on B with its images; nothing readable on the server
 
   await saveSample(A);
   assert.match(await syncNow(pa), /Synchronisé/);
-  assert.match(await syncNow(pb), /Synchronisé\. Envoyés\u202f: \d+ · reçus\u202f: [1-9]\d*/);
+  assert.match(await syncNow(pb), /Synchronisé\. Envoyés\s: \d+ · reçus\s: [1-9]\d*/);
 
   const lib = await B.context.newPage();
   await lib.goto(libraryUrl(B));
@@ -281,7 +281,7 @@ test('server stopped in the middle of a sync → resumes after restart, nothing 
   const lib = await A.context.newPage();
   await lib.goto(libraryUrl(A));
   await lib.locator('input.import-file').setInputFiles(file);
-  await lib.getByText(/Import terminé\. Ajoutés\u202f: 600 /).waitFor({ timeout: 60_000 });
+  await lib.getByText(/Import terminé\. Ajoutés\s: 600 /).waitFor({ timeout: 60_000 });
   await lib.close();
 
   const pa = await A.context.newPage();
