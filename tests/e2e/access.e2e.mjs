@@ -81,8 +81,8 @@ test('print: reading mode and a saved article print the article alone, black on 
 });
 
 /**
- * In forced colours every control must still show: its text differs from its background, and when it
- * has the focus it draws an outline (the system colours replace ours, so colour alone proves nothing).
+ * In forced colours every control must still show: its text differs from its background and from
+ * Canvas (the backplate the browser draws behind text), and when it has the focus it draws an outline.
  */
 async function forcedColoursProblems(where) {
   const controls = await where
@@ -93,16 +93,24 @@ async function forcedColoursProblems(where) {
     await c.focus();
     const f = await c.evaluate((el) => {
       const cs = getComputedStyle(el);
+      // The browser draws text over a Canvas-coloured backplate in forced colours: text in Canvas vanishes.
+      const probe = document.createElement('span');
+      probe.style.color = 'Canvas';
+      document.body.append(probe);
+      const canvas = getComputedStyle(probe).color;
+      probe.remove();
       return {
         name: (el.getAttribute('aria-label') || el.textContent || el.tagName).trim().slice(0, 40),
         color: cs.color,
         bg: cs.backgroundColor,
         outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0,
         forced: matchMedia('(forced-colors: active)').matches,
+        canvas,
       };
     });
     if (!f.forced) problems.push('forced-colors not active');
     if (f.color === f.bg) problems.push(`${f.name}: text colour = background`);
+    if (f.color === f.canvas) problems.push(`${f.name}: text in Canvas, hidden by the text backplate`);
     if (!f.outline) problems.push(`${f.name}: no focus outline`);
   }
   return { count: controls.length, problems };
@@ -162,11 +170,9 @@ test('keyboard only: popup → reading mode → save → Escape → library → 
 
   // Reading mode took the focus (its title), so Tab walks its own controls: Enter on "Enregistrer".
   await page.bringToFront();
-  assert.equal(
-    await page.evaluate(() => document.activeElement?.id),
-    'lisible-reader-frame',
-    'focus in the frame',
-  );
+  await page.waitForFunction(() => document.activeElement?.id === 'lisible-reader-frame', null, {
+    timeout: 5000,
+  });
   await tabTo(page, frame, focusedText(/^Enregistrer$/));
   await page.keyboard.press('Enter');
   await frame.getByText(/Enregistré dans la bibliothèque|Mis à jour/).waitFor({ timeout: 15_000 });
