@@ -8,7 +8,7 @@ import {
   truncateSafeHtml,
   type ImagePolicy,
 } from '../utils/safety/sanitize';
-import { t } from '../utils/ui/i18n';
+import { t, tn } from '../utils/ui/i18n';
 
 export function ArticleBody({
   html,
@@ -40,7 +40,7 @@ export function ArticleBody({
     <>
       {held > 0 && onShowImages && (
         <p class="lisible-images-held" role="note">
-          {t('imagesHeld', held)}{' '}
+          {tn('imagesHeld', held)}{' '}
           <button type="button" onClick={onShowImages}>
             {t('showImages')}
           </button>

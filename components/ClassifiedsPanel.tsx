@@ -2,7 +2,7 @@
 // all sites), the blocks themselves with "Ce n'est pas une annonce", and a per-site escape.
 import type { Category } from '../utils/classifieds/types';
 import { categoryLabelKey } from '../utils/ui/category-i18n';
-import { t } from '../utils/ui/i18n';
+import { t, tn } from '../utils/ui/i18n';
 import type { BlockReport, ClassifiedsReport } from '../utils/messaging/messages';
 
 /** Where a category switch applies: every site, or only the page's site. */
@@ -56,7 +56,7 @@ export function ClassifiedsPanel(p: ClassifiedsPanelProps) {
   return (
     <section class="lisible-classifieds" aria-labelledby="lisible-classifieds-title">
       <h2 id="lisible-classifieds-title" class="lisible-classifieds-title">
-        {report.hiddenItems > 0 ? t('classifiedsHidden', report.hiddenItems) : t('classifiedsNoneHidden')}
+        {report.hiddenItems > 0 ? tn('classifiedsHidden', report.hiddenItems) : t('classifiedsNoneHidden')}
       </h2>
       {siteShowsAll ? (
         <p class="lisible-classifieds-site">
@@ -93,7 +93,7 @@ export function ClassifiedsPanel(p: ClassifiedsPanelProps) {
                     onChange={(e) => p.onToggle(c.category, e.currentTarget.checked)}
                   />{' '}
                   {t('hideCategory', t(categoryLabelKey(c.category)))}{' '}
-                  <span class="lisible-classifieds-count">({t('classifiedsItems', c.items)})</span>
+                  <span class="lisible-classifieds-count">({tn('classifiedsItems', c.items)})</span>
                 </label>
               </li>
             ))}

@@ -70,9 +70,8 @@ export function ClassifiedsSettings({
               <span class="settings-rule">
                 {[
                   ...(site.showAll ? [t('exceptionShowAll')] : []),
-                  ...Object.entries(site.categories ?? {}).map(
-                    ([c, v]) =>
-                      `${t(categoryLabelKey(c as Category))} : ${t(CHOICES.find(([x]) => x === v)![1])}`,
+                  ...Object.entries(site.categories ?? {}).map(([c, v]) =>
+                    t('siteRule', t(categoryLabelKey(c as Category)), t(CHOICES.find(([x]) => x === v)![1])),
                   ),
                 ].join(', ')}
               </span>{' '}

@@ -1,8 +1,7 @@
 // Display-only list of a saved article's highlights: the quote, its note (editable), go to, delete.
 import { useState } from 'preact/hooks';
 import type { HighlightRow } from '../utils/db/schema';
-import { t } from '../utils/ui/i18n';
-import { tn } from '../utils/ui/plural';
+import { t, tn } from '../utils/ui/i18n';
 
 function Item({
   h,

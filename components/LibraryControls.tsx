@@ -1,8 +1,7 @@
 // Display-only controls of the library: search, filters, bulk actions, undo, storage, backup.
 import type { CommuneFacet } from '../utils/db/articles';
 import type { LibraryQuery } from '../utils/db/search';
-import { t } from '../utils/ui/i18n';
-import { tn } from '../utils/ui/plural';
+import { t, tn } from '../utils/ui/i18n';
 import { BulkTagTools, type TagEdit } from './TagEditor';
 
 export interface Facets {

@@ -3,8 +3,7 @@
 // the end (onNearEnd) and owns selection.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleRow } from '../utils/db/schema';
-import { formatDate, t } from '../utils/ui/i18n';
-import { tn } from '../utils/ui/plural';
+import { formatDate, t, tn } from '../utils/ui/i18n';
 
 export const ROW_HEIGHT = 76;
 const OVERSCAN = 6;

@@ -39,6 +39,8 @@ export interface PopupViewProps {
   /** How many of the article's images load, and the button that asks for the rest. */
   images?: ImagePolicy;
   onShowImages?: () => void;
+  /** The keyboard shortcuts, at the bottom. */
+  footer?: preact.ComponentChildren;
 }
 
 export const POPUP_MAX_CHARS = 60_000;
@@ -54,6 +56,7 @@ export function PopupView({
   images,
   onShowImages,
   commune,
+  footer,
 }: PopupViewProps) {
   return (
     <div class="lisible-popup" data-state={state.kind}>
@@ -123,6 +126,7 @@ export function PopupView({
           </button>
         </section>
       )}
+      {footer}
     </div>
   );
 }

@@ -23,6 +23,8 @@ import { onMessages } from '../utils/messaging/messages';
 import { relayReaderPorts } from '../utils/messaging/reader-relay';
 import { t } from '../utils/ui/i18n';
 import { sendToTabInjecting } from '../utils/messaging/tabs';
+import { openFirstRun } from '../utils/ui/first-run';
+import { badgeCount, forgetTab, updateToolbar } from '../utils/ui/toolbar-state';
 import { syncSiteScripts } from '../utils/access/site-access';
 import { onLocalChange } from '../utils/sync/changelog';
 import { emptyReport } from '../utils/sync/engine';
@@ -96,15 +98,11 @@ function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
 
 const SAVE_MENU = 'lisible-save-article';
 
-/** A short ✓ or ! on the toolbar icon, then the previous badge (the classifieds count) comes back. */
+/** A short ✓ or ! on the toolbar icon, then the page's own state (article, classifieds count) comes back. */
 async function flashBadge(tabId: number, ok: boolean, title: string): Promise<void> {
-  const previous = await browser.action.getBadgeText({ tabId }).catch(() => '');
   await browser.action.setBadgeText({ tabId, text: ok ? '✓' : '!' });
   await browser.action.setTitle({ tabId, title });
-  setTimeout(() => {
-    void browser.action.setBadgeText({ tabId, text: previous });
-    void browser.action.setTitle({ tabId, title: t('actionTitle') });
-  }, 2500);
+  setTimeout(() => void updateToolbar(tabId).catch(() => undefined), 2500);
 }
 
 /**
@@ -138,7 +136,8 @@ function browserSettingsSoon(): void {
 }
 
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void openFirstRun(reason).catch(() => undefined);
     void syncPrefsMirror();
     void syncSiteScripts();
     // An update may drop alarms: re-arm the sync one (only when sync is set up).
@@ -149,6 +148,11 @@ export default defineBackground(() => {
     browser.contextMenus.create({ id: MENU_PICK_CONTENT, title: t('pickContent'), contexts: ['page'] });
     void syncUserRulesMirror();
   });
+  // A new page in a tab starts with no facts (its content script reports them again); a closed tab's go.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void forgetTab(tabId, true).catch(() => undefined);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId, false).catch(() => undefined));
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_READER) void toggleReaderIn(tab?.id);
     else if (info.menuItemId === SAVE_MENU && tab?.id !== undefined) void saveFromTab(tab.id);
@@ -273,9 +277,13 @@ export default defineBackground(() => {
     'content→background:classifiedsCount': async ({ hiddenItems }, sender) => {
       const tabId = sender.tab?.id;
       if (!fromUs(sender) || tabId === undefined || sender.frameId !== 0) return { ok: false };
-      const n = Number.isInteger(hiddenItems) && hiddenItems > 0 ? Math.min(hiddenItems, 999) : 0;
-      await browser.action.setBadgeText({ tabId, text: n ? String(n) : '' });
-      await browser.action.setBadgeBackgroundColor({ tabId, color: '#8a2b06' });
+      await updateToolbar(tabId, { hiddenItems: badgeCount(hiddenItems) });
+      return { ok: true };
+    },
+    'content→background:pageIsArticle': async ({ article }, sender) => {
+      const tabId = sender.tab?.id;
+      if (!fromUs(sender) || tabId === undefined || sender.frameId !== 0) return { ok: false };
+      await updateToolbar(tabId, { article: article === true });
       return { ok: true };
     },
   });

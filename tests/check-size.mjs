@@ -40,6 +40,7 @@ const ENTRIES = {
   popup: 'popup.html',
   'reading mode': 'reader.html',
   'options (library)': 'options.html',
+  'first run': 'welcome.html',
 };
 const sizes = {};
 for (const [name, entry] of Object.entries(ENTRIES)) {

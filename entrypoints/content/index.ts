@@ -15,6 +15,7 @@ import {
 } from '../../utils/settings/classifieds-mirror';
 import { rulesFor } from '../../utils/settings/user-rules';
 import { readPageReaderOptions } from '../../utils/settings/reader-page';
+import { isProbablyArticle } from '../../utils/extract/readerable';
 import { ClassifiedsController } from './classifieds';
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
@@ -117,14 +118,17 @@ export default defineContentScript({
     };
     ctx.onInvalidated(() => reader()?.close());
 
-    // Per-site auto-open and the optional floating button, only on pages that look like articles.
+    // The cheap article check, once the DOM is ready: it sets the toolbar state ("article disponible")
+    // and gates per-site auto-open and the optional floating button.
     if (isWebPage && window === window.top) {
       const offerReader = async () => {
+        // The toolbar state needs the cheap check on every article-like page: it is in this bundle.
+        const article = isProbablyArticle(document);
+        sendToBackground('content→background:pageIsArticle', { article }).catch(() => undefined);
+        if (!article) return;
         const options = await readPageReaderOptions();
         const auto = options.autoOpenSites.includes(location.hostname);
         if (!auto && !options.floatingButton) return;
-        // Both are opt-in: only then is the article check (in the engine bundle) loaded on this page.
-        if (!(await engine()).isProbablyArticle(document)) return;
         if (auto) await toggleReader(true);
         if (options.floatingButton) (await engine()).addFloatingButton(() => void toggleReader());
       };

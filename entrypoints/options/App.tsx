@@ -1,17 +1,12 @@
 // The options page: the library (read and written straight from Dexie, offline) and the classifieds preferences
 // (written through the background, which mirrors them to every open tab).
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ClassifiedsSettings } from '../../components/ClassifiedsSettings';
-import { DEFAULT_VISIBILITY } from '../../utils/classifieds/css';
-import type { Category, ClassifiedsPrefs, Visibility } from '../../utils/classifieds/types';
-import { getClassifiedsPrefs } from '../../utils/db/preferences';
 import { t } from '../../utils/ui/i18n';
 import { sendToBackground } from '../../utils/messaging/messages';
-import { onMirroredPrefsChange, onMirroredRulesChange } from '../../utils/settings/classifieds-mirror';
+import { onMirroredRulesChange } from '../../utils/settings/classifieds-mirror';
 import { UserRules } from '../../components/UserRules';
 import { listUserRules } from '../../utils/db/user-rules';
 import type { UserRule } from '../../utils/settings/user-rules';
-import { removeSite, setCategory } from '../../utils/settings/classifieds-edit';
 import { Library } from './Library';
 import { EnabledSites } from '../../components/EnabledSites';
 import { ReaderSettingsPanel } from '../../components/ReaderSettingsPanel';
@@ -19,6 +14,8 @@ import { disableSite, enabledSites } from '../../utils/access/site-access';
 import { useReaderSettings } from '../../utils/ui/use-reader-settings';
 import { SyncSection } from './Sync';
 import { MyCommunesSettings } from './MyCommunesSettings';
+import { ClassifiedsChoices } from './ClassifiedsChoices';
+import { ShortcutsSection } from './ShortcutsSection';
 
 type View = { kind: 'list' } | { kind: 'article'; id: number } | { kind: 'settings' };
 
@@ -43,37 +40,6 @@ function SitesSettings() {
   const reload = useCallback(() => void enabledSites().then(setSites, () => setSites([])), []);
   useEffect(reload, [reload]);
   return <EnabledSites sites={sites} onDisable={(site) => void disableSite(site).finally(reload)} />;
-}
-
-function Settings() {
-  const [prefs, setPrefs] = useState<ClassifiedsPrefs | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(
-    () => void getClassifiedsPrefs().then(setPrefs, (e: unknown) => setError(String(e))),
-    [],
-  );
-  useEffect(() => {
-    reload();
-    return onMirroredPrefsChange(setPrefs);
-  }, [reload]);
-  const store = async (next: ClassifiedsPrefs) => {
-    const res = await sendToBackground('page→background:setClassifiedsPrefs', { prefs: next });
-    if (res.ok) {
-      setPrefs(next);
-      setError(null);
-    } else setError(t('prefsSaveFailed', res.message));
-  };
-  if (!prefs) return error ? <p role="alert">{error}</p> : null;
-  return (
-    <ClassifiedsSettings
-      prefs={prefs}
-      error={error}
-      visibilityOf={(c: Category) => prefs.categories[c] ?? DEFAULT_VISIBILITY[c]}
-      onChange={(c: Category, v: Visibility) => void store(setCategory(prefs, c, v))}
-      onRemoveSite={(host) => void store(removeSite(prefs, host))}
-      onResetAll={() => void store({ categories: {}, sites: {} })}
-    />
-  );
 }
 
 /** The reader's site rules: read from Dexie, changed through the background (which re-mirrors them). */
@@ -127,9 +93,10 @@ export function App() {
         <>
           <ReadingSettings />
           <MyCommunesSettings />
-          <Settings />
+          <ClassifiedsChoices />
           <RulesSettings />
           <SitesSettings />
+          <ShortcutsSection />
           <SyncSection />
           <section class="settings-privacy" aria-labelledby="settings-privacy-title">
             <h2 id="settings-privacy-title">{t('privacyTitle')}</h2>

@@ -28,8 +28,7 @@ import { getLibraryPrefs, setLibraryPrefs } from '../../utils/db/images';
 import { getMyCommunes } from '../../utils/db/my-communes';
 import type { ArticleRow, LibraryPrefs, SavedArticle } from '../../utils/db/schema';
 import { queryLibrary, type Cursor, type LibraryQuery } from '../../utils/db/search';
-import { t } from '../../utils/ui/i18n';
-import { tn } from '../../utils/ui/plural';
+import { t, tn } from '../../utils/ui/i18n';
 import { sanitizeArticleHtml } from '../../utils/safety/sanitize';
 
 const PAGE = 60;

@@ -155,7 +155,7 @@ export function SavedArticleReader({
         <a href="#/">{t('back')}</a>
       </p>
       {trouble && <p role="alert">{trouble}</p>}
-      {article === null && <p role="alert">{t('articleDeleted')}</p>}
+      {article === null && <p role="alert">{t('savedArticleGone')}</p>}
       {article && images && (
         <ReaderView settings={settings}>
           <ArticleView

@@ -9,7 +9,7 @@ import { sendToBackground } from '../../utils/messaging/messages';
 import { browserSyncEnabled, browserSyncState } from '../../utils/settings/browser-sync';
 import { syncSummary, type SyncSummary } from '../../utils/sync/state';
 import { originPattern } from '../../utils/sync/url';
-import { t } from '../../utils/ui/i18n';
+import { t, tn } from '../../utils/ui/i18n';
 
 export function SyncSection() {
   const [summary, setSummary] = useState<SyncSummary | null>(null);
@@ -29,7 +29,7 @@ export function SyncSection() {
           : st.error
             ? t('browserSyncError', st.error)
             : st.trimmed.sites
-              ? t('browserSyncTrimmed', String(st.trimmed.sites))
+              ? tn('browserSyncTrimmed', st.trimmed.sites)
               : null,
       }),
     );

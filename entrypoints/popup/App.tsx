@@ -25,6 +25,7 @@ import { setSiteShowAll, toggleCategory, toggleSiteCategory } from '../../utils/
 import { sendToTabInjecting, TabTimeoutError } from '../../utils/messaging/tabs';
 import { isRestrictedUrl } from '../../utils/extract/restricted';
 import { SiteAccess } from '../../components/SiteAccess';
+import { ShortcutsSection } from '../options/ShortcutsSection';
 import { enableSite, hasSiteAccess, isBuiltInSite, siteOf } from '../../utils/access/site-access';
 
 async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
@@ -206,6 +207,7 @@ export function App() {
         onSave={onSave}
         onRetry={load}
         onOpenLibrary={onOpenLibrary}
+        footer={<ShortcutsSection compact />}
         classifieds={
           <>
             {access && <SiteAccess host={access.host} state={access.state} onEnable={onEnableSite} />}

@@ -160,7 +160,7 @@ async function popupOutcome(path, { waitUntil = 'load', budget = BUDGET_MS } = {
 test('empty page: "pas d’article", not a spinner', async () => {
   const r = await popupOutcome('/empty.html');
   assert.equal(r.state, 'not-article');
-  assert.match(r.text, /Pas d'article ici/);
+  assert.match(r.text, /Pas d’article ici/);
 });
 
 test('frameset page: "pas d’article"', async () => {

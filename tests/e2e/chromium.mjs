@@ -9,7 +9,13 @@ import { join } from 'node:path';
 export const CHROME_EXT_DIR = join(import.meta.dirname, '../../.output/local/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launch({ headless = true, profile, extDir = CHROME_EXT_DIR, locale = 'fr-FR' } = {}) {
+export async function launch({
+  headless = true,
+  profile,
+  extDir = CHROME_EXT_DIR,
+  locale = 'fr-FR',
+  keepWelcome = false,
+} = {}) {
   const userDataDir = profile ?? mkdtempSync(join(tmpdir(), 'lisible-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -39,7 +45,18 @@ export async function launch({ headless = true, profile, extDir = CHROME_EXT_DIR
   const control = await context.newPage();
   await control.goto(`chrome-extension://${extensionId}/options.html`);
   const worker = { evaluate: (fn, arg) => control.evaluate(fn, arg) };
-  return { context, worker, extensionId, userDataDir, control };
+  // Installing Lisible opens its first-run page (runtime.onInstalled "install"; Chromium reports an
+  // extension given by --load-extension as installed at every launch, even on the same profile): wait
+  // for it so it cannot take the focus mid-test, and close it unless the test looks at it.
+  const isWelcome = (p) => p.url().endsWith('/welcome.html');
+  let welcome =
+    context.pages().find(isWelcome) ??
+    (await context.waitForEvent('page', { predicate: isWelcome, timeout: 10_000 }).catch(() => null));
+  if (welcome && !keepWelcome) {
+    await welcome.close();
+    welcome = null;
+  }
+  return { context, worker, extensionId, userDataDir, control, welcome };
 }
 
 /** The tab id Chrome gave to a Playwright page (brought to front, then asked from the service worker). */
@@ -68,4 +85,26 @@ export async function until(fn, what, timeout = 8000) {
     await new Promise((r) => setTimeout(r, 100));
   }
   assert.fail(`timed out waiting for ${what} (last: ${last})`);
+}
+
+/** What the shortcut and the context menu do: the background sends the toggle message to the tab. */
+export const toggleFromBackground = (worker, tabId) =>
+  worker.evaluate(
+    (id) => chrome.tabs.sendMessage(id, { lisible: 1, type: 'extension→content:toggleReader', payload: {} }),
+    tabId,
+  );
+
+/** The reading-mode frame over a page, once its article is shown. */
+export async function readerFrame(page) {
+  await page.waitForSelector('#lisible-reader-frame', { timeout: 10_000 });
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().includes('/reader.html'));
+    if (frame) {
+      await frame.waitForSelector('.lisible-article', { timeout: 10_000 });
+      return frame;
+    }
+    if (Date.now() > end) throw new Error('reader frame not found');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

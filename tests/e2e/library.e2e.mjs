@@ -98,7 +98,7 @@ test('reading progress is saved as you scroll and resumed', async () => {
   await options.waitForSelector('.lisible-body');
   await options.waitForFunction((r) => scrollY > r * 0.35 && scrollY < r * 0.65, range, { timeout: 5000 });
   await options.goto(optionsUrl(extensionId));
-  assert.match(await options.locator('.library-item').first().innerText(), /Lu à (4\d|5\d) %/);
+  assert.match(await options.locator('.library-item').first().innerText(), /Lu à (4\d|5\d)\s%/);
   await options.close();
 });
 
@@ -177,7 +177,7 @@ test('export a backup, import it into a fresh profile: same library', async () =
       .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
     await page.getByText(/Import impossible, rien n’a été modifié/).waitFor();
     await page.locator('input.import-file').setInputFiles(file);
-    await page.getByText(/Import terminé : 1 ajouté\(s\)/).waitFor({ timeout: 10_000 });
+    await page.getByText(/Import terminé\. Ajoutés\s: 1 /).waitFor({ timeout: 10_000 });
     await page.locator('.library-item', { hasText: 'data centers' }).waitFor();
     const [again] = await Promise.all([
       page.waitForEvent('download'),

@@ -95,9 +95,9 @@ test('Enregistrer stores the article; the options page lists it and opens it', a
 test('a home page, an empty page, a PDF and a chrome:// page get a plain "pas d\'article" message', async () => {
   const { context, worker, extensionId } = browser;
   const cases = [
-    [`${srv.origin}/pages/home.html`, /ne contient pas d'article/],
-    [`${srv.origin}/pages/empty.html`, /vide|ne contient pas d'article/],
-    [`${srv.origin}/pages/conseil-municipal.pdf`, /n'est pas une page web \(PDF/],
+    [`${srv.origin}/pages/home.html`, /ne contient pas d’article/],
+    [`${srv.origin}/pages/empty.html`, /vide|ne contient pas d’article/],
+    [`${srv.origin}/pages/conseil-municipal.pdf`, /n’est pas une page web \(PDF/],
     ['chrome://version/', /ne permet pas aux extensions de lire cette page/],
   ];
   for (const [url, expected] of cases) {
@@ -107,7 +107,7 @@ test('a home page, an empty page, a PDF and a chrome:// page get a plain "pas d\
     const popup = await openPopupFor(context, extensionId, tabId);
     await popup.waitForSelector('[data-state="not-article"]', { timeout: 15_000 });
     const text = await popup.locator('.lisible-empty').innerText();
-    assert.match(text, /Pas d'article ici/, url);
+    assert.match(text, /Pas d’article ici/, url);
     assert.match(text, expected, url);
     await popup.close();
     await page.close();

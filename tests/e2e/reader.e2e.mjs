@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
-import { launch, openPopupFor, tabIdOf } from './chromium.mjs';
+import { launch, openPopupFor, readerFrame, tabIdOf, toggleFromBackground } from './chromium.mjs';
 import { axeViolations } from './axe.mjs';
 
 const SHOTS = join(import.meta.dirname, '../../.screenshots');
@@ -20,27 +20,6 @@ after(async () => {
   await browser?.context.close();
   await srv?.close();
 });
-
-/** What the shortcut and the context menu do: the background sends the toggle message to the tab. */
-const toggleFromBackground = (worker, tabId) =>
-  worker.evaluate(
-    (id) => chrome.tabs.sendMessage(id, { lisible: 1, type: 'extension→content:toggleReader', payload: {} }),
-    tabId,
-  );
-
-async function readerFrame(page) {
-  await page.waitForSelector('#lisible-reader-frame', { timeout: 10_000 });
-  const end = Date.now() + 10_000;
-  for (;;) {
-    const frame = page.frames().find((f) => f.url().includes('/reader.html'));
-    if (frame) {
-      await frame.waitForSelector('.lisible-article', { timeout: 10_000 });
-      return frame;
-    }
-    if (Date.now() > end) throw new Error('reader frame not found');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const snapshot = (page) =>
   page.evaluate(() => ({

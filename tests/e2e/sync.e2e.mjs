@@ -113,7 +113,7 @@ test('save on A → appears on B with its images; nothing readable on the server
 
   await saveSample(A);
   assert.match(await syncNow(pa), /Synchronisé/);
-  assert.match(await syncNow(pb), /Synchronisé : \d+ envoyé\(s\), [1-9]\d* reçu\(s\)/);
+  assert.match(await syncNow(pb), /Synchronisé\. Envoyés\s: \d+ · reçus\s: [1-9]\d*/);
 
   const lib = await B.context.newPage();
   await lib.goto(libraryUrl(B));
@@ -190,7 +190,7 @@ test('delete on B → gone on A', async () => {
   const item = lib.locator('.library-item', { hasText: 'data centers' });
   await item.waitFor({ timeout: 10_000 });
   await item.getByRole('button', { name: /Supprimer/ }).click();
-  await lib.getByText('1 article(s) supprimé(s).').waitFor();
+  await lib.getByText('1 article supprimé.').waitFor();
   await lib.close();
   const pb = await B.context.newPage();
   await pb.goto(settingsUrl(B));
@@ -215,7 +215,7 @@ test('wrong passphrase on a new profile: refused, nothing changed here or on the
       .sort();
     const page = await setUp(C, 'pas la bonne phrase de passe');
     await page
-      .locator('.sync-notice-error', { hasText: /Cette phrase de passe n'ouvre pas la synchronisation/ })
+      .locator('.sync-notice-error', { hasText: /Cette phrase de passe n’ouvre pas la synchronisation/ })
       .waitFor({ timeout: 30_000 });
     await page.waitForTimeout(1000);
     assert.deepEqual(await libraryRows(C), before);
@@ -281,7 +281,7 @@ test('server stopped in the middle of a sync → resumes after restart, nothing 
   const lib = await A.context.newPage();
   await lib.goto(libraryUrl(A));
   await lib.locator('input.import-file').setInputFiles(file);
-  await lib.getByText(/Import terminé : 600 ajouté\(s\)/).waitFor({ timeout: 60_000 });
+  await lib.getByText(/Import terminé\. Ajoutés\s: 600 /).waitFor({ timeout: 60_000 });
   await lib.close();
 
   const pa = await A.context.newPage();
@@ -299,9 +299,9 @@ test('server stopped in the middle of a sync → resumes after restart, nothing 
   await dav.stop();
   const notice = pa.locator('.sync-notice-error');
   await notice.waitFor({ timeout: 60_000 });
-  assert.match(await notice.innerText(), /Serveur injoignable|n'a pas répondu/);
+  assert.match(await notice.innerText(), /Serveur injoignable|n’a pas répondu/);
   // The state says so, and the changes still wait.
-  assert.match(await pa.locator('.sync-error').innerText(), /Serveur injoignable|n'a pas répondu/);
+  assert.match(await pa.locator('.sync-error').innerText(), /Serveur injoignable|n’a pas répondu/);
   assert.ok(Number(await pa.locator('.sync-pending').innerText()) > 0, 'changes still pending');
   await dav.restart();
   await pa.locator('.sync-notice').evaluate((n) => n.remove());

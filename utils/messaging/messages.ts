@@ -54,6 +54,8 @@ export interface ProtocolMap {
   };
   /** Content script tells the background how many classifieds it hides (toolbar badge). */
   'content→background:classifiedsCount': { req: { hiddenItems: number }; res: { ok: boolean } };
+  /** Content script tells the background whether its page looks like an article (toolbar state). */
+  'content→background:pageIsArticle': { req: { article: boolean }; res: { ok: boolean } };
   /** Popup / options page store new classifieds preferences (Dexie, mirrored to every tab). */
   'page→background:setClassifiedsPrefs': {
     req: { prefs: ClassifiedsPrefs };

@@ -40,10 +40,10 @@ describe('ClassifiedsPanel', () => {
     const h = handlers();
     const onToggle = h.onToggle;
     render(<ClassifiedsPanel report={report} siteShowsAll={false} scope="all" {...h} />, root);
-    expect(root.querySelector('h2')?.textContent).toBe('8 annonce(s) masquée(s) sur cette page');
+    expect(root.querySelector('h2')?.textContent).toBe('8 annonces masquées sur cette page');
     const switches = [...root.querySelectorAll<HTMLInputElement>('input[role="switch"]')];
     expect(switches.map((s) => s.checked)).toEqual([false, true, true]);
-    expect(root.textContent).toContain('Masquer : Avis de décès');
+    expect(root.textContent).toContain('Masquer\u202f: Avis de décès');
     switches[0]!.checked = true;
     switches[0]!.dispatchEvent(new Event('change', { bubbles: true }));
     expect(onToggle).toHaveBeenCalledWith('immobilier', true);
@@ -126,7 +126,9 @@ describe('ClassifiedsSettings', () => {
       'collapse',
     );
     expect(root.querySelector('li[data-host="actu.fr"]')!.textContent).toContain('tout afficher');
-    expect(root.querySelector('li[data-host="ouest-france.fr"]')!.textContent).toContain('Emploi : Afficher');
+    expect(root.querySelector('li[data-host="ouest-france.fr"]')!.textContent).toContain(
+      'Emploi\u202f: Afficher',
+    );
     root.querySelector<HTMLButtonElement>('li[data-host="actu.fr"] button')!.click();
     expect(onRemoveSite).toHaveBeenCalledWith('actu.fr');
   });

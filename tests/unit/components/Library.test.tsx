@@ -79,7 +79,9 @@ describe('LibraryList (virtualized)', () => {
       row(1, { read: 1, favourite: 1, tags: ['mairie'] }),
     ]);
     const [first, second] = [...root.querySelectorAll('.library-item')] as HTMLElement[];
-    expect(first!.textContent).toMatch(/Ouest-France.*Saint-Lô.*8 janvier 2025.*3 min de lecture.*Lu à 42 %/);
+    expect(first!.textContent).toMatch(
+      /Ouest-France.*Saint-Lô.*8 janvier 2025.*3 min de lecture.*Lu à 42\u202f%/,
+    );
     expect(second!.textContent).toMatch(/★.*Article 1.*Saint-Lô.*#mairie.*Lu/);
     expect((second!.querySelector('.library-select') as HTMLInputElement).checked).toBe(true);
     act(() => (first!.querySelector('.library-title') as HTMLElement).click());

@@ -66,13 +66,13 @@ describe('PopupView states', () => {
   });
 
   it.each([
-    ['not-article', /ne contient pas d'article/],
+    ['not-article', /ne contient pas d’article/],
     ['restricted', /ne permet pas aux extensions/],
-    ['not-html', /n'est pas une page web/],
+    ['not-html', /n’est pas une page web/],
     ['empty', /vide/],
   ] as const)('not an article (%s) in plain French', (reason, expected) => {
     const { root } = show({ kind: 'not-article', reason });
-    expect(root.textContent).toContain("Pas d'article ici");
+    expect(root.textContent).toContain('Pas d’article ici');
     expect(root.textContent).toMatch(expected);
   });
 

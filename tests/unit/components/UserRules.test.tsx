@@ -35,7 +35,7 @@ describe('UserRules', () => {
     const rows = [...root.querySelectorAll('tbody tr')];
     expect(rows.map((r) => r.getAttribute('data-kind'))).toEqual(['hide', 'exception', 'content']);
     const cells = (i: number) => [...rows[i]!.querySelectorAll('td')].map((c) => c.textContent);
-    expect(cells(0).slice(0, 3)).toEqual(['actu.fr', 'Masqué : Immobilier', '#partner-box']);
+    expect(cells(0).slice(0, 3)).toEqual(['actu.fr', 'Masqué\u202f: Immobilier', '#partner-box']);
     expect(cells(1).slice(0, 3)).toEqual(['ouest-france.fr', 'Pas une annonce', 'section.agenda']);
     expect(cells(2).slice(0, 3)).toEqual(['actu.fr', 'Texte à lire', 'div.mot-du-maire']);
     // A date is shown, and the rules' dates differ.

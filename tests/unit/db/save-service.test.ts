@@ -87,7 +87,7 @@ describe('storeArticle, the one save service', () => {
     expect(res.ok).toBe(false);
     if (res.ok) return;
     expect(res.error).toBe('invalid');
-    expect(saveFailureText(res)).toMatch(/^L.enregistrement a échoué : ./);
+    expect(saveFailureText(res)).toMatch(/^L’enregistrement a échoué\u202f: ./);
     expect(await database.articles.count()).toBe(0);
   });
 
