@@ -1,6 +1,12 @@
 // The reader settings as Preact state, live across every open extension page (storage watch).
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type ReaderSettings } from '../settings/reader';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  saveSettings,
+  watchSettings,
+  type ReaderSettings,
+} from '../settings/reader';
 
 export function useReaderSettings(): [ReaderSettings, (next: ReaderSettings) => void] {
   const [settings, setSettings] = useState<ReaderSettings>(DEFAULT_SETTINGS);
