@@ -10,6 +10,7 @@
 // page's paragraph text is removed by the class lexicon, and a paragraph that merely *mentions*
 // such words (long, not link-dense, not led by the phrase) is kept.
 
+import { hostMatches, siteOfUrl } from '../core/url';
 import { linkDensity, tagName, textOf } from './dom';
 import { BOILER_TOKENS, FURNITURE_ROLES, KEEP_CLASS, LEAD_RE } from './lexicon';
 
@@ -46,6 +47,8 @@ export interface CleanContext {
   heading: Element | null;
   /** The longest paragraphs of the page: whatever holds several of them is the article. */
   keyParas: Element[];
+  /** The page's host (bare): a teaser links to the same site, a listicle item elsewhere. */
+  host: string;
 }
 
 /** Sum of <p> text length under `el` (cheap proxy for "how much article is in here"). */
@@ -79,13 +82,18 @@ export function protectedNode(el: Element, ctx: CleanContext): boolean {
 }
 
 /** The context for one document: its headline and its five longest paragraphs. */
-export function cleanContext(doc: Document, heading: Element | null): CleanContext {
+export function cleanContext(doc: Document, heading: Element | null, pageUrl: string | null): CleanContext {
   const paras = doc.body ? Array.from(doc.body.getElementsByTagName('p')) : [];
   const sized = paras.map((p) => [p, (p.textContent ?? '').trim().length] as const).filter(([, n]) => n > 80);
   sized.sort((a, b) => b[1] - a[1]);
   let total = 0;
   for (const [, n] of sized) total += n;
-  return { pTextTotal: total, heading, keyParas: sized.slice(0, 5).map(([p]) => p) };
+  return {
+    pTextTotal: total,
+    heading,
+    keyParas: sized.slice(0, 5).map(([p]) => p),
+    host: siteOfUrl(pageUrl),
+  };
 }
 
 const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
@@ -103,10 +111,14 @@ function isHidden(el: Element): boolean {
 }
 
 /** A teaser card: a small <article> (or <li>) whose heading is a link to another page. */
-function isTeaserCard(el: Element): boolean {
+function isTeaserCard(el: Element, host: string): boolean {
   if ((el.textContent ?? '').length > 1500) return false;
   const heading = el.querySelector('h2 a, h3 a, h4 a, a h2, a h3, a h4');
   if (!heading) return false;
+  // A card leads to another page of this site; a listicle item to the place it describes.
+  const a = tagName(heading) === 'a' ? heading : heading.closest('a');
+  const href = a?.getAttribute('href') ?? '';
+  if (host && /^https?:/i.test(href) && !hostMatches(siteOfUrl(href), host)) return false;
   return paragraphText(el) < 400 && textOf(el).length < 700;
 }
 
@@ -117,7 +129,7 @@ function shouldDrop(el: Element, ctx: CleanContext): boolean {
     (tag === 'article' || tag === 'li') &&
     !(ctx.heading && el.contains(ctx.heading)) &&
     keyParasIn(el, ctx) === 0 &&
-    isTeaserCard(el)
+    isTeaserCard(el, ctx.host)
   )
     return true;
   if (isHidden(el)) return !(ctx.heading && el.contains(ctx.heading));
@@ -126,9 +138,13 @@ function shouldDrop(el: Element, ctx: CleanContext): boolean {
     tag === 'nav' ||
     tag === 'aside' ||
     tag === 'footer' ||
-    tag === 'form' ||
+    // A search or sign-up form; a form wrapping the page (ASP.NET, forum moderation) is not furniture.
+    (tag === 'form' && (el.textContent ?? '').length < 1500) ||
     (role !== null && FURNITURE_ROLES.has(role));
   if (!furniture && !lexiconHit(el)) return false;
+  // A heading or paragraph is text, not a container: its class ("cookies", "promo-title") names
+  // what it is about as often as what it is. The marker pass judges its words instead.
+  if (!furniture && /^(?:h[1-6]|p)$/.test(tag) && textOf(el).length >= 25) return false;
   return !protectedNode(el, ctx);
 }
 
@@ -145,5 +161,24 @@ function walkClean(parent: Element, ctx: CleanContext): void {
 
 /** The class/role/hidden walk: removes boilerplate containers (the marker pass is markers.ts). */
 export function boilerplateClean(doc: Document, ctx: CleanContext): void {
-  if (doc.body) walkClean(doc.body, ctx);
+  if (!doc.body) return;
+  walkClean(doc.body, ctx);
+  dropSideColumns(ctx);
+}
+
+/**
+ * Table layouts (old CMSs, town sites): the cell holding the headline and the article sits between
+ * cells of boxes (opening hours, latest news, weather) that Readability joins to it as siblings.
+ * A sibling cell with none of the article's long paragraphs and little paragraph text goes.
+ */
+function dropSideColumns(ctx: CleanContext): void {
+  const anchor = ctx.heading ?? ctx.keyParas[0];
+  const cell = anchor?.closest('td');
+  if (!cell || keyParasIn(cell, ctx) < Math.min(2, ctx.keyParas.length)) return;
+  const row = cell.parentElement;
+  if (!row || tagName(row) !== 'tr') return;
+  for (const td of Array.from(row.children)) {
+    if (td !== cell && tagName(td) === 'td' && keyParasIn(td, ctx) === 0 && paragraphText(td) < 300)
+      td.remove();
+  }
 }

@@ -1,8 +1,11 @@
-// The headline element and the lead photo: found on the cleaned page before Readability (which
-// scores text and often leaves the photo out), put back into the body after it.
+// What Readability leaves out of the body though the page shows it there: the lead photo (it scores
+// text), section headings between the blocks it joins (they have no score of their own). Both are
+// remembered on the cleaned page before Readability and put back into the body after it.
 
 import { collapse } from '../core/text';
-import { textOf } from './dom';
+import { linkDensity, textOf } from './dom';
+import { LEAD_RE } from './lexicon';
+import { leadingText } from './markers';
 
 /** The <h1> that carries the title (else the first <h1>): the clean-up never removes it. */
 export function findHeading(doc: Document, title: string): Element | null {
@@ -64,4 +67,48 @@ export function dropLeadingTitle(root: Element, title: string): void {
 export function firstImage(root: Element): string | null {
   const src = root.querySelector('img[src]')?.getAttribute('src');
   return src && /^https?:/i.test(src) ? src : null;
+}
+
+export interface KeptHeading {
+  heading: Element;
+  /** The start of the text of the block that follows it on the page. */
+  next: string;
+}
+
+/** Section headings of the cleaned page, each with the start of the block that follows it. */
+export function rememberHeadings(body: Element): KeptHeading[] {
+  const out: KeptHeading[] = [];
+  for (const h of Array.from(body.querySelectorAll('h2, h3, h4'))) {
+    const t = textOf(h);
+    if (t.length < 3 || t.length > 150 || LEAD_RE.test(t)) continue;
+    const next = h.nextElementSibling;
+    if (!next || (next.textContent ?? '').length < 80) continue;
+    const lead = leadingText(next, 60);
+    // Prose follows (not a list of links); big blocks are taken as prose without measuring them.
+    if (lead.length < 40 || ((next.textContent ?? '').length < 5000 && linkDensity(next) > 0.3)) continue;
+    out.push({ heading: h.cloneNode(true) as Element, next: lead.slice(0, 40) });
+    if (out.length > 60) break;
+  }
+  return out;
+}
+
+/** Puts back, before the block it introduced, each remembered heading the body lost. */
+export function restoreHeadings(root: Element, kept: KeptHeading[]): void {
+  // A body of hundreds of kilobytes kept its headings (Readability took the whole page).
+  if (kept.length === 0 || (root.textContent ?? '').length > 300_000) return;
+  const text = textOf(root);
+  const missing = kept.filter((k) => !text.includes(textOf(k.heading)) && text.includes(k.next));
+  if (missing.length === 0) return;
+  // The first block starting with each probe, reading only the start of each block.
+  const starts = new Map<string, Element>();
+  for (const b of Array.from(root.querySelectorAll('p, div, ul, ol, table, blockquote, section, figure'))) {
+    const lead = leadingText(b, 60).slice(0, 40);
+    if (!starts.has(lead)) starts.set(lead, b);
+  }
+  for (const k of missing) {
+    const at = starts.get(k.next);
+    if (!at || !at.parentNode) continue;
+    const doc = root.ownerDocument;
+    at.parentNode.insertBefore(doc.importNode ? doc.importNode(k.heading, true) : k.heading, at);
+  }
 }

@@ -42,17 +42,22 @@ function extract(doc: Document, url?: string): ExtractResult {
   return { ok: true, article: toArticle(best.state) };
 }
 
-/** The cleaned run was refused, or kept far less text than the page's paragraphs hold. */
+/** The cleaned run was refused, came out short, or kept far less text than the page's paragraphs hold. */
 function needsFallback(r: Run): boolean {
   const s = r.state;
   if (!s) return false;
-  return s.ctx.pTextTotal > 1500 && s.rawLength < s.ctx.pTextTotal * 0.35;
+  if (!r.ok) return r.refusal.reason === 'not-article';
+  return s.words < 150 || (s.ctx.pTextTotal > 1500 && s.rawLength < s.ctx.pTextTotal * 0.35);
 }
 
-/** The fallback wins when it is an article where the first run was not, or much longer. */
+/**
+ * The fallback wins when it is an article where the first run was not, or when it has much more
+ * text and more prose (more boilerplate alone does not make it better).
+ */
 function better(b: Run, a: Run): boolean {
   if (!b.ok) return false;
-  return b.state.rawLength > (a.state?.rawLength ?? 0) * 1.5;
+  if (!a.ok) return true;
+  return b.state.rawLength > a.state.rawLength * 1.5 && b.state.prose > a.state.prose * 1.2;
 }
 
 function toArticle(s: State): Article {

@@ -34,13 +34,15 @@ export const BOILER_TOKENS = /* @__PURE__ */ wordSet(
   share sharing sharebar share-bar social socials social-links sociallinks partage partager follow-us
   suivez-nous addthis sharethis
   newsletter newsletters nl-box subscribe subscription abonnement abonnez-vous abo signup sign-up
+  membership member-ask donate donation donations support-us supportus fundraising
   inscription optin opt-in paywall-banner premium-banner promo promotion marketing app-promo
   download-app appli
-  comment comments commentaires commentaire reactions disqus respond reagir
+  comment comments commentaires commentaire comms reactions disqus respond reagir
   ad ads advert advertisement adsbygoogle pub publicite sponsor sponsored partner partners dfp gpt
   banner banniere habillage native-ad
   breadcrumb breadcrumbs fil-ariane cookie cookies consent gdpr rgpd modal popup overlay sidebar
-  skip-link skiplink print toolbar tools author-box bio-box tags tag-list keywords mots-cles
+  skip-link skiplink print toolbar tools author author-box author-bio authorbio about-author bio bio-box
+  republish republication tags tag-list keywords mots-cles
   pagination pager footer header masthead menu nav navbar navigation visually-hidden sr-only
   screen-reader-text`,
 );
@@ -74,7 +76,8 @@ export const LEAD_RE = /* @__PURE__ */ leadRegex(`
   trending | sign up | subscribe | advertisement | share this | share on | follow us | comments |
   leave a comment | you may also like | you might also like | what to read next | up next | see more |
   don't miss | don’t miss | more: | read: | watch: | related coverage | more on this | also on |
-  more in | popular now | top stories | latest news | editor’s picks | editor's picks`);
+  more in | popular now | top stories | latest news | editor’s picks | editor's picks |
+  les commentaires sont fermés | commentaires fermés | comments are closed | comments closed`);
 
 /**
  * Phrases that also start real sentences ("Subscribe to the county's alerts by texting…"): they
@@ -128,6 +131,15 @@ export const BYLINE_DATE = /^(?:by|par)\s+[^.|]{2,60}\s(?:\||·|—|–|-)\s.*\d
 /** "Published …", "Mis à jour le …" alone on a line. */
 export const DATE_LINE =
   /^(?:\|?\s*)(?:published|updated|posted|last updated|publié|mis à jour|modifié|actualisé|mise à jour)\b.{0,100}$/i;
+/** A teaser's link to the full story. */
+export const READ_MORE =
+  /^(?:read more|read the full (?:story|article)|continue reading|keep reading|more|lire la suite|lire plus|en savoir plus|voir plus|la suite|weiterlesen|mehr lesen|mehr|leer más|seguir leyendo|continua(?: a leggere)?|leggi (?:tutto|di più))\s*(?:»|›|→|>|\.{3}|…)?$/i;
+/** The legal notice of a page footer. */
+export const FOOTER_NOTICE =
+  /(?:©|\(c\)|copyright|all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati)/i;
+/** A PHP error the server printed into the page ("Warning: Undefined array key … on line 12"). */
+export const SERVER_ERROR =
+  /^(?:PHP )?(?:Warning|Notice|Deprecated|Fatal error|Parse error|Strict Standards|Catchable fatal error)\s*:.{0,300}\bon line \d+/i;
 /** An e-mail address or a social handle alone on a line. */
 export const CONTACT_LINE =
   /^(?:\S+@\S+\.\w+|(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com\/\S+|@\w+)$/i;
@@ -138,6 +150,8 @@ export const CONTACT_LINE =
 /** What follows a name in a byline field ("Jean Dupont, publié le 3 mars"). */
 export const BYLINE_NOISE =
   /(?:^|[\s,|·–—-])(?:publié|mis à jour|modifié|updated|published|le \d|il y a|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}h\d{2})(?=[\s,:]|$).*$/i;
+/** schema.org types of a page that lists other pages. */
+export const LISTING_TYPES = /^(?:CollectionPage|ItemList|SearchResultsPage|OfferCatalog|ProfilePage)$/;
 /** A label near a <time> saying it is the update, not the publication. */
 export const UPDATED_LABEL = /mis à jour|modifié|updated|actualisé/;
 
@@ -148,3 +162,45 @@ export const UPDATED_LABEL = /mis à jour|modifié|updated|actualisé/;
 export const UNLIKELY_CANDIDATES =
   /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|partage|share/i;
 export const MAYBE_CANDIDATE = /and|article|body|column|content|main|shadow/i;
+
+// ---------------------------------------------------------------------------------------------
+// The gates (gates.ts): pages that are not articles by what they are for.
+
+/** A login / account / contact / not-found page, by its title (site name already cut off). */
+export const UTILITY_TITLE =
+  /^\s*(?:connexion|se connecter|connectez-vous|identifiez-vous|identification|mon compte|mon espace|créer (?:un|mon) compte|log ?in|sign ?in|sign ?up|my account|create an? account|anmelden|einloggen|registrieren|mein konto|accedi|registrati|il mio account|iniciar sesi[oó]n|mi cuenta|reg[ií]strate|contact(?:ez|er)?(?:-nous)?|nous contacter|contact us|kontakt|contatt(?:i|aci)|cont[aá]ct(?:o|anos)|(?:error )?404|page (?:not found|introuvable|non trouvée)|not found|nicht gefunden|seite nicht gefunden|pagina non trovata|p[aá]gina no encontrada)\b/i;
+/** …or by its path. */
+export const UTILITY_PATH =
+  /\/(?:login|log-in|signin|sign-in|signup|sign-up|connexion|se-connecter|identification|mon-compte|moncompte|my-account|myaccount|anmelden|accedi|iniciar-sesion|wp-login\.php|login\.php|contact|contacts|contact-us|contactez-nous|nous-contacter|contacter-[a-z-]+|kontakt|contatti|contacto|404)(?:[/?.#]|$)/i;
+/** A site-search results page, by its path or query. */
+export const SEARCH_PAGE =
+  /\/(?:search|recherche|rechercher|suche|buscar|busqueda|cerca|ricerca)(?:[/?.#]|$)|[?&](?:q|s|query|search|keywords?|recherche|suche)=/i;
+
+// ---------------------------------------------------------------------------------------------
+// Posts of threads and live blogs (posts.ts).
+
+const MONTH_NAMES =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fév|avr|juil|déc|januar|februar|märz|juni|juli|oktober|dezember|mär|okt|dez|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre|gen|giu|lug|ago|set|ott|dic|enero|febrero|abril|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|ene|abr';
+/** A printed date or time: "18:45", "20h47", "14.04.2025", "8 mars", "April 2", "il y a 3 h". */
+export const DATE_TEXT = /* @__PURE__ */ new RegExp(
+  `\\b\\d{1,2}\\s?(?::|h|\\s?h\\s)\\s?\\d{2}\\b|\\b\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}(?:er|st|nd|rd|th|\\.)?\\s+(?:${MONTH_NAMES})\\b|\\b(?:${MONTH_NAMES})\\.?\\s+\\d{1,2}\\b|\\b(?:il y a|vor|hace)\\s+\\d|\\b\\d+\\s+\\p{L}+\\s+(?:ago|fa)\\b`,
+  'iu',
+);
+/** Where a post names its author. */
+export const POST_AUTHOR =
+  '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], [class*="author"], [class*="Author"], [class*="auteur"], [class*="autore"], [class*="username"], [class*="user-name"], [class*="userName"], .poster, .postauthor, .message-name, .name, .nick, .byline, a[href*="memberlist"], a[href*="/members/"], a[href*="/member/"], a[href*="/users/"], a[href*="/user/"], a[href*="/u/"], a[href*="profile"]';
+/** Parts of a post that are not its text: user panel, signature, action bar, votes. */
+export const POST_CHROME_TOKENS = /* @__PURE__ */ wordSet(`
+  signature sig postprofile profile avatar userinfo user-info userdetails user-details message-user
+  message-signature author-info authorinfo user-card usercard post-footer postfooter footer actions
+  action post-actions post-buttons buttons reactions reaction likes vote votes votecell voting share
+  sharing report reply-button quote-button toolbar badge badges rank joined embed embeds
+  instagram-media twitter-tweet tiktok-embed skiplink skip-link placeholder player audioplayer`);
+/** The label of a member's join date in a forum's user panel (not the post's time). */
+export const JOIN_LABEL =
+  /\b(?:inscri(?:t|te|ption)|membre depuis|joined|member since|registriert|dabei seit|mitglied seit|iscritto|iscrizione|registrado|miembro desde|se unió)\b/i;
+/** The whole text of a post's action link or counter. */
+export const POST_ACTION =
+  /^(?:reply|quote|report(?: inappropriate content| post| abuse)?|like|likes|share|permalink|flag|edit|helpful|upvote|downvote|répondre|citer|signaler(?: un abus| ce message)?|j['’]aime|partager|antworten|zitieren|melden|gefällt mir|rispondi|cita|segnala|mi piace|responder|citar|reportar|me gusta|\d+\s*(?:likes?|replies|réponses|votes?|points?))$/i;
+/** A signature separator at the start of a line: "_____", "-- ". */
+export const SIGNATURE_RULE = /^\s*(?:_{5,}|--\s*$)/;

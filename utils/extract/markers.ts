@@ -33,8 +33,9 @@ export function dropMarkerBlocks(body: Element, ctx: CleanContext): { paywallTex
       /^h[2-6]$/.test(tag) ||
       ((tag === 'strong' || tag === 'b' || tag === 'span' || tag === 'p') && phraseOnly)
     ) {
-      // A widget heading: remove the widget it heads (heading + following list/teasers).
-      if (LEAD_RE.test(text)) removeWidgetFrom(el, ctx);
+      // A widget heading: remove the widget it heads (heading + following list/teasers). A section
+      // heading that merely starts with the phrase ("Lire la suite la semaine prochaine") heads prose.
+      if (LEAD_RE.test(text) && !headsProse(el, text)) removeWidgetFrom(el, ctx);
       continue;
     }
     if (WEAK_LEAD_RE.test(text) && !phraseOnly && ld < 0.5) continue;
@@ -51,8 +52,18 @@ export function dropMarkerBlocks(body: Element, ctx: CleanContext): { paywallTex
   return res;
 }
 
+/** A heading of the article: words beyond the phrase, and prose (not links) right after it. */
+function headsProse(heading: Element, text: string): boolean {
+  if (!/^h[2-6]$/.test(tagName(heading))) return false;
+  const rest = text.replace(LEAD_RE, '').trim();
+  if (rest.split(' ').length < 2 || /:$/.test(text)) return false;
+  const next = heading.nextElementSibling;
+  const nt = next ? textOf(next) : '';
+  return nt.length >= 100 && linkDensity(next!, nt.length) < 0.3;
+}
+
 /** First `max` characters of text under `el`, without reading the whole subtree. */
-function leadingText(el: Element, max: number): string {
+export function leadingText(el: Element, max: number): string {
   // Iterative, no closures (this runs for every candidate block of the page). Raw text is appended
   // in slices and collapsed only once it could be long enough (collapsing only shortens), and kept
   // raw while short: collapsing trims, which would glue words across text nodes.

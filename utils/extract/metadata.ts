@@ -8,7 +8,7 @@ import type { Article } from './types';
 import { absolutize, textOf } from './dom';
 import { normalizeDate, textDates } from './dates';
 import { articleLd, isObj, jsonLdObjects, meta, metaMap, str, typesOf, type JsonObj } from './structured';
-import { BYLINE_NOISE } from './lexicon';
+import { BYLINE_NOISE, LISTING_TYPES } from './lexicon';
 import { ldPaywalled } from './paywall';
 import { pickTitle } from './title';
 
@@ -28,6 +28,8 @@ export type PageMetadata = Pick<
   paywalled: boolean;
   /** og:type / JSON-LD @type says article. */
   articleHint: boolean;
+  /** JSON-LD says the page is a listing (CollectionPage, ItemList, SearchResultsPage…) and not an article. */
+  listingHint: boolean;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -142,6 +144,7 @@ export function readMetadata(doc: Document, url: string | null): PageMetadata {
   const paywalled = ldPaywalled(ld);
   const ogType = (meta(mm, 'og:type') ?? '').toLowerCase();
   const articleHint = !!ld || ogType === 'article' || ogType.startsWith('article');
+  const listingHint = !ld && objs.some((o) => typesOf(o).some((t) => LISTING_TYPES.test(t)));
 
   return {
     title,
@@ -155,6 +158,7 @@ export function readMetadata(doc: Document, url: string | null): PageMetadata {
     canonicalUrl: canonicalUrl && /^https?:/i.test(canonicalUrl) ? canonicalUrl : null,
     paywalled,
     articleHint,
+    listingHint,
   };
 }
 

@@ -13,6 +13,7 @@ import {
   CREDIT_TAIL,
   DATE_LINE,
   DATE_ONLY,
+  SERVER_ERROR,
 } from './lexicon';
 
 function isLeafBlock(el: Element): boolean {
@@ -63,6 +64,7 @@ export function dropNoiseLines(root: Element, pageHost: string | null = null): v
       DATE_LINE.test(t) ||
       BYLINE_LINE.test(t) ||
       DATE_ONLY.test(t) ||
+      SERVER_ERROR.test(t) ||
       BYLINE_DATE.test(t) ||
       (t.length < 80 && AGENCY_CREDIT.test(t))
     )

@@ -4,9 +4,12 @@
 // (FALLBACK_OFF), and tests/tools/trace.ts walks it step by step to show where a text goes.
 
 import type { CleanContext } from './clean';
+import type { KeptHeading } from './figure';
 import type { PageMetadata } from './metadata';
 import type { PaywallSignals } from './paywall';
+import type { Thread } from './posts';
 import type { Refusal } from './prepare';
+import type { ProseRegion } from './region';
 import type { SiteRule } from './sites/index';
 import { STEPS } from './steps';
 
@@ -30,16 +33,22 @@ export interface State {
   ctx: CleanContext;
   paywall: PaywallSignals;
   leadFigure: Element | null;
+  /** Section headings of the cleaned page (Readability drops some between the blocks it joins). */
+  headings: KeptHeading[];
   /** Readability's own title/byline/… (used when the page's metadata has none). */
   found: ReadabilityFields | null;
+  /** Where most of the cleaned page's prose is (a copy), to widen a body Readability cut short. */
+  region: ProseRegion | null;
   /** The article body, once Readability has found it. */
   root: Element | null;
   /** Length of Readability's raw text, before tidying. */
   rawLength: number;
   text: string;
   words: number;
-  /** The thread/live-blog step assembled the body from the page's posts. */
-  posts: number;
+  /** Words of prose in the body (counted up to 3 000): what two runs are compared by. */
+  prose: number;
+  /** The page's posts (thread, live blog), rebuilt before the cleaning. */
+  thread: Thread | null;
 }
 
 export type StepName = (typeof STEPS)[number]['name'];
@@ -96,14 +105,17 @@ function initialState(source: Document, doc: Document, pageUrl: string | null, m
     base: pageUrl,
     rule: null,
     heading: null,
-    ctx: { pTextTotal: 0, heading: null, keyParas: [] },
+    ctx: { pTextTotal: 0, heading: null, keyParas: [], host: '' },
     paywall: { box: false, text: false, ld: false },
     leadFigure: null,
+    headings: [],
     found: null,
+    region: null,
     root: null,
     rawLength: 0,
     text: '',
     words: 0,
-    posts: 0,
+    prose: 0,
+    thread: null,
   };
 }

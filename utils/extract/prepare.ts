@@ -72,3 +72,44 @@ export function baseUrl(doc: Document, pageUrl: string | null): string | null {
     return pageUrl;
   }
 }
+
+const INVISIBLE_TAGS = new Set(['script', 'style', 'noscript', 'template']);
+
+function visibleTextLength(el: Element): number {
+  let n = 0;
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3) n += (c.nodeValue ?? '').trim().length;
+    else if (c.nodeType === 1 && !INVISIBLE_TAGS.has(tagName(c as Element)))
+      n += visibleTextLength(c as Element);
+  }
+  return n;
+}
+
+/**
+ * Pages rendered by script keep a crawler version of their content in <noscript> (Discourse, some
+ * shops and blogs). A browser with scripting on keeps it as raw text there; when script never ran
+ * (a saved page, a blocked bundle) that text is the only content, so it becomes markup in the clone.
+ * A page whose script did render shows its text outside <noscript> and is left alone.
+ */
+export function revealNoscriptContent(doc: Document): void {
+  const body = doc.body;
+  let biggest: Element | null = null;
+  let big = 0;
+  for (const n of Array.from(body.getElementsByTagName('noscript'))) {
+    const l = (n.textContent ?? '').length;
+    if (l > big) {
+      big = l;
+      biggest = n;
+    }
+  }
+  // Already markup (a parser with scripting off), or too little to be a page's content.
+  if (!biggest || big < 2000 || biggest.firstElementChild) return;
+  const raw = biggest.textContent ?? '';
+  if (!/<(?:p|div|article|h[1-6]|table|ul)\b/i.test(raw) || visibleTextLength(body) > big * 0.25) return;
+  const box = doc.createElement('div');
+  // The clone has no browsing context (nothing in it runs or loads), and the body leaves the
+  // engine as HTML that only the sanitizer module renders; stripActiveContent runs on it as well.
+  // eslint-disable-next-line no-unsanitized/property -- inert clone, sanitized before display
+  box.innerHTML = raw; // lisible-allow-clone-html: parsed into the detached clone, never rendered
+  biggest.replaceWith(box);
+}

@@ -6,16 +6,25 @@ import { collapse, countWords } from '../core/text';
 import { hostOf } from '../core/url';
 import { detectBlocks } from '../classifieds/index';
 import { boilerplateClean, cleanContext, protectedNode } from './clean';
-import { blockText, textOf } from './dom';
-import { dropLeadingTitle, findHeading, findLeadFigure, restoreLeadFigure } from './figure';
-import { notArticleReason } from './gates';
+import { blockText, tagName, textOf } from './dom';
+import {
+  dropLeadingTitle,
+  findHeading,
+  findLeadFigure,
+  rememberHeadings,
+  restoreHeadings,
+  restoreLeadFigure,
+} from './figure';
+import { notArticleReason, proseWords } from './gates';
 import { fixLazyImages, makeUrlsAbsolute } from './images';
 import { dropMarkerBlocks } from './markers';
 import { readMetadata } from './metadata';
 import { dropNoiseLines } from './noise';
+import { findThread, threadShare } from './posts';
+import { findProseRegion, widens } from './region';
 import { hasPaywallBox } from './paywall';
 import type { State, Step } from './pipeline';
-import { baseUrl } from './prepare';
+import { baseUrl, revealNoscriptContent } from './prepare';
 import { findSiteRule } from './sites/index';
 import { dropEmptyNodes, stripActiveContent, trimTrailingLinkBlocks } from './tidy';
 
@@ -56,7 +65,33 @@ function readability(doc: Document): ReturnType<Readability<Element>['parse']> {
   }).parse();
 }
 
+/**
+ * Page builders (Elementor, Divi, WPBakery) wrap each heading in divs classed "widget"; Readability's
+ * conditional cleaning weighs those classes and drops the heading with its wrapper.
+ */
+function unwrapHeadings(body: Element): void {
+  for (const h of Array.from(body.querySelectorAll('h2, h3, h4, h5, h6'))) {
+    let top: Element = h;
+    for (
+      let p = h.parentElement;
+      p && p !== body && tagName(p) === 'div' && p.children.length === 1;
+      p = p.parentElement
+    ) {
+      if (textOf(p).length !== textOf(h).length) break;
+      top = p;
+    }
+    if (top !== h) top.replaceWith(h);
+  }
+}
+
 export const STEPS = [
+  step({
+    name: 'noscript-content',
+    does: 'a page whose script never ran: its <noscript> crawler copy becomes the content',
+    run(s: State) {
+      revealNoscriptContent(s.doc);
+    },
+  }),
   step({
     name: 'metadata',
     does: 'title, byline, dates, site, canonical URL from JSON-LD/meta/page text, before any removal',
@@ -66,7 +101,7 @@ export const STEPS = [
       s.paywall.box = hasPaywallBox(s.doc);
       s.paywall.ld = s.meta.paywalled;
       s.heading = findHeading(s.doc, s.meta.title);
-      s.ctx = cleanContext(s.doc, s.heading);
+      s.ctx = cleanContext(s.doc, s.heading, s.pageUrl ?? s.meta.canonicalUrl);
     },
   }),
   step({
@@ -82,6 +117,13 @@ export const STEPS = [
     does: 'lazy-loading attributes and <noscript> fallbacks become real src/srcset',
     run(s: State) {
       fixLazyImages(s.doc.body, s.rule?.lazyImageAttrs);
+    },
+  }),
+  step({
+    name: 'find-posts',
+    does: 'a page made of posts (thread, Q&A, letters, live blog): rebuild them before the cleaning',
+    run(s: State) {
+      s.thread = findThread(s.doc, s.heading);
     },
   }),
   step({
@@ -129,10 +171,25 @@ export const STEPS = [
     },
   }),
   step({
+    name: 'unwrap-headings',
+    does: 'headings alone in wrapper divs (page builders) become plain headings, so no wrapper class drops them',
+    run(s: State) {
+      unwrapHeadings(s.doc.body);
+    },
+  }),
+  step({
+    name: 'prose-region',
+    does: 'the smallest element holding most of the prose, kept aside before Readability rearranges the page',
+    run(s: State) {
+      s.region = findProseRegion(s.doc.body, s.heading);
+    },
+  }),
+  step({
     name: 'lead-figure',
-    does: 'remember the captioned photo between the headline and the body',
+    does: 'remember the captioned photo under the headline, and the section headings with what follows them',
     run(s: State) {
       s.leadFigure = findLeadFigure(s.heading);
+      s.headings = rememberHeadings(s.doc.body);
     },
   }),
   step({
@@ -153,18 +210,18 @@ export const STEPS = [
     },
   }),
   step({
-    name: 'restore-lead-figure',
-    does: 'the lead photo back on top when Readability left it out',
+    name: 'widen',
+    does: 'Readability kept one section of several: the prose region instead',
     run(s: State) {
-      if (s.leadFigure && s.root) restoreLeadFigure(s.root, s.leadFigure);
+      if (s.region && widens(s.region, textOf(s.root!))) s.root = s.region.root;
     },
   }),
   step({
-    name: 'strip-active',
-    does: 'no script, handler, style or script URL in the body (defence in depth)',
-    always: true,
+    name: 'restore-lead-figure',
+    does: 'the lead photo back on top, and section headings back before their block, when Readability left them out',
     run(s: State) {
-      stripActiveContent(s.root!);
+      if (s.leadFigure && s.root) restoreLeadFigure(s.root, s.leadFigure);
+      if (s.root) restoreHeadings(s.root, s.headings);
     },
   }),
   step({
@@ -189,6 +246,26 @@ export const STEPS = [
     },
   }),
   step({
+    name: 'posts',
+    does: "Readability's result is made of the posts: all of them instead, each with author and time",
+    run(s: State) {
+      if (!s.thread || threadShare(s.thread, s.root!.textContent ?? '') < 0.7) return;
+      const root = s.thread.root;
+      fixLazyImages(root, s.rule?.lazyImageAttrs);
+      makeUrlsAbsolute(root, baseUrl(s.doc, s.base));
+      dropNoiseLines(root, hostOf(s.base));
+      s.root = root;
+    },
+  }),
+  step({
+    name: 'strip-active',
+    does: 'no script, handler, style or script URL in the body (defence in depth)',
+    always: true,
+    run(s: State) {
+      stripActiveContent(s.root!);
+    },
+  }),
+  step({
     name: 'empty-nodes',
     does: 'elements with neither text nor media',
     always: true,
@@ -198,20 +275,23 @@ export const STEPS = [
   }),
   step({
     name: 'gates',
-    does: 'refuse what is not an article (too little text, mostly links, a home page)',
+    does: 'refuse what is not an article: too little prose, mostly links, a list of teasers, a home, login or search page',
     always: true,
     run(s: State) {
       s.text = blockText(s.root!);
       s.words = countWords(s.text);
+      s.prose = proseWords(s.root!, 3000);
       // The page had text, but none of it is an article: a home page, a list of links.
       if (s.words === 0) return { reason: 'not-article', detail: 'no article text' };
-      const why = notArticleReason(
-        s.root!,
-        s.text,
-        s.words,
-        s.meta.articleHint,
-        s.pageUrl ?? s.meta.canonicalUrl,
-      );
+      const why = notArticleReason({
+        root: s.root!,
+        text: s.text,
+        words: s.words,
+        hint: s.meta.articleHint,
+        listingHint: s.meta.listingHint,
+        url: s.pageUrl ?? s.meta.canonicalUrl,
+        title: s.meta.title,
+      });
       if (why) return { reason: 'not-article', detail: why };
     },
   }),

@@ -120,7 +120,7 @@ function deepestLastBlock(root: Element): Element | null {
 }
 
 const ACTIVE_TAGS =
-  'script,style,iframe[srcdoc],object,embed,form,input,button,textarea,select,link,meta,base,template,noscript';
+  'script,style,iframe[srcdoc],object,embed,input,button,textarea,select,link,meta,base,template,noscript';
 const BAD_URL = /^\s*(?:javascript|vbscript|data:(?!image\/(?:png|gif|jpe?g|webp|avif)))/i;
 
 /**
@@ -129,6 +129,10 @@ const BAD_URL = /^\s*(?:javascript|vbscript|data:(?!image\/(?:png|gif|jpe?g|webp
  */
 export function stripActiveContent(root: Element): void {
   for (const el of Array.from(root.querySelectorAll(ACTIVE_TAGS))) el.remove();
+  // A <form> goes but what it wraps stays: forums (XenForo's inline moderation) and ASP.NET pages
+  // wrap the whole content in one; its fields are gone already.
+  for (const form of Array.from(root.querySelectorAll('form')))
+    form.replaceWith(...Array.from(form.childNodes));
   for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
     for (const attr of Array.from(el.attributes)) {
       const name = attr.name.toLowerCase();

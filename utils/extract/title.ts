@@ -44,6 +44,11 @@ export function stripSiteFromTitle(title: string, siteName: string | null, url: 
   const kept = [...parts];
   while (kept.length > 1 && isSite(kept[kept.length - 1]!)) kept.pop();
   while (kept.length > 1 && isSite(kept[0]!)) kept.shift();
+  // "Forum :: Leggi argomento - Titolo": once the site is cut, a short page label may remain.
+  if (kept.length === 2 && kept.length < parts.length) {
+    const [a, b] = [words(kept[0]!).length, words(kept[1]!).length];
+    if (a <= 2 && b >= 4) return kept[1]!.trim();
+  }
   if (kept.length === parts.length) {
     // No site part recognised ("Edition La Plaine | Incendie…", "Titre - Culture / Next"): the
     // headline is the one long segment when every other segment is a short label.
@@ -99,6 +104,17 @@ export function pickTitle(
         metas.some((m) => norm(m).endsWith(norm(rest)))
       )
         return rest.replace(/^[.:|–—-]\s*/, '');
+    }
+    // A label before the headline as text ("Thema: <span>…</span>", "Re: …"): a meta title is the
+    // h1 without it.
+    for (const m of metas) {
+      const at = text.toLowerCase().lastIndexOf(collapse(m).toLowerCase());
+      if (
+        at > 0 &&
+        at + collapse(m).length === text.length &&
+        /^[\p{L} ]{1,20}:\s*$/u.test(text.slice(0, at))
+      )
+        return text.slice(at);
     }
     return text;
   }
