@@ -38,7 +38,15 @@ const BLOCKISH = new Set([
   'section',
   'article',
 ]);
-const SENTENCE_END = /[.!?…»"”)]\s*$|[.!?…]\s+\S/;
+const SENTENCE_END = /[.!?…»"”)。！？」]\s*$|[.!?…]\s+\S|[。！？]/;
+/** Chinese, Japanese, Korean script: written without spaces, so a "word" is a whole clause. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** Words of a text, a CJK character counting as half a word (about what a word is there). */
+function proseLength(t: string): number {
+  const cjk = t.match(CJK)?.length ?? 0;
+  return cjk ? countWords(t) + Math.round(cjk / 2) : countWords(t);
+}
 
 /**
  * Words in prose, counted up to `enough`: leaf blocks of at least 8 words, mostly not links,
@@ -48,7 +56,7 @@ export function proseWords(root: Element, enough = Infinity): number {
   let n = 0;
   // Text set straight in the container with <br> (old CMSs, forum posts) is prose too.
   for (let c = root.firstChild; c; c = c.nextSibling)
-    if (c.nodeType === 3) n += countWords(c.nodeValue ?? '');
+    if (c.nodeType === 3) n += proseLength(c.nodeValue ?? '');
   const visit = (el: Element): boolean => {
     let hasBlock = false;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
@@ -58,7 +66,7 @@ export function proseWords(root: Element, enough = Infinity): number {
     const tag = tagName(el);
     if (!hasBlock && LEAF_BLOCKS.has(tag)) {
       const t = textOf(el);
-      const w = countWords(t);
+      const w = proseLength(t);
       if (w >= 8 && (w >= 20 || SENTENCE_END.test(t)) && linkDensity(el) <= 0.3) n += w;
     }
     return hasBlock || BLOCKISH.has(tag);
@@ -108,7 +116,8 @@ function pathOf(url: string | null): string {
 
 /** Why this is not an article, or null when it is one. */
 export function notArticleReason(g: GateInput): string | null {
-  const { root, text, words, hint } = g;
+  const { root, text, hint } = g;
+  const words = Math.max(g.words, proseLength(text));
   const path = pathOf(g.url);
   // Login, account, contact and not-found pages say what they are in their title or path.
   if (!hint && words < 600 && (UTILITY_TITLE.test(g.title) || UTILITY_PATH.test(path))) return 'utility page';

@@ -139,10 +139,21 @@ function proseCoverage(region: ProseRegion, rootText: string): number {
 }
 
 /**
- * Readability's body holds less than half of the page's prose, and the region is clearly more
- * text (a body of lists and tables next to a little prose elsewhere is left alone).
+ * Readability's body holds less than half of the page's prose, the region is clearly more text (a
+ * body of lists and tables next to a little prose elsewhere is left alone), and the region holds
+ * what Readability kept: it widens the article, it does not swap it for another block (a short
+ * blog post above a long comment thread).
  */
 export function widens(region: ProseRegion, rootText: string): boolean {
   if (proseCoverage(region, rootText) >= 0.5) return false;
-  return collapse(region.root.textContent).length > rootText.length * 1.3;
+  const regionText = collapse(region.root.textContent);
+  if (regionText.length <= rootText.length * 1.3) return false;
+  let kept = 0;
+  let inside = 0;
+  for (const b of region.blocks) {
+    if (!rootText.includes(b.probe)) continue;
+    kept += b.length;
+    if (regionText.includes(b.probe)) inside += b.length;
+  }
+  return kept === 0 || inside >= kept * 0.5;
 }
