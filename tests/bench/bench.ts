@@ -1,136 +1,60 @@
 // One-run benchmark: Lisible vs Readability 0.6 alone vs Defuddle vs @extractus/article-extractor
 // on article-extraction-benchmark (181 pages, token-shingle F1 from /work/shared/bench/score.mjs)
-// and fr-news (must_contain kept / must_not_contain leaks / title equal).
+// and fr-news (must_contain kept / must_not_contain leaks / title equal), then the WCXB dev split
+// per page type (tests/bench/wcxb.ts), classifieds detection and broken inputs.
+// How pages are parsed, rendered to text and timed: tests/bench/extractors.ts.
 //
-// Every row is scored on the SAME text rendering of its output HTML: the HTML is parsed with
-// linkedom and rendered by blockText() (a newline at each block boundary). Extraction time is
-// measured on an already-parsed linkedom DOM, parsing excluded — except article-extractor, whose
-// API only takes an HTML string (its time includes its own parse; marked with *).
-//
-// Usage: npm run bench [-- --only lisible,readability] [--diag N] [--limit N]
+// Usage: npm run bench [-- --only lisible,readability-0.6] [--diag N] [--limit N]
+//          [--parser parse5|htmlparser2] [--wcxb-only] [--no-wcxb] [--half A|B] [--types article,forum]
 
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { performance } from 'node:perf_hooks';
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
-import { Defuddle } from 'defuddle/node';
-import { extractFromHtml } from '@extractus/article-extractor';
-import { extractArticle } from '../../utils/extract/index';
-import { blockText } from '../../utils/extract/dom';
 import { loadAeb, loadFrNews, type AebPage, type FrNewsCase } from '../tools/corpora';
 import { normalizeTruth } from '../tools/normalize';
+import {
+  EXTRACTORS,
+  htmlToText,
+  parserLabel,
+  quantile,
+  runSafely,
+  useParser,
+  type Output,
+  type ParserName,
+} from './extractors';
+import { loadScorer } from './score';
+import { runWcxbBench } from './wcxb';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, '.bench');
 
-interface Output {
-  html: string;
-  title: string;
-  ms: number;
-}
-interface Extractor {
-  name: string;
-  note?: string;
-  run(html: string, url: string): Promise<Output>;
-}
-
-function parse(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+interface Args {
+  only: Set<string> | null;
+  diag: number;
+  limit: number;
+  parser: ParserName;
+  wcxb: 'only' | 'no' | 'yes';
+  half: 'A' | 'B' | null;
+  types: Set<string> | null;
 }
 
-function htmlToText(html: string): string {
-  if (!html) return '';
-  return blockText(parse(`<!doctype html><html><body>${html}</body></html>`).body);
-}
-
-const EXTRACTORS: Extractor[] = [
-  {
-    name: 'lisible',
-    async run(html, url) {
-      const doc = parse(html);
-      const t0 = performance.now();
-      const r = extractArticle(doc, url);
-      const ms = performance.now() - t0;
-      return r.ok ? { html: r.article.contentHtml, title: r.article.title, ms } : { html: '', title: '', ms };
-    },
-  },
-  {
-    name: 'readability-0.6',
-    async run(html) {
-      const doc = parse(html);
-      const t0 = performance.now();
-      // Readability mutates its input, so real callers (an extension on a live page) pass a clone,
-      // as its README says; Lisible clones internally too. Timed the same way for both.
-      const r = new Readability(doc.cloneNode(true) as Document).parse();
-      const ms = performance.now() - t0;
-      return { html: r?.content ?? '', title: r?.title ?? '', ms };
-    },
-  },
-  {
-    name: 'defuddle-0.19.4',
-    async run(html, url) {
-      const doc = parse(html);
-      const t0 = performance.now();
-      const r = await quietly(() => Defuddle(doc, url));
-      const ms = performance.now() - t0;
-      return { html: r.content ?? '', title: r.title ?? '', ms };
-    },
-  },
-  {
-    name: 'article-extractor-9',
-    note: '* time includes its own HTML parse',
-    async run(html, url) {
-      const t0 = performance.now();
-      let r: Awaited<ReturnType<typeof extractFromHtml>> = null;
-      try {
-        r = await quietly(() => extractFromHtml(html, url));
-      } catch {
-        r = null;
-      }
-      const ms = performance.now() - t0;
-      return { html: r?.content ?? '', title: r?.title ?? '', ms };
-    },
-  },
-];
-
-/** Third-party extractors log parse errors of page JSON-LD to the console; keep the table readable. */
-async function quietly<T>(fn: () => Promise<T>): Promise<T> {
-  const saved = {
-    log: console.log,
-    warn: console.warn,
-    error: console.error,
-    info: console.info,
-    debug: console.debug,
-  };
-  const noop = (): void => undefined;
-  Object.assign(console, { log: noop, warn: noop, error: noop, info: noop, debug: noop });
-  try {
-    return await fn();
-  } finally {
-    Object.assign(console, saved);
-  }
-}
-
-function quantile(xs: number[], q: number): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const i = Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1));
-  return s[i]!;
-}
-
-function args(): { only: Set<string> | null; diag: number; limit: number } {
+function args(): Args {
   const a = process.argv.slice(2);
   const get = (k: string): string | undefined => {
     const i = a.indexOf(k);
     return i >= 0 ? a[i + 1] : undefined;
   };
   const only = get('--only');
+  const types = get('--types');
+  const half = get('--half');
   return {
     only: only ? new Set(only.split(',')) : null,
     diag: Number(get('--diag') ?? 0),
     limit: Number(get('--limit') ?? 0),
+    parser: get('--parser') === 'htmlparser2' ? 'htmlparser2' : 'parse5',
+    wcxb: a.includes('--wcxb-only') ? 'only' : a.includes('--no-wcxb') ? 'no' : 'yes',
+    half: half === 'A' || half === 'B' ? half : null,
+    types: types ? new Set(types.split(',')) : null,
   };
 }
 
@@ -144,21 +68,12 @@ interface FrResult {
 
 async function main(): Promise<void> {
   const opt = args();
-  const scorePath = pathToFileURL(join(ROOT, '../shared/bench/score.mjs')).href;
-  // A constant path under the shared folder, not page content.
-  // eslint-disable-next-line no-unsanitized/method
-  const { evaluate, pageCounts } = (await import(scorePath)) as {
-    evaluate: (
-      truth: Record<string, { articleBody: string }>,
-      pred: Record<string, { articleBody: string }>,
-      o?: object,
-    ) => {
-      result: { f1: number; precision: number; recall: number; f1_std: number };
-      perPage: Record<string, { precision: number | null; recall: number | null }>;
-    };
-    pageCounts: (t: string, p: string) => [number, number, number];
-  };
-  void pageCounts;
+  useParser(opt.parser);
+  if (opt.wcxb === 'only') {
+    await runWcxbBench({ limit: opt.limit, half: opt.half, types: opt.types });
+    return;
+  }
+  const evaluate = await loadScorer();
   let aeb: AebPage[] = loadAeb();
   if (opt.limit) aeb = aeb.slice(0, opt.limit);
   const fr: FrNewsCase[] = loadFrNews();
@@ -179,12 +94,7 @@ async function main(): Promise<void> {
   // Extractors interleaved page by page so machine noise hits them alike.
   for (const p of aeb) {
     for (const e of extractors) {
-      let out: Output;
-      try {
-        out = await e.run(p.html, p.url);
-      } catch {
-        out = { html: '', title: '', ms: NaN };
-      }
+      const out = await runSafely(e, p.html, p.url);
       preds[e.name]![p.id] = { articleBody: htmlToText(out.html) };
       if (Number.isFinite(out.ms)) {
         times[e.name]!.push(out.ms);
@@ -200,12 +110,7 @@ async function main(): Promise<void> {
     const r: FrResult = { kept: 0, total: 0, leaks: 0, titles: 0, failures: [] };
     frOut[e.name] = {};
     for (const c of fr) {
-      let out: Output;
-      try {
-        out = await e.run(c.html, c.url);
-      } catch {
-        out = { html: '', title: '', ms: NaN };
-      }
+      const out: Output = await runSafely(e, c.html, c.url);
       const text = normalizeTruth(htmlToText(out.html));
       frOut[e.name]![c.id] = { title: out.title, text };
       for (const s of c.truth.must_contain) {
@@ -259,7 +164,7 @@ async function main(): Promise<void> {
   writeFileSync(join(OUT, 'times.json'), JSON.stringify(timesById, null, 1));
 
   console.log(
-    `\narticle-extraction-benchmark: ${aeb.length} pages · fr-news: ${fr.length} cases · text = blockText(linkedom parse of output HTML)`,
+    `\narticle-extraction-benchmark: ${aeb.length} pages · fr-news: ${fr.length} cases · parse = ${parserLabel()} · text = blockText(linkedom parse of output HTML)`,
   );
   console.log(rows.join('\n'));
   console.log('×RD = per-page time / Readability time on the same page (median and p95 of the ratio).');
@@ -291,6 +196,8 @@ async function main(): Promise<void> {
         worse.map(([id]) => show(id)).join('\n  '),
     );
   }
+
+  if (opt.wcxb === 'yes') await runWcxbBench({ limit: opt.limit, half: opt.half, types: opt.types });
 
   const cb = join(ROOT, 'tests/bench/classifieds-bench.ts');
   if (existsSync(cb)) {

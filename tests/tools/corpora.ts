@@ -51,3 +51,43 @@ export function loadFrNews(dir = FR_NEWS_DIR): FrNewsCase[] {
       };
     });
 }
+
+export const WCXB_DIR = join(SHARED, 'corpus/wcxb-dev');
+
+export interface WcxbPage {
+  id: string;
+  url: string;
+  type: string;
+  title: string;
+  truth: string;
+  /** Sentences that must be extracted / boilerplate that must not be. */
+  with: string[];
+  without: string[];
+  html: () => string;
+}
+
+/** The WCXB dev split (see its README); pages are read lazily, 1 358 of them. */
+export function loadWcxb(dir = WCXB_DIR): WcxbPage[] {
+  if (!existsSync(dir)) return [];
+  const gt = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { url: string; type: string; title: string; articleBody: string; with?: string[]; without?: string[] }
+  >;
+  return Object.entries(gt).map(([id, v]) => ({
+    id,
+    url: v.url,
+    type: v.type,
+    title: v.title,
+    truth: v.articleBody,
+    with: v.with ?? [],
+    without: v.without ?? [],
+    html: () => gunzipSync(readFileSync(join(dir, 'html', `${id}.html.gz`))).toString('utf8'),
+  }));
+}
+
+/** Stable half of a page id (FNV-1a): 'A' is the half tuned on, 'B' the half kept for checking. */
+export function halfOf(id: string): 'A' | 'B' {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h & 1 ? 'B' : 'A';
+}

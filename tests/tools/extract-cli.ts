@@ -1,10 +1,12 @@
-// npm run extract -- <file | dir> [--url URL] [--json] [--dom linkedom|happy-dom]
+// npm run extract -- <file | dir> [--url URL] [--json] [--dom parse5|htmlparser2|happy-dom]
 //
 // Runs the extension's extraction engine in Node on saved pages (.html / .html.gz). A directory
 // is processed as every .html/.html.gz file in it plus every */source.html one level down; with
 // --json the output is one object keyed by file name without extension (or sub-folder name).
 // The URL comes from --url, else the page's canonical / og:url. Pages are decoded as a browser
-// would (BOM, <meta charset>, then utf-8 if valid, else windows-1252).
+// would (BOM, <meta charset>, then utf-8 if valid, else windows-1252) and parsed as a browser would
+// (parse5's tree construction into linkedom, tests/tools/parse-html.ts; `--dom htmlparser2` is
+// linkedom's own parser, which loses the body of pages with markup before <!DOCTYPE>).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -12,18 +14,19 @@ import { Window } from 'happy-dom';
 import { extractArticle } from '../../utils/extract/index';
 import { detectClassifieds } from '../../utils/classifieds/index';
 import { readHtmlFile } from './decode';
+import { parseLikeBrowser } from './parse-html';
 
 interface Options {
   target: string;
   url: string | null;
   json: boolean;
-  dom: 'linkedom' | 'happy-dom';
+  dom: 'parse5' | 'htmlparser2' | 'happy-dom';
 }
 
 function usage(msg?: string): never {
   if (msg) process.stderr.write(`extract: ${msg}\n`);
   process.stderr.write(
-    'usage: npm run extract -- <file.html[.gz] | dir> [--url URL] [--json] [--dom linkedom|happy-dom]\n',
+    'usage: npm run extract -- <file.html[.gz] | dir> [--url URL] [--json] [--dom parse5|htmlparser2|happy-dom]\n',
   );
   process.exit(2);
 }
@@ -32,14 +35,15 @@ function parseArgs(argv: string[]): Options {
   let target: string | null = null;
   let url: string | null = null;
   let json = false;
-  let dom: Options['dom'] = 'linkedom';
+  let dom: Options['dom'] = 'parse5';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
     else if (a === '--url') url = argv[++i] ?? usage('--url needs a value');
     else if (a === '--dom') {
       const v = argv[++i];
-      if (v !== 'linkedom' && v !== 'happy-dom') usage('--dom must be linkedom or happy-dom');
+      if (v !== 'parse5' && v !== 'htmlparser2' && v !== 'happy-dom')
+        usage('--dom must be parse5, htmlparser2 or happy-dom');
       dom = v;
     } else if (a === '-h' || a === '--help') usage();
     else if (a.startsWith('--')) usage(`unknown option ${a}`);
@@ -104,14 +108,18 @@ function parse(html: string, dom: Options['dom'], url: string | null): { doc: Do
     const doc = new win.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
     return { doc, close: () => void win.happyDOM.close() };
   }
-  return { doc: parseHTML(html).document as unknown as Document, close: () => undefined };
+  if (dom === 'htmlparser2')
+    return { doc: parseHTML(html).document as unknown as Document, close: () => undefined };
+  return { doc: parseLikeBrowser(html), close: () => undefined };
 }
 
 function processFile(path: string, opt: Options): Record<string, unknown> {
   const { html, encoding } = readHtmlFile(path);
-  // First parse just to find the URL when none was given (cheap with linkedom).
-  const url = opt.url ?? pageUrl(parseHTML(html).document as unknown as Document);
-  const { doc, close } = parse(html, opt.dom, url);
+  let parsed = opt.dom === 'happy-dom' ? null : parse(html, opt.dom, null);
+  const url = opt.url ?? pageUrl(parsed?.doc ?? parseLikeBrowser(html));
+  // happy-dom needs the URL at construction (its window's location).
+  parsed ??= parse(html, opt.dom, url);
+  const { doc, close } = parsed;
   try {
     const res = extractArticle(doc, url ?? undefined);
     let classifieds: Array<{ category: string; selector: string; items: number; text: string }> = [];

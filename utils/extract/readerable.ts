@@ -1,14 +1,13 @@
 // Cheap "offer the reading view?" check, run on every page load: no clone, no Readability parse.
 // Signals: JSON-LD / og:type article hints, then Readability's isProbablyReaderable idea
 // (sum of sqrt(length - 140) over long paragraphs not in comment/sidebar-like containers).
-// Imports nothing: it ships in the always-on content script, whose size is budgeted.
+// It ships in the always-on content script, whose size is budgeted: it imports two regular
+// expressions of the lexicon and nothing else.
+
+import { MAYBE_CANDIDATE, UNLIKELY_CANDIDATES } from './lexicon';
 
 const ARTICLE_LD =
   /"@type"\s*:\s*(?:\[[^\]]*)?"(?:News|Reportage|Analysis|Opinion|Review|Background)?(?:Article|BlogPosting|LiveBlogPosting)"/;
-const UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|partage|share/i;
-const MAYBE = /and|article|body|column|content|main|shadow/i;
-
 /** A <p> inside a list item (teaser lists), or anything inside a hidden subtree. One walk up, no selector engine. */
 function inListOrHidden(el: Element): boolean {
   const isP = el.tagName.toLowerCase() === 'p';
@@ -46,7 +45,7 @@ function probablyArticle(doc: Document): boolean {
     const el = node.tagName === 'BR' || node.tagName === 'br' ? node.parentElement : node;
     if (!el) continue;
     const match = (el.getAttribute('class') ?? '') + ' ' + (el.getAttribute('id') ?? '');
-    if (UNLIKELY.test(match) && !MAYBE.test(match)) continue;
+    if (UNLIKELY_CANDIDATES.test(match) && !MAYBE_CANDIDATE.test(match)) continue;
     const len = (el.textContent ?? '').trim().length;
     if (len < 140) continue;
     if (inListOrHidden(el)) continue;

@@ -1,0 +1,113 @@
+// The failure classes of issue 11 (tests/fixtures/classes/, written from the class descriptions by
+// someone who had not read the engine; format in its README). Pages are parsed as a browser does.
+//  * article / thread / liveblog: every mustContain sentence is in the reading view, in page order;
+//    no mustNotContain string is; the title is the expected headline;
+//  * thread / liveblog: every post is there, in page order, with its author and time when the page
+//    gives them (found between the previous post's first words and the next post's);
+//  * refuse: no article.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../utils/extract/index';
+import { normalizeTruth } from '../../tools/normalize';
+import { parseLikeBrowser } from '../../tools/parse-html';
+
+interface Post {
+  author: string | null;
+  time: string | null;
+  starts: string;
+}
+interface Expected {
+  url: string;
+  class: string;
+  kind: 'article' | 'thread' | 'liveblog' | 'refuse';
+  title?: string;
+  mustContain: string[];
+  mustNotContain: string[];
+  posts?: Post[];
+}
+
+const DIR = join(import.meta.dirname, '../../fixtures/classes');
+const cases = readdirSync(DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort()
+  .map((name) => ({
+    name,
+    html: readFileSync(join(DIR, name, 'source.html'), 'utf8'),
+    expected: JSON.parse(readFileSync(join(DIR, name, 'expected.json'), 'utf8')) as Expected,
+  }));
+
+function extract(c: (typeof cases)[number]) {
+  return extractArticle(parseLikeBrowser(c.html), c.expected.url);
+}
+
+/** Positions of `needles` in `text`, each searched after the previous one; -1 once one is missing. */
+function inOrder(text: string, needles: string[]): Array<{ needle: string; at: number }> {
+  let from = 0;
+  return needles.map((needle) => {
+    const at = from < 0 ? -1 : text.indexOf(needle, from);
+    from = at < 0 ? -1 : at + needle.length;
+    return { needle, at };
+  });
+}
+
+describe('failure classes (tests/fixtures/classes)', () => {
+  it('has every class of the issue', () => {
+    const classes = new Set(cases.map((c) => c.expected.class));
+    for (const k of ['prologue', 'short', 'linky', 'thread', 'liveblog', 'lexicon', 'refuse'])
+      expect(classes, k).toContain(k);
+  });
+
+  const readable = cases.filter((c) => c.expected.kind !== 'refuse');
+  it.each(readable.map((c) => [c.name, c] as const))('%s: the whole content, no chrome', (_n, c) => {
+    const res = extract(c);
+    expect(res.ok, JSON.stringify(res)).toBe(true);
+    if (!res.ok) return;
+    const text = normalizeTruth(res.article.textContent);
+    const found = inOrder(text, c.expected.mustContain.map(normalizeTruth));
+    expect(
+      found.filter((f) => f.at < 0).map((f) => f.needle.slice(0, 80)),
+      'mustContain missing or out of order',
+    ).toEqual([]);
+    const leaks = c.expected.mustNotContain.filter((s) => text.includes(normalizeTruth(s)));
+    expect(leaks, 'mustNotContain shown').toEqual([]);
+    expect(normalizeTruth(res.article.title)).toBe(normalizeTruth(c.expected.title ?? ''));
+  });
+
+  const withPosts = cases.filter((c) => c.expected.posts?.length);
+  it.each(withPosts.map((c) => [c.name, c] as const))(
+    '%s: every post in order, with author and time',
+    (_n, c) => {
+      const res = extract(c);
+      expect(res.ok).toBe(true);
+      if (!res.ok) return;
+      const text = normalizeTruth(res.article.textContent);
+      const posts = c.expected.posts!;
+      const starts = inOrder(
+        text,
+        posts.map((p) => normalizeTruth(p.starts)),
+      );
+      expect(
+        starts.filter((s) => s.at < 0).map((s) => s.needle),
+        'posts missing or out of order',
+      ).toEqual([]);
+      const problems: string[] = [];
+      posts.forEach((p, i) => {
+        const from = i > 0 ? starts[i - 1]!.at + starts[i - 1]!.needle.length : 0;
+        const to = i + 1 < posts.length ? starts[i + 1]!.at : text.length;
+        const around = text.slice(from, to);
+        if (p.author && !around.includes(normalizeTruth(p.author)))
+          problems.push(`#${i + 1} author ${p.author}`);
+        if (p.time && !around.includes(normalizeTruth(p.time))) problems.push(`#${i + 1} time ${p.time}`);
+      });
+      expect(problems, 'post headers missing').toEqual([]);
+    },
+  );
+
+  const refused = cases.filter((c) => c.expected.kind === 'refuse');
+  it.each(refused.map((c) => [c.name, c] as const))('%s: refused', (_n, c) => {
+    const res = extract(c);
+    expect(res.ok ? `article: ${res.article.textContent.slice(0, 200)}` : res.reason).toBe('not-article');
+  });
+});

@@ -1,0 +1,137 @@
+// The gates: after extraction, is what came out an article a reader wants, or the biggest block of
+// a home page, a list of teasers, a shop grid, a login or contact form? A refusal is "Pas
+// d'article" in the popup, so each gate asks for positive evidence of a non-article and lets a
+// short article through: what counts is prose (sentences in blocks that are not links), not words.
+// A refused first run is retried with the cleaning off (index.ts); the page is refused only when
+// that run, close to Readability alone, is refused too.
+
+import { countWords } from '../core/text';
+import { linkDensity, tagName, textOf } from './dom';
+import { SEARCH_PAGE, UTILITY_PATH, UTILITY_TITLE } from './lexicon';
+
+export interface GateInput {
+  root: Element;
+  text: string;
+  words: number;
+  /** og:type / JSON-LD say article. */
+  hint: boolean;
+  /** JSON-LD says listing (CollectionPage, ItemList, SearchResultsPage...). */
+  listingHint: boolean;
+  url: string | null;
+  title: string;
+}
+
+const LEAF_BLOCKS = new Set(['p', 'li', 'dd', 'dt', 'blockquote', 'pre', 'td', 'th', 'figcaption', 'div']);
+const BLOCKISH = new Set([
+  ...LEAF_BLOCKS,
+  'ul',
+  'ol',
+  'table',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'dl',
+  'figure',
+  'section',
+  'article',
+]);
+const SENTENCE_END = /[.!?…»"”)。！？」]\s*$|[.!?…]\s+\S|[。！？]/;
+/** Chinese, Japanese, Korean script: written without spaces, so a "word" is a whole clause. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** Words of a text, a CJK character counting as half a word (about what a word is there). */
+function proseLength(t: string): number {
+  const cjk = t.match(CJK)?.length ?? 0;
+  return cjk ? countWords(t) + Math.round(cjk / 2) : countWords(t);
+}
+
+/**
+ * Words in prose, counted up to `enough`: leaf blocks of at least 8 words, mostly not links,
+ * written as sentences. One walk; a block is a leaf when no block element is under it.
+ */
+export function proseWords(root: Element, enough = Infinity): number {
+  let n = 0;
+  // Text set straight in the container with <br> (old CMSs, forum posts) is prose too.
+  for (let c = root.firstChild; c; c = c.nextSibling)
+    if (c.nodeType === 3) n += proseLength(c.nodeValue ?? '');
+  const visit = (el: Element): boolean => {
+    let hasBlock = false;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (visit(c)) hasBlock = true;
+      if (n >= enough) return true;
+    }
+    const tag = tagName(el);
+    if (!hasBlock && LEAF_BLOCKS.has(tag)) {
+      const t = textOf(el);
+      const w = proseLength(t);
+      if (w >= 8 && (w >= 20 || SENTENCE_END.test(t)) && linkDensity(el) <= 0.3) n += w;
+    }
+    return hasBlock || BLOCKISH.has(tag);
+  };
+  visit(root);
+  return n;
+}
+
+interface Teasers {
+  /** Links that are a whole headline (a block of their own, several words). */
+  items: number;
+  /** Characters before the first one (an intro says "article"). */
+  intro: number;
+  /** Characters from the first one to the end, per item. */
+  perItem: number;
+}
+
+function teasers(root: Element, text: string): Teasers {
+  const heads: Element[] = [];
+  for (const a of Array.from(root.getElementsByTagName('a'))) {
+    const at = textOf(a);
+    if (at.length < 20 || countWords(at) < 4) continue;
+    // The block the link heads: its nearest block ancestor holds little more than the link.
+    let block: Element | null = a.parentElement;
+    while (block && block !== root && !LEAF_BLOCKS.has(tagName(block)) && !/^h[1-6]$/.test(tagName(block)))
+      block = block.parentElement;
+    if (!block || block === root || (block.textContent ?? '').length > at.length * 2 + 200) continue;
+    if (textOf(block).length <= at.length + 12) heads.push(block);
+  }
+  if (heads.length === 0) return { items: 0, intro: text.length, perItem: text.length };
+  let before = '';
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (el === heads[0]) break;
+    if (!el.firstElementChild) before += ' ' + textOf(el);
+  }
+  const intro = before.trim().length;
+  return { items: heads.length, intro, perItem: (text.length - intro) / heads.length };
+}
+
+function pathOf(url: string | null): string {
+  try {
+    return url ? new URL(url).pathname + new URL(url).search : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Why this is not an article, or null when it is one. */
+export function notArticleReason(g: GateInput): string | null {
+  const { root, text, hint } = g;
+  const words = Math.max(g.words, proseLength(text));
+  const path = pathOf(g.url);
+  // Login, account, contact and not-found pages say what they are in their title or path.
+  if (!hint && words < 600 && (UTILITY_TITLE.test(g.title) || UTILITY_PATH.test(path))) return 'utility page';
+  if (!hint && SEARCH_PAGE.test(path)) return 'search results';
+  const minProse = hint ? 25 : 40;
+  // Little text, or a short page without a sentence in it (a form, an hours table, a price grid).
+  // A longer page of lists and tables (documentation, a glossary, a shop) is judged by the gates below.
+  if (words < minProse || (words < 100 && proseWords(root, minProse) < minProse)) return 'too little text';
+  const ld = linkDensity(root, text.length);
+  if (ld > 0.5 && proseWords(root, words * 0.5) < words * 0.5) return 'mostly links';
+  const t = teasers(root, text);
+  // A list of teasers: headline links each followed by a line or two, nothing before them.
+  const list = t.items >= (hint ? 8 : 4) && t.perItem < 350 && t.intro < (hint ? 100 : 400);
+  if (list || (g.listingHint && !hint && t.items >= 3 && t.perItem < 500)) return 'list of teasers';
+  if (!hint && (path === '/' || path === '') && g.url && (ld > 0.25 || t.items >= 3)) return 'home page';
+  return null;
+}

@@ -1,0 +1,120 @@
+// Image and URL repairs, before Readability so its scoring sees real images and URLs resolve
+// against the page, not the parsing environment.
+
+import { absolutize, tagName } from './dom';
+
+const LAZY_SRC_ATTRS = [
+  'data-src',
+  'data-original',
+  'data-lazy-src',
+  'data-lazy',
+  'data-url',
+  'data-hi-res-src',
+  'data-full-src',
+  'data-img-src',
+  'data-echo',
+];
+const LAZY_SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset', 'data-original-set'];
+const PLACEHOLDER_SRC =
+  /^(?:data:|about:blank)|(?:blank|spacer|placeholder|transparent|pixel|lazy|grey|loader)[^/]*\.(?:gif|png|svg|jpe?g)/i;
+
+function looksLikeImageUrl(v: string): boolean {
+  return /^(?:https?:)?\/\/|^\/|\.(?:jpe?g|png|webp|avif|gif)(?:[?#]|$)/i.test(v.trim());
+}
+
+/** Promotes lazy-loading attributes to src/srcset and replaces placeholders with <noscript> fallbacks. */
+export function fixLazyImages(root: Element, extraAttrs: readonly string[] = []): void {
+  const srcAttrs = [...extraAttrs, ...LAZY_SRC_ATTRS];
+  for (const img of Array.from(root.querySelectorAll('img, source'))) {
+    const src = img.getAttribute('src') ?? '';
+    const needsSrc = !src || PLACEHOLDER_SRC.test(src);
+    for (const a of srcAttrs) {
+      const v = img.getAttribute(a);
+      if (v && looksLikeImageUrl(v)) {
+        if (needsSrc || img.tagName.toLowerCase() === 'img') {
+          if (needsSrc) img.setAttribute(tagName(img) === 'source' ? 'srcset' : 'src', v.trim());
+        }
+        break;
+      }
+    }
+    for (const a of LAZY_SRCSET_ATTRS) {
+      const v = img.getAttribute(a);
+      if (v && !img.getAttribute('srcset')) {
+        img.setAttribute('srcset', v.trim());
+        break;
+      }
+    }
+  }
+  // <noscript><img src=real></noscript> after a placeholder <img>: keep the real one.
+  for (const ns of Array.from(root.querySelectorAll('noscript'))) {
+    const html = ns.textContent ?? '';
+    const inner = ns.querySelector('img');
+    let realSrc: string | null = inner?.getAttribute('src') ?? null;
+    let alt: string | null = inner?.getAttribute('alt') ?? null;
+    if (!realSrc) {
+      // Parsers with scripting "on" keep <noscript> content as raw text.
+      const m = /<img[^>]+src=["']([^"']+)["']/i.exec(html);
+      realSrc = m?.[1] ?? null;
+      alt = /alt=["']([^"']*)["']/i.exec(html)?.[1] ?? null;
+    }
+    if (!realSrc) continue;
+    const prev = ns.previousElementSibling;
+    const prevImg = prev && (tagName(prev) === 'img' ? prev : prev.querySelector('img'));
+    const doc = ns.ownerDocument;
+    if (
+      prevImg &&
+      (!prevImg.getAttribute('src') || PLACEHOLDER_SRC.test(prevImg.getAttribute('src') ?? ''))
+    ) {
+      prevImg.setAttribute('src', realSrc);
+      if (alt && !prevImg.getAttribute('alt')) prevImg.setAttribute('alt', alt);
+      ns.remove();
+    } else if (!prevImg && ns.parentElement && !hasImgOutsideNoscript(ns.parentElement)) {
+      const img = doc.createElement('img');
+      img.setAttribute('src', realSrc);
+      if (alt) img.setAttribute('alt', alt);
+      ns.replaceWith(img);
+    }
+  }
+}
+
+function hasImgOutsideNoscript(el: Element): boolean {
+  return Array.from(el.getElementsByTagName('img')).some((img) => !img.closest('noscript'));
+}
+
+const URL_ATTRS: Array<[string, string]> = [
+  ['a', 'href'],
+  ['img', 'src'],
+  ['video', 'src'],
+  ['video', 'poster'],
+  ['audio', 'src'],
+  ['source', 'src'],
+  ['track', 'src'],
+  ['iframe', 'src'],
+];
+
+function absolutizeSrcset(v: string, base: string | null): string {
+  return v
+    .split(',')
+    .map((part) => {
+      const [u, ...rest] = part.trim().split(/\s+/);
+      return u ? [absolutize(u, base), ...rest].join(' ') : '';
+    })
+    .filter(Boolean)
+    .join(', ');
+}
+
+export function makeUrlsAbsolute(root: Element, base: string | null): void {
+  if (!base) return;
+  for (const [tag, attr] of URL_ATTRS) {
+    for (const el of Array.from(root.getElementsByTagName(tag))) {
+      const v = el.getAttribute(attr);
+      if (v == null) continue;
+      // An in-page link whose target is gone is just text.
+      if (tag === 'a' && v.startsWith('#')) continue;
+      el.setAttribute(attr, absolutize(v, base));
+    }
+  }
+  for (const el of Array.from(root.querySelectorAll('img[srcset], source[srcset]'))) {
+    el.setAttribute('srcset', absolutizeSrcset(el.getAttribute('srcset') ?? '', base));
+  }
+}

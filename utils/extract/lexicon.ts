@@ -1,0 +1,206 @@
+// Every word list the engine judges a page by, in one place (French and English; other languages
+// are judged by shape only). The steps import what they need; nothing here runs at load time
+// except building the regular expressions, marked pure so a bundle that needs one list (the
+// always-on content script needs UNLIKELY_CANDIDATES) does not carry the others.
+
+/** The set of the space-separated words of a template literal. */
+function wordSet(s: string): ReadonlySet<string> {
+  return new Set(s.trim().split(/\s+/));
+}
+
+/**
+ * A block's text led by one of the `|`-separated phrases of a template literal (after bullets and
+ * quotes), the phrase not running on into a longer word.
+ */
+function leadRegex(s: string): RegExp {
+  const alts = s
+    .split('|')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+  return new RegExp(`^[\\s«"“»>•▶►→-]*(?:${alts.join('|')})(?![\\p{L}])`, 'iu');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Class/id tokens of boilerplate containers (matched against "-"/"_"/space-separated pieces, so
+// "share" hits "share-bar" and "article__share" but not "shared").
+
+export const BOILER_TOKENS = /* @__PURE__ */ wordSet(
+  `
+  related relatedposts related-articles recommended recommendations recirculation recirc outbrain
+  taboola ligatus plista mostread most-read most-popular popular trending lire-aussi lireaussi a-lire
+  alire sur-le-meme-sujet meme-sujet read-more readmore read-next more-stories morestories next-article
+  plus-lus pluslus les-plus-lus en-continu en-ce-moment ticker breaking-bar live-bar teasers teaser-list
+  share sharing sharebar share-bar social socials social-links sociallinks partage partager follow-us
+  suivez-nous addthis sharethis
+  newsletter newsletters nl-box subscribe subscription abonnement abonnez-vous abo signup sign-up
+  membership member-ask donate donation donations support-us supportus fundraising
+  inscription optin opt-in paywall-banner premium-banner promo promotion marketing app-promo
+  download-app appli
+  comment comments commentaires commentaire comms reactions disqus respond reagir
+  ad ads advert advertisement adsbygoogle pub publicite sponsor sponsored partner partners dfp gpt
+  banner banniere habillage native-ad
+  breadcrumb breadcrumbs fil-ariane cookie cookies consent gdpr rgpd modal popup overlay sidebar
+  skip-link skiplink print toolbar tools author author-box author-bio authorbio about-author bio bio-box
+  republish republication tags tag-list keywords mots-cles
+  pagination pager footer header masthead menu nav navbar navigation visually-hidden sr-only
+  screen-reader-text`,
+);
+
+/** Classes that name the article itself: never removed by the token lexicon. */
+export const KEEP_CLASS =
+  /(?:^|[-_\s])(?:article-?(?:body|content|text)|post-?(?:body|content)|entry-content|story-?body|main-?content|body-?text|content-?body|chapo|chapeau|standfirst|lead|figure|caption|legende)(?:$|[-_\s])|hentry|instapaper_body/i;
+
+/** ARIA roles of page furniture. */
+export const FURNITURE_ROLES = /* @__PURE__ */ wordSet(
+  'navigation banner contentinfo search dialog alertdialog complementary menu menubar',
+);
+
+// ---------------------------------------------------------------------------------------------
+// Phrases that lead boilerplate blocks, matched at the start of a block's text.
+
+/** A block led by a boilerplate phrase ("Lire aussi : …", "Les plus lus", "Read more"). */
+export const LEAD_RE = /* @__PURE__ */ leadRegex(`
+  à lire aussi | a lire aussi | à lire également | lire aussi | lire également | lire la suite | à lire |
+  sur le même sujet | sur le meme sujet | dans la même rubrique | les plus lus | les plus partagés |
+  les plus commentés | le plus lu | les articles les plus lus | articles les plus lus | à voir aussi |
+  voir aussi | à découvrir | découvrez aussi | nos articles | en ce moment | en continu | en direct : |
+  abonnez-vous | abonnez vous | s'abonner | s’abonner | inscrivez-vous | inscrivez vous | recevez |
+  restez informé | newsletter | la newsletter | cet article est réservé aux abonnés |
+  article réservé aux abonnés | réservé aux abonnés | il vous reste | publicité | réagir | partager |
+  partagez | suivez-nous | suivez nous | téléchargez | retrouvez-nous | commentaires | vos commentaires |
+  ailleurs sur le web | cet article est paru dans | cet article est extrait de | retrouvez cet article |
+  contenus sponsorisés | nos partenaires | offres d’emploi | offres d'emploi |
+  read more | read also | also read | see also | related: | related articles | related stories |
+  related posts | related content | recommended | more from | more stories | most read | most popular |
+  trending | sign up | subscribe | advertisement | share this | share on | follow us | comments |
+  leave a comment | you may also like | you might also like | what to read next | up next | see more |
+  don't miss | don’t miss | more: | read: | watch: | related coverage | more on this | also on |
+  more in | popular now | top stories | latest news | editor’s picks | editor's picks |
+  les commentaires sont fermés | commentaires fermés | comments are closed | comments closed`);
+
+/**
+ * Phrases that also start real sentences ("Subscribe to the county's alerts by texting…"): they
+ * only mark a block that is nothing but the phrase (a widget heading).
+ */
+export const WEAK_LEAD_RE = /* @__PURE__ */ leadRegex(`sign up | subscribe | recommended | trending |
+  comments | commentaires | recevez | partagez | partager | réagir | téléchargez | newsletter |
+  la newsletter | more from | more in | also on | up next | see more | publicité | advertisement`);
+
+// ---------------------------------------------------------------------------------------------
+// Paywalls (the detection itself is paywall.ts).
+
+/** Containers of a paywall prompt, by class/id. */
+export const PAYWALL_SELECTOR =
+  '[class*="paywall"],[id*="paywall"],[class*="premium-block"],[class*="abo-block"],[class*="subscriber-only"],[class*="article-locked"],[class*="teaser-abo"]';
+/** Text of a paywall prompt. */
+export const PAYWALL_TEXT =
+  /(?:réservé aux abonnés|il vous reste \d+\s*%|la suite est réservée|pour lire la suite|subscribe to continue|for subscribers only)/i;
+
+// ---------------------------------------------------------------------------------------------
+// Lines of the extracted body that are not the article (tidy.ts, noise.ts).
+
+/** Calls to action that close many articles (looked for in the last blocks only). */
+export const PROMO_TAIL =
+  /\b(?:subscribe to|sign up (?:for|to)|newsletters?\b.*\binbox|follow (?:us|him|her|them|\w+) on (?:twitter|facebook|instagram)|join our|may be reached at|can be reached at|reach (?:him|her|them) at|have a (?:news )?tip\?|join the (?:conversation|discussion)|rejoignez la discussion|inscrivez-vous|abonnez-vous|suivez-nous sur|téléchargez (?:notre|l['’]application)|retrouvez-nous sur|recevez (?:gratuitement )?(?:notre|nos|la) newsletter|^[\p{Lu}][\p{L}.'’ -]{2,40} (?:is|est) (?:an? |une? )?(?:senior |staff |freelance |contributing )?(?:reporter|writer|correspondent|editor|journalist|contributor|journaliste|rédacteur|rédactrice|correspondante?)\b)/iu;
+
+/** Credit suffixes inside captions: "Protesters wore masks (Image: GETTY)". */
+export const CREDIT_TAIL =
+  /\s*[([]\s*(?:image|images|photo|photos|picture|pictures|credit|credits|crédit|crédits|source|illustration|©)\s*(?:credit)?\s*:[^)\]]*[)\]]\s*$/i;
+/** Gallery chrome and credit lines, anywhere. */
+export const CREDIT_ONLY =
+  /^(?:\(?\s*(?:image|photo|picture|credit|crédit|crédits|source|illustration)s?\s*(?:credit)?\s*:.*\)?|\(?(?:photo|crédit|credit)\s*(?:d'illustration)?\s*[©:].*|image \d+ of \d+|photo \d+ (?:of|sur|\/) \d+|\d+ ?\/ ?\d+|caption|close|enlarge|expand|agrandir|fermer|zoom|play video|watch video|voir la vidéo|lire la vidéo|report error|report an error|signaler une erreur|image copyright.*|advert|advertisement|publicité|pub|sponsored|sponsorisé|this slideshow requires javascript\.?|(?:follow|suivez)(?:-nous| us| \S+(?: \S+)?) (?:on|sur) (?:twitter|facebook|instagram|x|linkedin|youtube|tiktok)\b.*)$/i;
+/** "Alex Wong | Getty Images", "Photo Jean Dupont / AFP": a photographer and an agency, alone. */
+export const AGENCY_CREDIT =
+  /^(?:(?:photo|crédit photo|crédit|credit|©|by|par)\s*:?\s*)?(?:the\s+)?(?:[\p{L}.'’ -]{2,40}\s*[|/]\s*)?(?:getty images?|afp|reuters|ap photo|associated press|shutterstock|epa|maxppp|sipa|abaca|hans lucas|istock|alamy|dpa|ansa|bestimage|panoramic|icon sport)(?:\s*(?:via|\/)\s*[\p{L} ]{2,30})?\.?$/iu;
+/** Inside captions only: a copyright line is a photo credit there, but an article's own notice elsewhere. */
+export const CAPTION_CREDIT = /^(?:©|\(c\)|copyright\b|photo\s*:|crédit\s*:)/i;
+
+const MONTHS_ALT =
+  '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)';
+/** A line that is only a date ("Monday, March 4, 2024 at 10:30 AM", "lundi 4 mars 2024"). */
+export const DATE_ONLY = /* @__PURE__ */ new RegExp(
+  `^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\s+)?(?:${MONTHS_ALT}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:er)?\\s+${MONTHS_ALT}\\.?,?\\s+\\d{4})(?:\\s*(?:at|à|-|,)?\\s*\\d{1,2}[:h.]\\d{2}\\s*(?:am|pm|[A-Z]{2,4})?)?$`,
+  'i',
+);
+/** "By Jane Doe and John Smith" alone on a line. */
+export const BYLINE_LINE =
+  /^(?:by|par|written by|écrit par|propos recueillis par)\s+[\p{Lu}][\p{L}'’.-]+(?:[\s,]+(?:and|et|&)?\s*[\p{Lu}][\p{L}'’.-]+){0,6}\s*$/u;
+/** "By HNN Staff | November 18, 2019 at 2:26 PM": a byline glued to a date. */
+export const BYLINE_DATE = /^(?:by|par)\s+[^.|]{2,60}\s(?:\||·|—|–|-)\s.*\d/i;
+/** "Published …", "Mis à jour le …" alone on a line. */
+export const DATE_LINE =
+  /^(?:\|?\s*)(?:published|updated|posted|last updated|publié|mis à jour|modifié|actualisé|mise à jour)\b.{0,100}$/i;
+/** A teaser's link to the full story. */
+export const READ_MORE =
+  /^(?:read more|read the full (?:story|article)|continue reading|keep reading|more|lire la suite|lire plus|en savoir plus|voir plus|la suite|weiterlesen|mehr lesen|mehr|leer más|seguir leyendo|continua(?: a leggere)?|leggi (?:tutto|di più))\s*(?:»|›|→|>|\.{3}|…)?$/i;
+/** The legal notice of a page footer. */
+export const FOOTER_NOTICE =
+  /(?:©|\(c\)|copyright|all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati)/i;
+/** A PHP error the server printed into the page ("Warning: Undefined array key … on line 12"). */
+export const SERVER_ERROR =
+  /^(?:PHP )?(?:Warning|Notice|Deprecated|Fatal error|Parse error|Strict Standards|Catchable fatal error)\s*:.{0,300}\bon line \d+/i;
+/** An e-mail address or a social handle alone on a line. */
+export const CONTACT_LINE =
+  /^(?:\S+@\S+\.\w+|(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com\/\S+|@\w+)$/i;
+
+// ---------------------------------------------------------------------------------------------
+// Metadata.
+
+/** What follows a name in a byline field ("Jean Dupont, publié le 3 mars"). */
+export const BYLINE_NOISE =
+  /(?:^|[\s,|·–—-])(?:publié|mis à jour|modifié|updated|published|le \d|il y a|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}h\d{2})(?=[\s,:]|$).*$/i;
+/** schema.org types of a page that lists other pages. */
+export const LISTING_TYPES = /^(?:CollectionPage|ItemList|SearchResultsPage|OfferCatalog|ProfilePage)$/;
+/** A label near a <time> saying it is the update, not the publication. */
+export const UPDATED_LABEL = /mis à jour|modifié|updated|actualisé/;
+
+// ---------------------------------------------------------------------------------------------
+// The cheap "is this an article?" probe (readerable.ts, in the always-on content script):
+// Readability's own lists of unlikely and maybe-content class names.
+
+export const UNLIKELY_CANDIDATES =
+  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|partage|share/i;
+export const MAYBE_CANDIDATE = /and|article|body|column|content|main|shadow/i;
+
+// ---------------------------------------------------------------------------------------------
+// The gates (gates.ts): pages that are not articles by what they are for.
+
+/** A login / account / contact / not-found page, by its title (site name already cut off). */
+export const UTILITY_TITLE =
+  /^\s*(?:connexion|se connecter|connectez-vous|identifiez-vous|identification|mon compte|mon espace|créer (?:un|mon) compte|log ?in|sign ?in|sign ?up|my account|create an? account|anmelden|einloggen|registrieren|mein konto|accedi|registrati|il mio account|iniciar sesi[oó]n|mi cuenta|reg[ií]strate|contact(?:ez|er)?(?:-nous)?|nous contacter|contact us|kontakt|contatt(?:i|aci)|cont[aá]ct(?:o|anos)|(?:error )?404|page (?:not found|introuvable|non trouvée)|not found|nicht gefunden|seite nicht gefunden|pagina non trovata|p[aá]gina no encontrada)\b/i;
+/** …or by its path. */
+export const UTILITY_PATH =
+  /\/(?:login|log-in|signin|sign-in|signup|sign-up|connexion|se-connecter|identification|mon-compte|moncompte|my-account|myaccount|anmelden|accedi|iniciar-sesion|wp-login\.php|login\.php|contact|contacts|contact-us|contactez-nous|nous-contacter|contacter-[a-z-]+|kontakt|contatti|contacto|404)(?:[/?.#]|$)/i;
+/** A site-search results page, by its path or query. */
+export const SEARCH_PAGE =
+  /\/(?:search|recherche|rechercher|suche|buscar|busqueda|cerca|ricerca)(?:[/?.#]|$)|[?&](?:q|s|query|search|keywords?|recherche|suche)=/i;
+
+// ---------------------------------------------------------------------------------------------
+// Posts of threads and live blogs (posts.ts).
+
+const MONTH_NAMES =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|fév|avr|juil|déc|januar|februar|märz|juni|juli|oktober|dezember|mär|okt|dez|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre|gen|giu|lug|ago|set|ott|dic|enero|febrero|abril|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|ene|abr';
+/** A printed date or time: "18:45", "20h47", "14.04.2025", "8 mars", "April 2", "il y a 3 h". */
+export const DATE_TEXT = /* @__PURE__ */ new RegExp(
+  `\\b\\d{1,2}\\s?(?::|h|\\s?h\\s)\\s?\\d{2}\\b|\\b\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}(?:er|st|nd|rd|th|\\.)?\\s+(?:${MONTH_NAMES})\\b|\\b(?:${MONTH_NAMES})\\.?\\s+\\d{1,2}\\b|\\b(?:il y a|vor|hace)\\s+\\d|\\b\\d+\\s+\\p{L}+\\s+(?:ago|fa)\\b`,
+  'iu',
+);
+/** Where a post names its author. */
+export const POST_AUTHOR =
+  '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], [class*="author"], [class*="Author"], [class*="auteur"], [class*="autore"], [class*="username"], [class*="user-name"], [class*="userName"], .poster, .postauthor, .message-name, .name, .nick, .byline, a[href*="memberlist"], a[href*="/members/"], a[href*="/member/"], a[href*="/users/"], a[href*="/user/"], a[href*="/u/"], a[href*="profile"]';
+/** Parts of a post that are not its text: user panel, signature, action bar, votes. */
+export const POST_CHROME_TOKENS = /* @__PURE__ */ wordSet(`
+  signature sig postprofile profile avatar userinfo user-info userdetails user-details message-user
+  message-signature author-info authorinfo user-card usercard post-footer postfooter footer actions
+  action post-actions post-buttons buttons reactions reaction likes vote votes votecell voting share
+  sharing report reply-button quote-button toolbar badge badges rank joined embed embeds
+  instagram-media twitter-tweet tiktok-embed skiplink skip-link placeholder player audioplayer`);
+/** The label of a member's join date in a forum's user panel (not the post's time). */
+export const JOIN_LABEL =
+  /\b(?:inscri(?:t|te|ption)|membre depuis|joined|member since|registriert|dabei seit|mitglied seit|iscritto|iscrizione|registrado|miembro desde|se unió)\b/i;
+/** The whole text of a post's action link or counter. */
+export const POST_ACTION =
+  /^(?:reply|quote|report(?: inappropriate content| post| abuse)?|like|likes|share|permalink|flag|edit|helpful|upvote|downvote|répondre|citer|signaler(?: un abus| ce message)?|j['’]aime|partager|antworten|zitieren|melden|gefällt mir|rispondi|cita|segnala|mi piace|responder|citar|reportar|me gusta|\d+\s*(?:likes?|replies|réponses|votes?|points?))$/i;
+/** A signature separator at the start of a line: "_____", "-- ". */
+export const SIGNATURE_RULE = /^\s*(?:_{5,}|--\s*$)/;

@@ -1,0 +1,118 @@
+// Lines of the extracted body that are not the article: photo credits and gallery chrome, bare
+// bylines and dates, contact lines, repeated captions, link-only paragraphs, related-story lists.
+
+import { bareHost, hostMatches } from '../core/url';
+import { tagName, textOf } from './dom';
+import {
+  AGENCY_CREDIT,
+  BYLINE_DATE,
+  BYLINE_LINE,
+  CAPTION_CREDIT,
+  CONTACT_LINE,
+  CREDIT_ONLY,
+  CREDIT_TAIL,
+  DATE_LINE,
+  DATE_ONLY,
+  SERVER_ERROR,
+} from './lexicon';
+
+function isLeafBlock(el: Element): boolean {
+  for (const c of Array.from(el.children)) {
+    if (
+      ['p', 'div', 'ul', 'ol', 'table', 'figure', 'blockquote', 'section', 'h2', 'h3', 'h4'].includes(
+        tagName(c),
+      )
+    )
+      return false;
+  }
+  return true;
+}
+
+function sameSite(href: string, host: string | null): boolean {
+  if (!host) return true;
+  try {
+    const h = bareHost(new URL(href, 'https://' + host + '/').hostname);
+    const base = bareHost(host);
+    return hostMatches(h, base) || hostMatches(base, h);
+  } catch {
+    return false;
+  }
+}
+
+export function dropNoiseLines(root: Element, pageHost: string | null = null): void {
+  // Credit suffixes inside captions: "Protesters wore masks (Image: GETTY)".
+  for (const cap of Array.from(
+    root.querySelectorAll('figcaption, .caption, [class*="caption"], [class*="legende"]'),
+  )) {
+    for (const n of Array.from(cap.querySelectorAll('*')).concat(cap)) {
+      for (let c = n.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType === 3 && c.nodeValue && CREDIT_TAIL.test(c.nodeValue))
+          c.nodeValue = c.nodeValue.replace(CREDIT_TAIL, '');
+      }
+    }
+  }
+  for (const el of Array.from(
+    root.querySelectorAll('p, div, span, figcaption, li, h4, h5, h6, small, cite'),
+  )) {
+    // Raw length includes source indentation, so the cheap pre-filter is generous.
+    if ((el.textContent ?? '').length > 2000 || !isLeafBlock(el) || !root.contains(el)) continue;
+    const t = textOf(el);
+    if (!t || t.length > 140) continue;
+    if (
+      CREDIT_ONLY.test(t) ||
+      CONTACT_LINE.test(t) ||
+      DATE_LINE.test(t) ||
+      BYLINE_LINE.test(t) ||
+      DATE_ONLY.test(t) ||
+      SERVER_ERROR.test(t) ||
+      BYLINE_DATE.test(t) ||
+      (t.length < 80 && AGENCY_CREDIT.test(t))
+    )
+      el.remove();
+    else if (CAPTION_CREDIT.test(t) && el.closest('figure, figcaption')) el.remove();
+  }
+  // Galleries repeat the same caption (thumbnail strip + slide): keep the first copy only.
+  const seen = new Set<string>();
+  for (const el of Array.from(root.querySelectorAll('figcaption, figure p, [class*="caption"]'))) {
+    if (!isLeafBlock(el)) continue;
+    const t = textOf(el);
+    if (t.length < 40) continue;
+    if (seen.has(t)) el.remove();
+    else seen.add(t);
+  }
+  // Paragraphs made only of links (≥2) are navigation: "Story A [VIDEO] | Story B [INSIGHT]".
+  // One all-capitals link as a paragraph is a promo for another story ("TAYLOR SWIFT CLEARED…").
+  for (const p of Array.from(root.querySelectorAll('p'))) {
+    const links = p.getElementsByTagName('a');
+    if (links.length === 0) continue;
+    const t = textOf(p);
+    let linked = 0;
+    for (const a of Array.from(links)) linked += textOf(a).length;
+    if (t.length === 0 || linked / t.length <= 0.85) continue;
+    const shouting = t.length >= 20 && t === t.toUpperCase() && /\p{Lu}{3}/u.test(t);
+    if (links.length >= 2 || shouting) p.remove();
+  }
+  // Lists where every item is one headline-like link: a related-stories list.
+  for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
+    const items = Array.from(list.children).filter((c) => tagName(c) === 'li');
+    if (items.length < 2) continue;
+    // Links to the site's own articles; a list of shop or source links is content.
+    const allLinks = items.every((li) => {
+      const a = li.getElementsByTagName('a');
+      if (a.length !== 1 || !sameSite(a[0]!.getAttribute('href') ?? '', pageHost)) return false;
+      const t = textOf(li);
+      return t.length > 0 && textOf(a[0]).length / t.length > 0.9 && t.split(' ').length >= 4;
+    });
+    if (!allLinks) continue;
+    const prev = list.previousElementSibling;
+    const pt = prev ? textOf(prev) : '';
+    if (
+      prev &&
+      pt.length > 0 &&
+      pt.length < 50 &&
+      (/:$/.test(pt) || pt === pt.toUpperCase() || /^h[2-6]$/.test(tagName(prev)))
+    )
+      prev.remove();
+    list.remove();
+  }
+}

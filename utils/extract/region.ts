@@ -1,0 +1,159 @@
+// Readability keeps the best-scored block and the siblings that score like it. Articles cut into
+// many sibling sections (AsciiDoc and docs generators, "best of" guides with one section per item,
+// page builders) come out as one section of several. Here the prose of the cleaned page is
+// measured before Readability runs — blocks of sentences that are not links — and the smallest
+// element holding most of it is kept aside; when Readability's body holds less than half of that
+// prose, the region is the body instead.
+
+import { collapse } from '../core/text';
+import { linkDensity, tagName } from './dom';
+import { FOOTER_NOTICE, READ_MORE } from './lexicon';
+
+const PROSE_TAGS = new Set(['p', 'li', 'pre', 'blockquote', 'td', 'dd']);
+/** A cell, item or quote holding these is a container; its blocks are the prose. */
+const INNER_BLOCKS = new Set(['p', 'div', 'ul', 'ol', 'table', 'h2', 'h3', 'h4', 'section', 'article']);
+
+function hasInnerBlock(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling)
+    if (INNER_BLOCKS.has(tagName(c))) return true;
+  return false;
+}
+/**
+ * Beyond this much prose (characters) the region is not looked for: Readability keeps such a page
+ * nearly whole, and measuring and copying megabytes of text costs seconds.
+ */
+const MAX_PROSE = 300_000;
+/** Share of the page's prose the region must hold. */
+const REGION_SHARE = 0.8;
+
+export interface ProseRegion {
+  /** A copy of the region (Readability rearranges the page afterwards). */
+  root: Element;
+  /** Each prose block: the start of its text, and its length. */
+  blocks: Array<{ probe: string; length: number }>;
+  total: number;
+}
+
+function directText(el: Element): number {
+  let n = 0;
+  for (let c = el.firstChild; c; c = c.nextSibling)
+    if (c.nodeType === 3) n += (c.nodeValue ?? '').trim().length;
+  return n;
+}
+
+type Box = 'big' | 'teaser' | 'plain';
+
+/** What one ancestor is, memoised: paragraphs share their ancestors, whose text can be megabytes. */
+function boxOf(a: Element, memo: Map<Element, Box>): Box {
+  let b = memo.get(a);
+  if (b) return b;
+  b = 'plain';
+  if ((a.textContent ?? '').length > 1200) b = 'big';
+  else if (a.querySelector('h2 a, h3 a, h4 a, a h2, a h3, a h4')) b = 'teaser';
+  else
+    for (const link of Array.from(a.getElementsByTagName('a')))
+      if (READ_MORE.test(collapse(link.textContent))) {
+        b = 'teaser';
+        break;
+      }
+  memo.set(a, b);
+  return b;
+}
+
+/**
+ * A teaser's excerpt: within a few levels, a small box with a headline link or a "Read more" link
+ * (recent posts, related articles). Its sentences are not the page's prose.
+ */
+function inTeaser(el: Element, memo: Map<Element, Box>): boolean {
+  let a: Element | null = el.parentElement;
+  for (let i = 0; i < 3 && a; i++, a = a.parentElement) {
+    const b = boxOf(a, memo);
+    if (b === 'big') return false;
+    if (b === 'teaser') return true;
+  }
+  return false;
+}
+
+/** Prose blocks: paragraphs, items, quotes, cells, and divs of bare text, of 60+ characters, not links. */
+function proseBlocks(body: Element): Array<[Element, number]> | null {
+  const out: Array<[Element, number]> = [];
+  const memo = new Map<Element, Box>();
+  let total = 0;
+  const visit = (el: Element, inProse: boolean): void => {
+    if (total > MAX_PROSE) return;
+    const tag = tagName(el);
+    const prose = PROSE_TAGS.has(tag) && (tag === 'p' || tag === 'pre' || !hasInnerBlock(el));
+    if ((prose && !inProse) || (tag === 'div' && directText(el) >= 80)) {
+      const len = collapse(el.textContent).length;
+      if (len >= 60 && linkDensity(el) <= 0.3 && !inTeaser(el, memo)) {
+        out.push([el, len]);
+        total += len;
+      }
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c, inProse || prose);
+  };
+  visit(body, false);
+  return total > MAX_PROSE ? null : out;
+}
+
+/** The smallest element holding most of the cleaned page's prose, copied, with its blocks' probes. */
+export function findProseRegion(body: Element, heading: Element | null): ProseRegion | null {
+  const blocks = proseBlocks(body);
+  if (!blocks) return null;
+  let total = 0;
+  for (const [, l] of blocks) total += l;
+  if (total < 500) return null;
+  const sums = new Map<Element, number>();
+  for (const [el, l] of blocks)
+    for (let a = el.parentElement; a && a !== body.parentElement; a = a.parentElement)
+      sums.set(a, (sums.get(a) ?? 0) + l);
+  let best: Element | null = null;
+  let bestDepth = -1;
+  for (const [el, sum] of sums) {
+    if (sum < REGION_SHARE * total) continue;
+    let d = 0;
+    for (let a: Element | null = el; a; a = a.parentElement) d++;
+    if (d > bestDepth) {
+      bestDepth = d;
+      best = el;
+    }
+  }
+  if (!best || best === body) return null;
+  // A page footer of legal notices can be most of the prose of a page whose article is lists.
+  if (heading && !best.contains(heading) && total < 2500 && FOOTER_NOTICE.test(collapse(best.textContent)))
+    return null;
+  // The region must be mostly prose: a page-wide wrapper of menus and lists is not an article.
+  if (total < collapse(best.textContent).length * 0.5) return null;
+  return {
+    root: best.cloneNode(true) as Element,
+    blocks: blocks.map(([el, length]) => ({ probe: collapse(el.textContent).slice(0, 50), length })),
+    total,
+  };
+}
+
+/** Share of the page's prose that Readability's body holds. */
+function proseCoverage(region: ProseRegion, rootText: string): number {
+  let kept = 0;
+  for (const b of region.blocks) if (rootText.includes(b.probe)) kept += b.length;
+  return kept / region.total;
+}
+
+/**
+ * Readability's body holds less than half of the page's prose, the region is clearly more text (a
+ * body of lists and tables next to a little prose elsewhere is left alone), and the region holds
+ * what Readability kept: it widens the article, it does not swap it for another block (a short
+ * blog post above a long comment thread).
+ */
+export function widens(region: ProseRegion, rootText: string): boolean {
+  if (proseCoverage(region, rootText) >= 0.5) return false;
+  const regionText = collapse(region.root.textContent);
+  if (regionText.length <= rootText.length * 1.3) return false;
+  let kept = 0;
+  let inside = 0;
+  for (const b of region.blocks) {
+    if (!rootText.includes(b.probe)) continue;
+    kept += b.length;
+    if (regionText.includes(b.probe)) inside += b.length;
+  }
+  return kept === 0 || inside >= kept * 0.5;
+}
