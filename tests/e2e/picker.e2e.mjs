@@ -89,7 +89,7 @@ test('picker: "Masquer un bloc…" hides the block under the pointer; the rule s
   await row.waitFor({ timeout: 8000 });
   const text = await row.innerText();
   assert.match(text, /127\.0\.0\.1/);
-  assert.match(text, /Masqué : Immobilier/);
+  assert.match(text, /Masqué\u202f: Immobilier/);
   assert.match(text, /#partner-box/);
   await options.close();
 
@@ -111,7 +111,7 @@ test('"Ce n\'est pas une annonce" shows a detected block again and is remembered
   const item = popup.locator('.lisible-blocks li[data-category="immobilier"][data-hidden="1"]').first();
   await item.waitFor({ timeout: 10_000 });
   assert.match(await item.innerText(), /Annonces immobilières/);
-  await item.getByRole('button', { name: /Ce n'est pas une annonce/ }).click();
+  await item.getByRole('button', { name: /Ce n’est pas une annonce/ }).click();
   await until(async () => (await display(page, '#immo-box')) === 'block', 'block shown again');
 
   await page.reload();

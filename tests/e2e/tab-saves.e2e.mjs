@@ -84,7 +84,7 @@ test('context menu on a page that is not an article: "!" and the reason, nothing
     const tab = await chrome.tabs.get(id);
     chrome.contextMenus.onClicked.dispatch({ menuItemId: 'lisible-save-article', editable: false }, tab);
   }, tabId);
-  assert.match(await badge(tabId, '!'), /ne contient pas d'article/);
+  assert.match(await badge(tabId, '!'), /ne contient pas d’article/);
   assert.equal((await libraryTitles()).length, before);
   await page.close();
 });
