@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules, the no-unsanitized plugin, and the module boundaries
-// of ARCHITECTURE.md (pure extraction/detection import no browser API, no db, no entrypoint).
+// of utils/ARCHITECTURE.md (pure extraction/detection import no browser API, no db, no entrypoint).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nounsanitized from 'eslint-plugin-no-unsanitized';
