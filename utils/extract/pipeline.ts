@@ -7,7 +7,7 @@ import type { CleanContext } from './clean';
 import type { KeptHeading } from './figure';
 import type { PageMetadata } from './metadata';
 import type { PaywallSignals } from './paywall';
-import type { Thread } from './posts';
+import type { Thread } from './thread';
 import type { Refusal } from './prepare';
 import type { ProseRegion } from './region';
 import type { SiteRule } from './sites/index';

@@ -20,7 +20,7 @@ import { fixLazyImages, makeUrlsAbsolute } from './images';
 import { dropMarkerBlocks } from './markers';
 import { readMetadata } from './metadata';
 import { dropNoiseLines } from './noise';
-import { findThread, threadShare } from './posts';
+import { findThread, threadShare } from './thread';
 import { findProseRegion, widens } from './region';
 import { hasPaywallBox } from './paywall';
 import type { State, Step } from './pipeline';
