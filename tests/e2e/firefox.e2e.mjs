@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
+import { until } from './chromium.mjs';
 import { filesUnder, grepFiles, startWebdav } from '../tools/webdav-server.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -177,14 +178,6 @@ const shown = (page, text) =>
     return !!el && el.getClientRects().length > 0;
   }, text);
 
-async function until(check, what, timeout = 15_000) {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 test('Firefox: reading mode opens over the page and Escape restores it exactly', { skip }, async () => {
   const page = await browser.newPage();
   await page.goto(srv.articleUrl);
@@ -208,12 +201,16 @@ test('Firefox: reading mode opens over the page and Escape restores it exactly',
   // The frame sits in a closed shadow root, out of reach of the driver's frame list and of page
   // scripts: look at the screen instead. Where the page has its red masthead, the reader's paper
   // colour shows once the handshake is done (a failed one closes reading mode after 10 s).
-  await until(async () => paper(await pixelAt(page, control, 700, 20)), 'the reader shown over the page');
+  await until(
+    async () => paper(await pixelAt(page, control, 700, 20)),
+    'the reader shown over the page',
+    15_000,
+  );
   await new Promise((r) => setTimeout(r, 11_000));
   assert.ok(paper(await pixelAt(page, control, 700, 20)), 'still open after the handshake deadline');
   assert.ok(await page.$('#lisible-reader-frame'));
   await page.keyboard.press('Escape');
-  await until(async () => !(await page.$('#lisible-reader-frame')), 'reading mode closed');
+  await until(async () => !(await page.$('#lisible-reader-frame')), 'reading mode closed', 15_000);
   assert.ok(red(await pixelAt(page, control, 700, 20)), 'the page is back on screen');
   assert.equal(
     await page.evaluate(() => document.documentElement.outerHTML),
@@ -230,16 +227,20 @@ test(
   async () => {
     const page = await browser.newPage();
     await page.goto(srv.articleUrl);
-    await until(async () => !(await shown(page, 'Maison à vendre Carantilly')), 'Immobilier hidden');
+    await until(async () => !(await shown(page, 'Maison à vendre Carantilly')), 'Immobilier hidden', 15_000);
     const popup = await openExtensionPage(`popup.html?tab=${await tabIdFor(srv.articleUrl)}`);
     const sw = 'li[data-category="immobilier"] input[role="switch"]';
     await popup.waitForSelector(sw, { timeout: 15_000 });
     assert.equal(await popup.$eval(sw, (i) => i.checked), true);
     await popup.click(sw);
-    await until(() => shown(page, 'Maison à vendre Carantilly'), 'Immobilier shown again');
+    await until(() => shown(page, 'Maison à vendre Carantilly'), 'Immobilier shown again', 15_000);
     // And back: hidden again, everywhere, without reload.
     await popup.click(sw);
-    await until(async () => !(await shown(page, 'Maison à vendre Carantilly')), 'Immobilier hidden again');
+    await until(
+      async () => !(await shown(page, 'Maison à vendre Carantilly')),
+      'Immobilier hidden again',
+      15_000,
+    );
     await popup.close();
     await page.close();
   },

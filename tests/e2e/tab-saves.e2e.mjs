@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { launch, tabIdOf } from './chromium.mjs';
+import { launch, tabIdOf, until } from './chromium.mjs';
 
 let srv, browser, sw;
 before(async () => {
@@ -19,21 +19,21 @@ after(async () => {
 });
 
 /** Waits for the tab's badge to read `text`, and returns the tooltip shown with it. */
-async function badge(tabId, text) {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const got = await browser.worker.evaluate(
-      async (id) => [
-        await chrome.action.getBadgeText({ tabId: id }),
-        await chrome.action.getTitle({ tabId: id }),
-      ],
-      tabId,
-    );
-    if (got[0] === text) return got[1];
-    if (Date.now() > deadline) throw new Error(`badge "${got[0]}" (title "${got[1]}"), expected "${text}"`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const badge = (tabId, text) =>
+  until(
+    async () => {
+      const [got, title] = await browser.worker.evaluate(
+        async (id) => [
+          await chrome.action.getBadgeText({ tabId: id }),
+          await chrome.action.getTitle({ tabId: id }),
+        ],
+        tabId,
+      );
+      return got === text && title;
+    },
+    `badge "${text}"`,
+    15_000,
+  );
 
 /** The library's items, as the options page lists them. */
 async function libraryTitles() {
@@ -64,12 +64,14 @@ test('keyboard shortcut on an article: saved, ✓ on the icon with "Enregistré�
     chrome.contextMenus.onClicked.dispatch({ menuItemId: 'lisible-save-article', editable: false }, tab);
   }, tabId);
   // The ✓ of the first save may still show: wait for the tooltip of the second.
-  const deadline = Date.now() + 15_000;
-  let title = '';
-  while (Date.now() < deadline && title !== 'Mis à jour dans la bibliothèque') {
-    title = await browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const title = await until(
+    async () => {
+      const t = await browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+      return t === 'Mis à jour dans la bibliothèque' && t;
+    },
+    'the tooltip of the update',
+    15_000,
+  );
   assert.equal(title, 'Mis à jour dans la bibliothèque');
   assert.equal((await libraryTitles()).length, 1, 'one article, updated, not a second copy');
   await page.close();
