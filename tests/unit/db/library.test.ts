@@ -26,6 +26,7 @@ import { queryLibrary } from '../../../utils/db/search';
 import { fold } from '../../../utils/core/text';
 import { communeFallback, queryTerms } from '../../../utils/db/text';
 import type { Article } from '../../../utils/extract/types';
+import { makeArticle } from './article';
 import { sanitizeArticleHtml } from '../../../utils/safety/sanitize';
 
 // jsdom (needed by DOMPurify) brings a Blob that fake-indexeddb's structured clone cannot copy; browsers
@@ -36,25 +37,14 @@ let n = 0;
 function art(overrides: Partial<Article> = {}): Article {
   n++;
   const url = `https://www.ouest-france.fr/normandie/article-${n}.html`;
-  return {
+  return makeArticle({
     url,
-    canonicalUrl: url,
     title: `Article ${n}`,
-    excerpt: '',
-    byline: null,
-    siteName: 'Ouest-France',
-    publishedTime: null,
-    modifiedTime: null,
-    lang: 'fr',
-    leadImage: null,
     contentHtml: '<p>Texte.</p>',
     textContent: 'Texte.',
     wordCount: 1,
-    readingTimeMinutes: 1,
-    teaser: false,
-    commune: null,
     ...overrides,
-  };
+  });
 }
 
 async function save(a: Article): Promise<number> {

@@ -7,6 +7,7 @@ import { errorKind, onDatabaseTrouble, watchDatabase } from '../../../utils/db/e
 import { LisibleDB } from '../../../utils/db/schema';
 import { queryLibrary } from '../../../utils/db/search';
 import type { Article } from '../../../utils/extract/types';
+import { makeArticle } from './article';
 
 const names: string[] = [];
 const fresh = () => {
@@ -18,24 +19,7 @@ afterEach(async () => {
   for (const n of names.splice(0)) await Dexie.delete(n);
 });
 
-const article = (url = 'https://www.ouest-france.fr/normandie/caen-14000/a.html'): Article => ({
-  url,
-  canonicalUrl: url,
-  title: 'Les écoles de Caen',
-  excerpt: 'Rentrée.',
-  byline: null,
-  siteName: 'Ouest-France',
-  publishedTime: null,
-  modifiedTime: null,
-  lang: 'fr',
-  leadImage: null,
-  contentHtml: '<p>La rentrée des écoles.</p>',
-  textContent: 'La rentrée des écoles.',
-  wordCount: 4,
-  readingTimeMinutes: 1,
-  teaser: false,
-  commune: null,
-});
+const article = (url?: string): Article => makeArticle({ ...(url ? { url } : {}), excerpt: 'Rentrée.' });
 
 describe('migrations', () => {
   it('v1 → v4: bodies move to their table, words/commune/flags are computed, nothing is lost', async () => {

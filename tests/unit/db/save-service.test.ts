@@ -8,6 +8,7 @@ import { getImages, setLibraryPrefs } from '../../../utils/db/images';
 import { storeArticle } from '../../../utils/db/save-service';
 import { LisibleDB } from '../../../utils/db/schema';
 import type { Article } from '../../../utils/extract/types';
+import { makeArticle } from './article';
 import { sanitizeArticleHtml } from '../../../utils/safety/sanitize';
 
 globalThis.Blob = NodeBlob as unknown as typeof Blob;
@@ -26,24 +27,12 @@ afterEach(async () => {
 });
 
 function article(html: string, url = 'https://www.ouest-france.fr/normandie/saint-lo/a.html'): Article {
-  return {
+  return makeArticle({
     url,
-    canonicalUrl: url,
     title: 'Le marché de Saint-Lô rouvre',
-    excerpt: '',
-    byline: null,
-    siteName: 'Ouest-France',
-    publishedTime: null,
-    modifiedTime: null,
-    lang: 'fr',
-    leadImage: null,
     contentHtml: html,
     textContent: 'Le marché rouvre samedi.',
-    wordCount: 4,
-    readingTimeMinutes: 1,
-    teaser: false,
-    commune: null,
-  };
+  });
 }
 
 function network() {
