@@ -1,30 +1,24 @@
 // End-to-end paths nobody walked before: printing (emulated print media) reading mode and a saved
 // article, forced colours (Windows high contrast) on the popup, reading mode and the library, and a
 // keyboard-only walk popup → reading mode → save → library (Tab, Enter, Escape; no mouse).
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from './server.mjs';
-import { launch, openPopupFor, readerFrame, tabIdOf, toggleFromBackground } from './chromium.mjs';
+import { openPopupFor, readerFrame, tabIdOf, toggleFromBackground, articlePopup } from './chromium.mjs';
+import { chromiumSuite } from './suite.mjs';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
-let srv, browser;
+const env = chromiumSuite();
 before(async () => {
-  srv = await startServer();
-  browser = await launch();
   mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await browser?.context.close();
-  await srv?.close();
 });
 
 async function openReader() {
-  const page = await browser.context.newPage();
-  await page.goto(srv.articleUrl);
-  const tabId = await tabIdOf(page, browser.worker);
-  await toggleFromBackground(browser.worker, tabId);
+  const page = await env.browser.context.newPage();
+  await page.goto(env.srv.articleUrl);
+  const tabId = await tabIdOf(page, env.browser.worker);
+  await toggleFromBackground(env.browser.worker, tabId);
   return { page, tabId, frame: await readerFrame(page) };
 }
 
@@ -61,8 +55,8 @@ test('print: reading mode and a saved article print the article alone, black on 
   await frame.getByRole('button', { name: 'Enregistrer' }).click();
   await frame.getByText(/Enregistré dans la bibliothèque|Mis à jour/).waitFor({ timeout: 15_000 });
   await page.close();
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const options = await env.browser.context.newPage();
+  await options.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
   await options.locator('.library-item a').first().click();
   await options.locator('.lisible-body p').first().waitFor({ timeout: 10_000 });
   await options.emulateMedia({ media: 'print' });
@@ -124,7 +118,7 @@ test('forced colours: popup, reading mode and library controls stay visible and 
   assert.deepEqual(reader.problems, []);
   await page.locator('#lisible-reader-frame').screenshot({ path: join(SHOTS, 'forced-colours-reader.png') });
 
-  const popup = await openPopupFor(browser.context, browser.extensionId, tabId);
+  const popup = await openPopupFor(env.browser.context, env.browser.extensionId, tabId);
   await popup.emulateMedia({ forcedColors: 'active' });
   await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
   const pop = await forcedColoursProblems(popup);
@@ -132,9 +126,9 @@ test('forced colours: popup, reading mode and library controls stay visible and 
   assert.deepEqual(pop.problems, []);
   await popup.close();
 
-  const options = await browser.context.newPage();
+  const options = await env.browser.context.newPage();
   await options.emulateMedia({ forcedColors: 'active' });
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html#/settings`);
+  await options.goto(`chrome-extension://${env.browser.extensionId}/options.html#/settings`);
   await options.locator('select').first().waitFor({ timeout: 10_000 });
   const opts = await forcedColoursProblems(options);
   assert.deepEqual(opts.problems, []);
@@ -155,14 +149,10 @@ const focusedText = (re) =>
   );
 
 test('keyboard only: popup → reading mode → save → Escape → library → saved article', async () => {
-  const { context, worker, extensionId } = browser;
-  const page = await context.newPage();
-  await page.goto(srv.articleUrl);
-  const tabId = await tabIdOf(page, worker);
+  const { context, extensionId } = env.browser;
 
   // The popup: Tab to "Mode lecture", Enter opens reading mode in the tab.
-  const popup = await openPopupFor(context, extensionId, tabId);
-  await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
+  const { page, popup } = await articlePopup(env.browser, env.srv.articleUrl);
   await tabTo(popup, popup, focusedText(/^Mode lecture$/));
   // The popup closes itself once reading mode is open, possibly before the key is released.
   await popup.keyboard.press('Enter').catch((e) => {

@@ -75,6 +75,19 @@ export async function openPopupFor(context, extensionId, tabId) {
   return popup;
 }
 
+/**
+ * Opens `url` in a new tab of `browser` (launch()'s result) and the popup for that tab, and waits until
+ * the popup shows the article: the first steps of most popup tests.
+ */
+export async function articlePopup(browser, url) {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  const tabId = await tabIdOf(page, browser.worker);
+  const popup = await openPopupFor(browser.context, browser.extensionId, tabId);
+  await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
+  return { page, tabId, popup };
+}
+
 /** Polls `fn` until it returns something truthy (returned), or fails saying what it waited for. */
 export async function until(fn, what, timeout = 8000) {
   const end = Date.now() + timeout;
@@ -88,10 +101,15 @@ export async function until(fn, what, timeout = 8000) {
 }
 
 /** What the shortcut and the context menu do: the background sends the toggle message to the tab. */
-export const toggleFromBackground = (worker, tabId) =>
+/**
+ * Toggles reading mode in a tab the way the shortcut does (a message from the background); `{ open:
+ * true }` opens it whatever its state (a previous test may have left auto-open on for the site).
+ */
+export const toggleFromBackground = (worker, tabId, payload = {}) =>
   worker.evaluate(
-    (id) => chrome.tabs.sendMessage(id, { lisible: 1, type: 'extension→content:toggleReader', payload: {} }),
-    tabId,
+    ([id, p]) =>
+      chrome.tabs.sendMessage(id, { lisible: 1, type: 'extension→content:toggleReader', payload: p }),
+    [tabId, payload],
   );
 
 /** The reading-mode frame over a page, once its article is shown. */

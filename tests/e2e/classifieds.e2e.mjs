@@ -1,28 +1,20 @@
 // End-to-end: classifieds hidden on the live page, per-category switches in the popup, the badge,
 // per-site exceptions, collapsed obituaries, a late-injected widget, and preferences that survive a
 // browser restart (same persistent profile).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
 import { launch, openPopupFor, tabIdOf, until } from './chromium.mjs';
+import { chromiumSuite } from './suite.mjs';
 
-let srv, browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.context.close();
-  await srv?.close();
-});
+const env = chromiumSuite();
 
 const visible = (page, text) => page.getByText(text, { exact: false }).first().isVisible();
 const badge = (worker, tabId) => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 
 test('sample page: the three classifieds blocks are hidden on load, the article is not; badge = hidden ads', async () => {
-  const { context, worker } = browser;
+  const { context, worker } = env.browser;
   const page = await context.newPage();
-  await page.goto(srv.articleUrl);
+  await page.goto(env.srv.articleUrl);
   await until(async () => !(await visible(page, 'Maison à vendre Carantilly')), 'Immobilier hidden');
   assert.equal(await visible(page, 'CARAVANE CARAVELAIR BRASILIA 450'), false, 'Automobile hidden');
   assert.equal(await visible(page, 'Sonos Arc Set'), false, 'Bonnes affaires hidden');
@@ -41,9 +33,9 @@ test('sample page: the three classifieds blocks are hidden on load, the article 
 });
 
 test('popup switch shows a category again without reload; "Afficher sur ce site" shows all; other sites keep theirs', async () => {
-  const { context, worker, extensionId } = browser;
+  const { context, worker, extensionId } = env.browser;
   const page = await context.newPage();
-  await page.goto(srv.articleUrl);
+  await page.goto(env.srv.articleUrl);
   await page.evaluate(() => (window.__noReload = true));
   const tabId = await tabIdOf(page, worker);
   const popup = await openPopupFor(context, extensionId, tabId);
@@ -68,7 +60,7 @@ test('popup switch shows a category again without reload; "Afficher sur ce site"
 
   // Same page from another host: the site exception does not apply, the Immobilier choice does.
   const other = await context.newPage();
-  await other.goto(srv.articleUrl.replace('127.0.0.1', 'localhost'));
+  await other.goto(env.srv.articleUrl.replace('127.0.0.1', 'localhost'));
   await until(
     async () => !(await visible(other, 'CARAVANE CARAVELAIR BRASILIA 450')),
     'Automobile hidden elsewhere',
@@ -78,10 +70,10 @@ test('popup switch shows a category again without reload; "Afficher sur ce site"
 });
 
 test('obituaries are collapsed behind a label that reveals them; a late widget is caught', async () => {
-  const { context } = browser;
+  const { context } = env.browser;
   const page = await context.newPage();
   // localhost: the 127.0.0.1 site exception from the previous test must not apply here.
-  await page.goto(`${srv.origin.replace('127.0.0.1', 'localhost')}/pages/carnet.html`);
+  await page.goto(`${env.srv.origin.replace('127.0.0.1', 'localhost')}/pages/carnet.html`);
   const label = page.locator('lisible-collapsed');
   await label.first().waitFor({ timeout: 8000 });
   assert.match(await label.first().getByRole('button').innerText(), /Avis de décès masqués — afficher/);
@@ -96,7 +88,7 @@ test('obituaries are collapsed behind a label that reveals them; a late widget i
 });
 
 test('options page: per-category choice, list and removal of site exceptions; prefs survive a restart', async () => {
-  const { context, extensionId } = browser;
+  const { context, extensionId } = env.browser;
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html#/settings`);
   const select = options.getByRole('combobox', { name: /Affichage\s*: Automobile/ });
@@ -113,11 +105,11 @@ test('options page: per-category choice, list and removal of site exceptions; pr
   await options.close();
 
   // Restart the browser on the same profile.
-  const profile = browser.userDataDir;
-  await browser.context.close();
-  browser = await launch({ profile });
-  const page = await browser.context.newPage();
-  await page.goto(srv.articleUrl.replace('127.0.0.1', 'localhost'));
+  const profile = env.browser.userDataDir;
+  await env.browser.context.close();
+  env.browser = await launch({ profile });
+  const page = await env.browser.context.newPage();
+  await page.goto(env.srv.articleUrl.replace('127.0.0.1', 'localhost'));
   await page.waitForLoadState('domcontentloaded');
   await until(async () => (await page.locator('[data-lisible-ad]').count()) === 3, 'blocks marked');
   assert.equal(
@@ -127,8 +119,8 @@ test('options page: per-category choice, list and removal of site exceptions; pr
   );
   assert.equal(await visible(page, 'Sonos Arc Set'), false, 'Bonnes affaires still hidden');
 
-  const opts = await browser.context.newPage();
-  await opts.goto(`chrome-extension://${browser.extensionId}/options.html#/settings`);
+  const opts = await env.browser.context.newPage();
+  await opts.goto(`chrome-extension://${env.browser.extensionId}/options.html#/settings`);
   await opts.getByRole('button', { name: /Retirer l’exception pour 127\.0\.0\.1/ }).click();
   await opts.getByText('Aucune exception.').waitFor({ timeout: 5000 });
   await opts.getByRole('button', { name: 'Tout réinitialiser' }).click();

@@ -1,30 +1,24 @@
 // End-to-end: the first-run page opens on install only, lists the browser's own shortcuts (also in
 // the popup footer and the options page), opens the shortcut settings, changes a classifieds choice;
 // the toolbar button says "article disponible" on article pages, distinct from the classifieds count.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from './server.mjs';
-import { launch, openPopupFor, tabIdOf } from './chromium.mjs';
+import { openPopupFor, tabIdOf } from './chromium.mjs';
+import { chromiumSuite } from './suite.mjs';
 import { axeViolations } from './axe.mjs';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
-let srv, browser;
+const env = chromiumSuite({ keepWelcome: true });
 before(async () => {
-  srv = await startServer();
-  browser = await launch({ keepWelcome: true });
   mkdirSync(SHOTS, { recursive: true });
 });
-after(async () => {
-  await browser?.context.close();
-  await srv?.close();
-});
 
-const commands = () => browser.worker.evaluate(() => chrome.commands.getAll());
+const commands = () => env.browser.worker.evaluate(() => chrome.commands.getAll());
 
 test('install opens the first-run page once, in French, with the real shortcuts', async () => {
-  const { context, welcome } = browser;
+  const { context, welcome } = env.browser;
   assert.ok(welcome, 'the first-run page opened on install');
   assert.equal(context.pages().filter((p) => p.url().endsWith('/welcome.html')).length, 1);
   await welcome.setViewportSize({ width: 900, height: 900 });
@@ -69,7 +63,7 @@ test('install opens the first-run page once, in French, with the real shortcuts'
   // The classifieds choices are the real ones: a change here reaches the options page.
   await welcome.getByRole('combobox', { name: /Affichage\s*: Automobile/ }).selectOption('show');
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html#/settings`);
+  await options.goto(`chrome-extension://${env.browser.extensionId}/options.html#/settings`);
   const select = options.getByRole('combobox', { name: /Affichage\s*: Automobile/ });
   await select.waitFor({ timeout: 10_000 });
   assert.equal(await select.inputValue(), 'show');
@@ -83,9 +77,9 @@ test('install opens the first-run page once, in French, with the real shortcuts'
 });
 
 test('the popup footer lists the shortcuts', async () => {
-  const { context, worker, extensionId } = browser;
+  const { context, worker, extensionId } = env.browser;
   const page = await context.newPage();
-  await page.goto(srv.articleUrl);
+  await page.goto(env.srv.articleUrl);
   const popup = await openPopupFor(context, extensionId, await tabIdOf(page, worker));
   await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
   const footer = popup.locator('footer.lisible-shortcuts');
@@ -101,7 +95,7 @@ test('the popup footer lists the shortcuts', async () => {
 async function toolbarOf(tabId, until) {
   const end = Date.now() + 10_000;
   for (;;) {
-    const s = await browser.worker.evaluate(async (id) => {
+    const s = await env.browser.worker.evaluate(async (id) => {
       const [title, text, color] = await Promise.all([
         chrome.action.getTitle({ tabId: id }),
         chrome.action.getBadgeText({ tabId: id }),
@@ -115,9 +109,9 @@ async function toolbarOf(tabId, until) {
 }
 
 test('toolbar: "article disponible" on an article page, not on a list page, distinct from the count', async () => {
-  const { context, worker } = browser;
+  const { context, worker } = env.browser;
   const page = await context.newPage();
-  await page.goto(srv.articleUrl);
+  await page.goto(env.srv.articleUrl);
   const tabId = await tabIdOf(page, worker);
   const art = await toolbarOf(tabId, (s) => /article disponible/.test(s.title) && s.text !== '');
   assert.match(art.title, /^Lisible — article disponible/);
@@ -127,7 +121,7 @@ test('toolbar: "article disponible" on an article page, not on a list page, dist
   assert.equal(art.color, '27,107,58');
 
   // The same tab, a home page (a list of links): no "article disponible".
-  await page.goto(`${srv.origin}/pages/home.html`);
+  await page.goto(`${env.srv.origin}/pages/home.html`);
   const home = await toolbarOf(tabId, (s) => !/article disponible/.test(s.title));
   assert.doesNotMatch(home.title, /article disponible/);
   assert.notEqual(home.text, '≡');

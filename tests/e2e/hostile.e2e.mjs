@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
-import { launch, openPopupFor, tabIdOf } from './chromium.mjs';
+import { launch, openPopupFor, tabIdOf, toggleFromBackground } from './chromium.mjs';
 
 const PAGES = readdirSync(join(import.meta.dirname, '../fixtures/hostile')).filter((f) =>
   f.endsWith('.html'),
@@ -101,11 +101,7 @@ for (const name of PAGES) {
     // mode path is covered by tests/e2e/reader.e2e.mjs).
     await popup.close();
     await page.bringToFront();
-    await worker.evaluate(
-      (id) =>
-        chrome.tabs.sendMessage(id, { lisible: 1, type: 'extension→content:toggleReader', payload: {} }),
-      tabId,
-    );
+    await toggleFromBackground(worker, tabId);
     step('reading mode opened');
     const frame = await readerFrame(page);
     step('reader frame');

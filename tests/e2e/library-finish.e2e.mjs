@@ -2,31 +2,23 @@
 // URL names it without accents; the saved article gets a tag (renamed), a highlight with a note found by
 // the library search; its EPUB, exported through the UI, passes epubcheck; the saved-article view
 // prints the article alone (emulated print media). Screenshots go to tests/e2e/screenshots/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from './server.mjs';
-import { launch, openPopupFor, tabIdOf } from './chromium.mjs';
+import { openPopupFor, tabIdOf } from './chromium.mjs';
+import { chromiumSuite } from './suite.mjs';
 
 const SHOTS = join(import.meta.dirname, 'screenshots');
-let srv, browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.context.close();
-  await srv?.close();
-});
+const env = chromiumSuite();
 
 test('popup shows the official commune; tags, highlight and note in the library; EPUB valid; print', async () => {
-  const { context, worker, extensionId } = browser;
+  const { context, worker, extensionId } = env.browser;
   const page = await context.newPage();
   // The folder "saint-lo" names the commune, without its accent.
-  await page.goto(`${srv.origin}/actualite/saint-lo/normandie-data-centers.html`);
+  await page.goto(`${env.srv.origin}/actualite/saint-lo/normandie-data-centers.html`);
   const popup = await openPopupFor(context, extensionId, await tabIdOf(page, worker));
   await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
   const commune = popup.locator('.lisible-commune');

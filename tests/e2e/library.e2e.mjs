@@ -1,7 +1,7 @@
 // End-to-end, the library in real headless Chromium with the built extension: save from the popup,
 // find it by search in the options page, read it offline with its images, delete and undo, export and
 // import into a fresh profile.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,28 +9,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
-import { startServer } from './server.mjs';
-import { launch, openPopupFor, tabIdOf } from './chromium.mjs';
+import { launch, articlePopup } from './chromium.mjs';
+import { chromiumSuite } from './suite.mjs';
 
-let srv, browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.context.close();
-  await srv?.close();
-});
+const env = chromiumSuite();
 
 const optionsUrl = (id) => `chrome-extension://${id}/options.html`;
 
 async function saveSample() {
-  const { context, worker, extensionId } = browser;
-  const page = await context.newPage();
-  await page.goto(srv.articleUrl + '?xtor=RSS-1#top');
-  const tabId = await tabIdOf(page, worker);
-  const popup = await openPopupFor(context, extensionId, tabId);
-  await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
+  const { page, popup } = await articlePopup(env.browser, env.srv.articleUrl + '?xtor=RSS-1#top');
   await popup.getByRole('button', { name: 'Enregistrer' }).click();
   await popup
     .getByText(/Enregistré dans la bibliothèque|Mis à jour dans la bibliothèque/)
@@ -41,7 +28,7 @@ async function saveSample() {
 
 test('save from the popup, find it by search, read it offline with its images', async () => {
   await saveSample();
-  const { context, extensionId } = browser;
+  const { context, extensionId } = env.browser;
   const options = await context.newPage();
   await options.goto(optionsUrl(extensionId));
   await options.locator('.library-item').first().waitFor({ timeout: 10_000 });
@@ -84,7 +71,7 @@ test('save from the popup, find it by search, read it offline with its images', 
 });
 
 test('reading progress is saved as you scroll and resumed', async () => {
-  const { context, extensionId } = browser;
+  const { context, extensionId } = env.browser;
   const options = await context.newPage();
   await options.setViewportSize({ width: 800, height: 400 });
   await options.goto(optionsUrl(extensionId));
@@ -103,7 +90,7 @@ test('reading progress is saved as you scroll and resumed', async () => {
 });
 
 test('delete, then undo, restores the article', async () => {
-  const { context, extensionId } = browser;
+  const { context, extensionId } = env.browser;
   const options = await context.newPage();
   await options.goto(optionsUrl(extensionId));
   const item = options.locator('.library-item', { hasText: 'data centers' });
@@ -121,7 +108,7 @@ test('delete, then undo, restores the article', async () => {
 });
 
 test('Markdown and standalone HTML of a selection and of the open article', async () => {
-  const { context, extensionId } = browser;
+  const { context, extensionId } = env.browser;
   const options = await context.newPage();
   await options.goto(optionsUrl(extensionId));
   const item = options.locator('.library-item', { hasText: 'data centers' });
@@ -151,7 +138,7 @@ test('Markdown and standalone HTML of a selection and of the open article', asyn
 });
 
 test('export a backup, import it into a fresh profile: same library', async () => {
-  const { context, extensionId } = browser;
+  const { context, extensionId } = env.browser;
   const options = await context.newPage();
   await options.goto(optionsUrl(extensionId));
   await options.locator('.library-item').first().waitFor({ timeout: 10_000 });
@@ -191,13 +178,13 @@ test('export a backup, import it into a fresh profile: same library', async () =
 });
 
 test('hostile library rows export to files that navigate nowhere, show no form and run nothing (issue 10, items 1 and 2)', async () => {
-  const { context, extensionId } = browser;
+  const { context, extensionId } = env.browser;
   const options = await context.newPage();
   await options.goto(optionsUrl(extensionId));
   await options.locator('.library-item').first().waitFor({ timeout: 10_000 });
   // Rows as an older Lisible (or a hostile server's Content-Type) could have left them: written straight
   // into IndexedDB, past every check of today's code.
-  const evil = `${srv.origin}/evil`;
+  const evil = `${env.srv.origin}/evil`;
   await options.evaluate(async (evil) => {
     const db = await new Promise((ok, ko) => {
       const r = indexedDB.open('lisible');

@@ -2,16 +2,13 @@
 // recorded. The extension may load its own files and, to show and keep the article the reader asked
 // for, that article's own images; anything else it initiates (fonts, analytics, remote code, voices,
 // update checks…) fails the test. No request at all may leave 127.0.0.1.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch, openPopupFor, tabIdOf } from './chromium.mjs';
+import { openPopupFor, tabIdOf, toggleFromBackground } from './chromium.mjs';
+import { chromiumSuite } from './suite.mjs';
 
-let srv, browser;
 const requests = [];
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
+const env = chromiumSuite({}, async ({ browser }) => {
   const record = (req) => {
     let initiator = '';
     try {
@@ -24,24 +21,17 @@ before(async () => {
   browser.context.on('request', record);
   for (const w of browser.context.serviceWorkers()) w.on('request', record);
 });
-after(async () => {
-  await browser?.context.close();
-  await srv?.close();
-});
 
 test('popup, save, reading mode, settings and library make no request of their own', async () => {
-  const { context, worker, extensionId } = browser;
+  const { context, worker, extensionId } = env.browser;
   const page = await context.newPage();
-  await page.goto(srv.articleUrl);
+  await page.goto(env.srv.articleUrl);
   const tabId = await tabIdOf(page, worker);
   // Reading mode first (as the shortcut opens it), with settings changes and narration controls.
   // (Opened from the popup tab instead, headless Chromium stops delivering mouse clicks to the
   // reader frame once the tab has been in the background: a test-harness artefact, the real popup is
   // a bubble over the tab.)
-  await worker.evaluate(
-    (id) => chrome.tabs.sendMessage(id, { lisible: 1, type: 'extension→content:toggleReader', payload: {} }),
-    tabId,
-  );
+  await toggleFromBackground(worker, tabId);
   await page.waitForSelector('#lisible-reader-frame', { timeout: 10_000 });
   let frame;
   for (let i = 0; i < 100 && !frame; i++) {
@@ -98,10 +88,10 @@ test('popup, save, reading mode, settings and library make no request of their o
 });
 
 test('a page with 150 images: at most 60 fetched to save, none when reading the saved copy (issue 10, item 9)', async () => {
-  const { context, worker, extensionId } = browser;
-  const total = () => [...srv.hits.values()].reduce((a, b) => a + b, 0);
+  const { context, worker, extensionId } = env.browser;
+  const total = () => [...env.srv.hits.values()].reduce((a, b) => a + b, 0);
   const page = await context.newPage();
-  await page.goto(`${srv.origin}/pages/many-images.html`, { waitUntil: 'load' });
+  await page.goto(`${env.srv.origin}/pages/many-images.html`, { waitUntil: 'load' });
   await page.waitForFunction(() => [...document.images].every((i) => i.complete));
   const pageOwn = total();
   assert.equal(pageOwn, 150, 'the page loaded its own images once each');
@@ -140,7 +130,7 @@ test('a page with 150 images: at most 60 fetched to save, none when reading the 
     'nothing remote in the library',
   );
   assert.ok(await options.locator('.lisible-images-held button').isVisible(), 'the rest on request');
-  const perImage = Math.max(...srv.hits.values());
+  const perImage = Math.max(...env.srv.hits.values());
   assert.ok(perImage <= 3, `no image fetched more than page + popup + save (${perImage})`);
   console.log(
     `  150 images: page ${pageOwn}, popup view ${popupView}, save ${atSave}, 3 library views ${total() - beforeViews} requests`,

@@ -5,28 +5,22 @@
 //  - "Ce n'est pas une annonce" shows a detected block again and the exception is remembered on reload,
 //    listed in the options page and carried in the backup.
 //  - "Choisir le texte à lire" picks the block to read: reading mode opens on it, and the site keeps it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startServer } from './server.mjs';
-import { launch, openPopupFor, tabIdOf, until } from './chromium.mjs';
+import { openPopupFor, tabIdOf, until, toggleFromBackground } from './chromium.mjs';
+import { chromiumSuite } from './suite.mjs';
 
-let srv, browser, pageUrl;
-before(async () => {
-  srv = await startServer();
+let pageUrl;
+const env = chromiumSuite({}, async ({ srv }) => {
   pageUrl = `${srv.origin}/pages/picker.html`;
-  browser = await launch();
-});
-after(async () => {
-  await browser?.context.close();
-  await srv?.close();
 });
 
 const display = (page, sel) => page.evaluate((s) => getComputedStyle(document.querySelector(s)).display, sel);
 
 async function exportedBackup() {
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const options = await env.browser.context.newPage();
+  await options.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
   const [download] = await Promise.all([
     options.waitForEvent('download'),
     options.locator('button.export-json').click(),
@@ -41,7 +35,7 @@ async function exportedBackup() {
  * once with ↑ and clicks: the picker then offers its choices. Returns the tab id and the popup.
  */
 async function pickFromPopup(page, button, selector, at = (b) => [b.width / 2, b.height / 2]) {
-  const { context, worker, extensionId } = browser;
+  const { context, worker, extensionId } = env.browser;
   const tabId = await tabIdOf(page, worker);
   const popup = await openPopupFor(context, extensionId, tabId);
   await popup.getByRole('button', { name: button }).click();
@@ -57,7 +51,7 @@ async function pickFromPopup(page, button, selector, at = (b) => [b.width / 2, b
 }
 
 test('picker: "Masquer un bloc…" hides the block under the pointer; the rule survives a reload and applies before paint; options page and backup list it', async () => {
-  const { context, extensionId } = browser;
+  const { context, extensionId } = env.browser;
   const page = await context.newPage();
   await page.goto(pageUrl);
   await until(async () => (await display(page, '#immo-box')) === 'none', 'detected property ads hidden');
@@ -102,7 +96,7 @@ test('picker: "Masquer un bloc…" hides the block under the pointer; the rule s
 });
 
 test('"Ce n\'est pas une annonce" shows a detected block again and is remembered; options page and backup list it', async () => {
-  const { context, worker, extensionId } = browser;
+  const { context, worker, extensionId } = env.browser;
   const page = await context.newPage();
   await page.goto(pageUrl);
   await until(async () => (await display(page, '#immo-box')) === 'none', 'detected property ads hidden');
@@ -157,7 +151,7 @@ async function readerText(page) {
 }
 
 test('"Choisir le texte à lire": reading mode opens on the chosen block, and the site remembers it', async () => {
-  const { context, worker } = browser;
+  const { context, worker } = env.browser;
   const page = await context.newPage();
   await page.goto(pageUrl);
   // Point at the paragraph, widen once (↑) to the whole box, click.
@@ -172,15 +166,7 @@ test('"Choisir le texte à lire": reading mode opens on the chosen block, and th
   // Next visit: the same block, without picking again.
   await page.reload();
   await page.waitForLoadState('load');
-  await worker.evaluate(
-    (id) =>
-      chrome.tabs.sendMessage(id, {
-        lisible: 1,
-        type: 'extension→content:toggleReader',
-        payload: { open: true },
-      }),
-    tabId,
-  );
+  await toggleFromBackground(worker, tabId, { open: true });
   assert.match(await readerText(page), /producteurs du bocage/);
   await Promise.all([page.close(), popup.close()]);
 });

@@ -1,27 +1,14 @@
 // End-to-end, real headless Chromium with the built extension: popup reading view, save, library,
 // and the "not an article" state.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch, openPopupFor, tabIdOf } from './chromium.mjs';
+import { launch, openPopupFor, tabIdOf, articlePopup } from './chromium.mjs';
+import { chromiumSuite } from './suite.mjs';
 
-let srv, browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.context.close();
-  await srv?.close();
-});
+const env = chromiumSuite();
 
 test('popup shows the clean article of the tab, without the clutter', async () => {
-  const { context, worker, extensionId } = browser;
-  const page = await context.newPage();
-  await page.goto(srv.articleUrl);
-  const tabId = await tabIdOf(page, worker);
-  const popup = await openPopupFor(context, extensionId, tabId);
-  await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
+  const { page, popup } = await articlePopup(env.browser, env.srv.articleUrl);
   const text = await popup.locator('.lisible-article').innerText();
   assert.match(
     await popup.locator('h1.lisible-title').innerText(),
@@ -61,12 +48,8 @@ test('popup shows the clean article of the tab, without the clutter', async () =
 });
 
 test('Enregistrer stores the article; the options page lists it and opens it', async () => {
-  const { context, worker, extensionId } = browser;
-  const page = await context.newPage();
-  await page.goto(srv.articleUrl + '?utm_source=test#comments');
-  const tabId = await tabIdOf(page, worker);
-  const popup = await openPopupFor(context, extensionId, tabId);
-  await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
+  const { context, extensionId } = env.browser;
+  const { page, popup } = await articlePopup(env.browser, env.srv.articleUrl + '?utm_source=test#comments');
   await popup.getByRole('button', { name: 'Enregistrer' }).click();
   await popup.getByText('Enregistré dans la bibliothèque').waitFor({ timeout: 10_000 });
   // Saving again updates instead of duplicating.
@@ -93,11 +76,11 @@ test('Enregistrer stores the article; the options page lists it and opens it', a
 });
 
 test('a home page, an empty page, a PDF and a chrome:// page get a plain "pas d\'article" message', async () => {
-  const { context, worker, extensionId } = browser;
+  const { context, worker, extensionId } = env.browser;
   const cases = [
-    [`${srv.origin}/pages/home.html`, /ne contient pas d’article/],
-    [`${srv.origin}/pages/empty.html`, /vide|ne contient pas d’article/],
-    [`${srv.origin}/pages/conseil-municipal.pdf`, /n’est pas une page web \(PDF/],
+    [`${env.srv.origin}/pages/home.html`, /ne contient pas d’article/],
+    [`${env.srv.origin}/pages/empty.html`, /vide|ne contient pas d’article/],
+    [`${env.srv.origin}/pages/conseil-municipal.pdf`, /n’est pas une page web \(PDF/],
     ['chrome://version/', /ne permet pas aux extensions de lire cette page/],
   ];
   for (const [url, expected] of cases) {
@@ -118,7 +101,7 @@ test('in an English browser the popup speaks English', async () => {
   const en = await launch({ locale: 'en-US' });
   try {
     const page = await en.context.newPage();
-    await page.goto(`${srv.origin}/pages/home.html`);
+    await page.goto(`${env.srv.origin}/pages/home.html`);
     const tabId = await tabIdOf(page, en.worker);
     const popup = await openPopupFor(en.context, en.extensionId, tabId);
     await popup.waitForSelector('[data-state="not-article"]', { timeout: 15_000 });

@@ -1,24 +1,18 @@
 // End-to-end: reading mode over the page, toggled like the shortcut does (a message from the
 // background) and from the popup; Escape restores the page exactly; settings apply live and persist;
 // axe finds no serious or critical violation in reading mode, the popup or the options page.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from './server.mjs';
-import { launch, openPopupFor, readerFrame, tabIdOf, toggleFromBackground } from './chromium.mjs';
+import { openPopupFor, readerFrame, tabIdOf, toggleFromBackground, articlePopup } from './chromium.mjs';
+import { chromiumSuite } from './suite.mjs';
 import { axeViolations } from './axe.mjs';
 
 const SHOTS = join(import.meta.dirname, '../../.screenshots');
-let srv, browser;
+const env = chromiumSuite();
 before(async () => {
-  srv = await startServer();
-  browser = await launch();
   mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await browser?.context.close();
-  await srv?.close();
 });
 
 const snapshot = (page) =>
@@ -31,9 +25,9 @@ const snapshot = (page) =>
   }));
 
 test('shortcut toggle shows the article over the page; Escape restores the page exactly', async () => {
-  const { context, worker } = browser;
+  const { context, worker } = env.browser;
   const page = await context.newPage();
-  await page.goto(srv.articleUrl);
+  await page.goto(env.srv.articleUrl);
   await page.fill('textarea[name="comment"]', 'Mon commentaire pas encore envoyé');
   await page.fill('input[name="email"]', 'lecteur@example.fr');
   await page.evaluate(() => window.scrollTo(0, 420));
@@ -95,12 +89,8 @@ test('shortcut toggle shows the article over the page; Escape restores the page 
 });
 
 test('popup "Mode lecture" opens it; saving from it reaches the library; the close button closes it; a home page refuses politely', async () => {
-  const { context, worker, extensionId } = browser;
-  const page = await context.newPage();
-  await page.goto(srv.articleUrl);
-  const tabId = await tabIdOf(page, worker);
-  const popup = await openPopupFor(context, extensionId, tabId);
-  await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
+  const { context, worker, extensionId } = env.browser;
+  const { page, popup } = await articlePopup(env.browser, env.srv.articleUrl);
   await popup.getByRole('button', { name: 'Mode lecture' }).click();
   // The article's tab comes back in front (Chrome throttles background tabs).
   await page.bringToFront();
@@ -119,7 +109,7 @@ test('popup "Mode lecture" opens it; saving from it reaches the library; the clo
   await library.close();
 
   const home = await context.newPage();
-  await home.goto(`${srv.origin}/pages/home.html`);
+  await home.goto(`${env.srv.origin}/pages/home.html`);
   const homeTab = await tabIdOf(home, worker);
   const res = await toggleFromBackground(worker, homeTab);
   assert.equal(res.open, false);
@@ -128,10 +118,10 @@ test('popup "Mode lecture" opens it; saving from it reaches the library; the clo
 });
 
 test('settings apply live, persist across reloads, reach the popup; themes screenshot; axe clean', async () => {
-  const { context, worker, extensionId } = browser;
+  const { context, worker, extensionId } = env.browser;
   const page = await context.newPage();
   await page.setViewportSize({ width: 1000, height: 760 });
-  await page.goto(srv.articleUrl);
+  await page.goto(env.srv.articleUrl);
   const tabId = await tabIdOf(page, worker);
   await toggleFromBackground(worker, tabId);
   let frame = await readerFrame(page);
@@ -211,9 +201,9 @@ test('settings apply live, persist across reloads, reach the popup; themes scree
 });
 
 test('floating button and per-site auto-open (settings), both off by default', async () => {
-  const { context, worker, extensionId } = browser;
+  const { context, worker, extensionId } = env.browser;
   const page = await context.newPage();
-  await page.goto(srv.articleUrl);
+  await page.goto(env.srv.articleUrl);
   await page.waitForTimeout(500);
   assert.equal(await page.locator('lisible-reader-button').count(), 0, 'no floating button by default');
 
@@ -228,7 +218,7 @@ test('floating button and per-site auto-open (settings), both off by default', a
   await readerFrame(page);
   // No button on a page that is not an article.
   const home = await context.newPage();
-  await home.goto(`${srv.origin}/pages/home.html`);
+  await home.goto(`${env.srv.origin}/pages/home.html`);
   await home.waitForTimeout(500);
   assert.equal(await home.locator('lisible-reader-button').count(), 0);
   await home.close();
@@ -238,7 +228,7 @@ test('floating button and per-site auto-open (settings), both off by default', a
   await frame.getByRole('button', { name: 'Affichage' }).click();
   await frame.getByRole('checkbox', { name: /Toujours ouvrir en mode lecture sur 127\.0\.0\.1/ }).check();
   const other = await context.newPage();
-  await other.goto(srv.articleUrl);
+  await other.goto(env.srv.articleUrl);
   await readerFrame(other);
   const tabId = await tabIdOf(other, worker);
   assert.equal(tabId > 0, true);
@@ -246,20 +236,12 @@ test('floating button and per-site auto-open (settings), both off by default', a
 });
 
 test('the page cannot steer the reading frame: no synthetic Escape, no reader of its own, no navigation (issue 10, item 6)', async () => {
-  const { context, worker, control } = browser;
+  const { context, worker, control } = env.browser;
   const page = await context.newPage();
-  await page.goto(srv.articleUrl);
+  await page.goto(env.srv.articleUrl);
   const tabId = await tabIdOf(page, worker);
   // open: true, not a toggle: the previous test may have left auto-open on for this site.
-  await worker.evaluate(
-    (id) =>
-      chrome.tabs.sendMessage(id, {
-        lisible: 1,
-        type: 'extension→content:toggleReader',
-        payload: { open: true },
-      }),
-    tabId,
-  );
+  await toggleFromBackground(worker, tabId, { open: true });
   const ours = await readerFrame(page);
   // A synthetic Escape (isTrusted false) from the page's scripts does not close it.
   await page.evaluate(() => {
@@ -300,7 +282,7 @@ test('the page cannot steer the reading frame: no synthetic Escape, no reader of
 
   // Our frame navigated elsewhere (the reader document goes away): reading mode closes at once rather
   // than show what is now in the frame.
-  await ours.goto(`${srv.origin}/pages/home.html`).catch(() => undefined);
+  await ours.goto(`${env.srv.origin}/pages/home.html`).catch(() => undefined);
   await page.waitForSelector('#lisible-reader-frame', { state: 'detached', timeout: 5000 });
   assert.equal(await page.evaluate(() => document.body.hasAttribute('inert')), false);
   await page.close();

@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
-import { launch, openPopupFor, tabIdOf } from './chromium.mjs';
+import { launch, articlePopup } from './chromium.mjs';
 import { filesUnder, grepFiles, startWebdav } from '../tools/webdav-server.mjs';
 import { startFaultProxy } from '../tools/fault-proxy.mjs';
 
@@ -65,11 +65,7 @@ async function syncNow(page) {
 }
 
 async function saveSample(b) {
-  const page = await b.context.newPage();
-  await page.goto(srv.articleUrl);
-  const tabId = await tabIdOf(page, b.worker);
-  const popup = await openPopupFor(b.context, b.extensionId, tabId);
-  await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
+  const { page, popup } = await articlePopup(b, srv.articleUrl);
   await popup.getByRole('button', { name: 'Enregistrer' }).click();
   await popup.getByText(/Enregistré dans la bibliothèque/).waitFor({ timeout: 15_000 });
   // The popup stores the images right after the save.

@@ -2,27 +2,21 @@
 // shortcut — driven through the background's own listeners (the browser's event objects can dispatch
 // to them, as a click on the menu or the accelerator would), then checked where the reader sees them:
 // the toolbar badge and tooltip, and the library.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
-import { launch, tabIdOf, until } from './chromium.mjs';
+import { tabIdOf, until } from './chromium.mjs';
+import { chromiumSuite } from './suite.mjs';
 
-let srv, browser, sw;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
+let sw;
+const env = chromiumSuite({}, async ({ browser }) => {
   [sw] = browser.context.serviceWorkers();
-});
-after(async () => {
-  await browser?.context.close();
-  await srv?.close();
 });
 
 /** Waits for the tab's badge to read `text`, and returns the tooltip shown with it. */
 const badge = (tabId, text) =>
   until(
     async () => {
-      const [got, title] = await browser.worker.evaluate(
+      const [got, title] = await env.browser.worker.evaluate(
         async (id) => [
           await chrome.action.getBadgeText({ tabId: id }),
           await chrome.action.getTitle({ tabId: id }),
@@ -37,8 +31,8 @@ const badge = (tabId, text) =>
 
 /** The library's items, as the options page lists them. */
 async function libraryTitles() {
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const options = await env.browser.context.newPage();
+  await options.goto(`chrome-extension://${env.browser.extensionId}/options.html`);
   await options.locator('.library-item, .library-empty, [data-empty]').first().waitFor({ timeout: 10_000 });
   const titles = await options.locator('.library-item a.library-title').allInnerTexts();
   await options.close();
@@ -46,9 +40,9 @@ async function libraryTitles() {
 }
 
 test('keyboard shortcut on an article: saved, ✓ on the icon with "Enregistré…", listed in the library', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(srv.articleUrl);
-  const tabId = await tabIdOf(page, browser.worker);
+  const page = await env.browser.context.newPage();
+  await page.goto(env.srv.articleUrl);
+  const tabId = await tabIdOf(page, env.browser.worker);
   await sw.evaluate(async (id) => {
     const tab = await chrome.tabs.get(id);
     chrome.commands.onCommand.dispatch('save-article', tab);
@@ -66,7 +60,7 @@ test('keyboard shortcut on an article: saved, ✓ on the icon with "Enregistré�
   // The ✓ of the first save may still show: wait for the tooltip of the second.
   const title = await until(
     async () => {
-      const t = await browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+      const t = await env.browser.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
       return t === 'Mis à jour dans la bibliothèque' && t;
     },
     'the tooltip of the update',
@@ -78,9 +72,9 @@ test('keyboard shortcut on an article: saved, ✓ on the icon with "Enregistré�
 });
 
 test('context menu on a page that is not an article: "!" and the reason, nothing saved', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${srv.origin}/pages/home.html`);
-  const tabId = await tabIdOf(page, browser.worker);
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.srv.origin}/pages/home.html`);
+  const tabId = await tabIdOf(page, env.browser.worker);
   const before = (await libraryTitles()).length;
   await sw.evaluate(async (id) => {
     const tab = await chrome.tabs.get(id);
