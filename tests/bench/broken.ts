@@ -11,18 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { detectClassifieds } from '../../utils/classifieds/index';
 import { extractArticle, isProbablyArticle } from '../../utils/extract/index';
 import { decodeHtml } from '../tools/decode';
-import {
-  bigArticlePage,
-  blankPage,
-  boilerplatePage,
-  deepPage,
-  emptyPage,
-  framesetPage,
-  latin1Bytes,
-  latin1UndeclaredBytes,
-  MARKERS,
-  nestInDom,
-} from '../fixtures/broken/make';
+import * as make from '../fixtures/broken/make';
 
 export interface BrokenCase {
   name: string;
@@ -41,39 +30,39 @@ const decoded = (bytes: Uint8Array) => ({ html: decodeHtml(bytes).html, bytes: b
 export const BROKEN_CASES: BrokenCase[] = [
   {
     name: 'empty (0 bytes)',
-    html: () => utf8(emptyPage()),
+    html: () => utf8(make.emptyPage()),
     budgetMs: 200,
     expect: { ok: false, reason: 'empty' },
   },
   {
     name: 'blank body',
-    html: () => utf8(blankPage()),
+    html: () => utf8(make.blankPage()),
     budgetMs: 200,
     expect: { ok: false, reason: 'empty' },
   },
   {
     name: 'frameset',
-    html: () => utf8(framesetPage()),
+    html: () => utf8(make.framesetPage()),
     budgetMs: 200,
     expect: { ok: false, reason: 'not-html' },
   },
   {
     name: '10 MB article',
-    html: () => utf8(bigArticlePage()),
+    html: () => utf8(make.bigArticlePage()),
     budgetMs: 5000,
-    expect: { ok: true, marker: MARKERS.bigArticle },
+    expect: { ok: true, marker: make.MARKERS.bigArticle },
   },
   {
     name: '10 MB boilerplate',
-    html: () => utf8(boilerplatePage()),
+    html: () => utf8(make.boilerplatePage()),
     budgetMs: 5000,
-    expect: { ok: true, marker: MARKERS.boilerplateArticle },
+    expect: { ok: true, marker: make.MARKERS.boilerplateArticle },
   },
   {
     name: 'nesting 10k (parsed)',
-    html: () => utf8(deepPage()),
+    html: () => utf8(make.deepPage()),
     budgetMs: 1000,
-    expect: { ok: true, marker: MARKERS.deep },
+    expect: { ok: true, marker: make.MARKERS.deep },
   },
   {
     name: 'nesting 10k (DOM)',
@@ -81,21 +70,21 @@ export const BROKEN_CASES: BrokenCase[] = [
       utf8(
         '<!doctype html><html lang="fr"><head><title>Dix mille niveaux</title></head><body></body></html>',
       ),
-    build: (doc) => nestInDom(doc),
+    build: (doc) => make.nestInDom(doc),
     budgetMs: 1000,
-    expect: { ok: true, marker: MARKERS.deep },
+    expect: { ok: true, marker: make.MARKERS.deep },
   },
   {
     name: 'windows-1252 (meta)',
-    html: () => decoded(latin1Bytes()),
+    html: () => decoded(make.latin1Bytes()),
     budgetMs: 200,
-    expect: { ok: true, marker: MARKERS.latin1Text, title: MARKERS.latin1Title },
+    expect: { ok: true, marker: make.MARKERS.latin1Text, title: make.MARKERS.latin1Title },
   },
   {
     name: 'windows-1252 (no meta)',
-    html: () => decoded(latin1UndeclaredBytes()),
+    html: () => decoded(make.latin1UndeclaredBytes()),
     budgetMs: 200,
-    expect: { ok: true, marker: MARKERS.latin1Text, title: MARKERS.latin1Title },
+    expect: { ok: true, marker: make.MARKERS.latin1Text, title: make.MARKERS.latin1Title },
   },
 ];
 

@@ -14,6 +14,7 @@ import { extractArticle } from '../../utils/extract/index';
 import { SITE_RULES, ruleMatchesHost } from '../../utils/extract/sites/index';
 import { normalizeTruth } from '../tools/normalize';
 import { decodeHtml } from '../tools/decode';
+import { metadataFields } from '../tools/expected-fields';
 
 const PAGES = join(import.meta.dirname, '../fixtures/pages');
 
@@ -79,15 +80,7 @@ describe('fixture pages', () => {
       const draft: Expected = {
         url: url ?? a.url,
         title: a.title,
-        byline: a.byline,
-        siteName: a.siteName,
-        publishedTime: a.publishedTime,
-        modifiedTime: a.modifiedTime,
-        lang: a.lang,
-        teaser: a.teaser,
-        commune: a.commune,
-        siteRule: a.siteRule ?? null,
-        minWords: Math.floor(a.wordCount * 0.9),
+        ...metadataFields(a, 0.9),
         mustContain: [lines[0], lines[lines.length - 1]]
           .filter((x): x is string => !!x)
           .map((l) => l.slice(0, 120)),

@@ -7,38 +7,22 @@ import { describe, expect, it, vi } from 'vitest';
 import { BulkBar, LibrarySearch } from '../../../components/LibraryControls';
 import { LibraryList, ROW_HEIGHT } from '../../../components/LibraryList';
 import type { ArticleRow } from '../../../utils/db/schema';
+import { makeRow } from '../db/article';
 import { testLocale } from '../../setup';
 
-const row = (i: number, extra: Partial<ArticleRow> = {}): ArticleRow => ({
-  id: i + 1,
-  key: `https://a.fr/${i}`,
-  url: `https://a.fr/${i}`,
-  canonicalUrl: `https://a.fr/${i}`,
-  title: `Article ${i}`,
-  excerpt: '',
-  byline: null,
-  siteName: 'Ouest-France',
-  site: 'ouest-france.fr',
-  publishedTime: null,
-  modifiedTime: null,
-  lang: 'fr',
-  leadImage: null,
-  wordCount: 500,
-  readingTimeMinutes: 3,
-  teaser: false,
-  commune: { name: 'Saint-Lô', postcode: '50000' },
-  savedAt: Date.UTC(2025, 0, 8),
-  updatedAt: 0,
-  read: 0,
-  progress: 0,
-  favourite: 0,
-  archived: 0,
-  tags: [],
-  words: [],
-  facets: [],
-  imageBytes: 0,
-  ...extra,
-});
+const row = (i: number, extra: Partial<ArticleRow> = {}): ArticleRow =>
+  makeRow({
+    id: i + 1,
+    url: `https://a.fr/${i}`,
+    title: `Article ${i}`,
+    site: 'ouest-france.fr',
+    wordCount: 500,
+    readingTimeMinutes: 3,
+    commune: { name: 'Saint-Lô', postcode: '50000' },
+    savedAt: Date.UTC(2025, 0, 8),
+    updatedAt: 0,
+    ...extra,
+  });
 
 function mount(articles: ArticleRow[], hasMore = false) {
   const root = document.createElement('div');

@@ -15,6 +15,7 @@ import { getArticle } from '../../../utils/db/articles';
 import { LisibleDB, type SavedArticle } from '../../../utils/db/schema';
 import type { Article } from '../../../utils/extract/types';
 import { sanitizeArticleHtml } from '../../../utils/safety/sanitize';
+import { libraryFields } from './article';
 
 globalThis.Blob = NodeBlob as unknown as typeof Blob;
 
@@ -198,17 +199,9 @@ function saved(): SavedArticle {
     excerpt: '',
     byline: null,
     siteName: null,
+    ...libraryFields('https://www.ouest-france.fr/structure.html', 1),
     key: 'k',
-    site: 'ouest-france.fr',
-    savedAt: 1,
-    updatedAt: 1,
-    read: 0,
-    progress: 0,
-    favourite: 0,
-    archived: 0,
-    tags: [],
     words: [],
     facets: [],
-    imageBytes: 0,
   };
 }

@@ -13,30 +13,21 @@ import { getClassifiedsPrefs } from '../../../utils/db/preferences';
 import { LisibleDB } from '../../../utils/db/schema';
 import { identityUrl, sameSite } from '../../../utils/core/url';
 import type { Article } from '../../../utils/extract/types';
+import { libraryFields, makeArticle } from './article';
 
 globalThis.Blob = NodeBlob as unknown as typeof Blob;
 
 const sanitize = (h: string) => h;
 function art(url: string, over: Partial<Article> = {}): Article {
-  return {
+  return makeArticle({
     url,
-    canonicalUrl: url,
     title: `Titre ${url}`,
-    excerpt: '',
-    byline: null,
     siteName: null,
-    publishedTime: null,
-    modifiedTime: null,
-    lang: 'fr',
-    leadImage: null,
     contentHtml: `<p>Texte de ${url}</p>`,
     textContent: `Texte de ${url}`,
     wordCount: 3,
-    readingTimeMinutes: 1,
-    teaser: false,
-    commune: null,
     ...over,
-  };
+  });
 }
 
 let database: LisibleDB;
@@ -97,16 +88,9 @@ async function backupWith(records: unknown[], prefs: unknown[] = []): Promise<st
 }
 const record = (a: Article, over: Record<string, unknown> = {}) => ({
   ...a,
+  ...libraryFields(a.url),
   key: articleKey(a.url),
   site: 'x',
-  savedAt: 1_700_000_000_000,
-  updatedAt: 1_700_000_000_000,
-  read: 0,
-  progress: 0,
-  favourite: 0,
-  archived: 0,
-  tags: [],
-  imageBytes: 0,
   ...over,
 });
 

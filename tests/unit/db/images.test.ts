@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveArticle } from '../../../utils/db/articles';
 import { getImages, MAX_IMAGES, storeImages, storableImageType } from '../../../utils/db/images';
 import { LisibleDB, type LibraryPrefs } from '../../../utils/db/schema';
-import type { Article } from '../../../utils/extract/types';
 import { sanitizeArticleHtml } from '../../../utils/safety/sanitize';
+import { makeArticle } from './article';
 
 globalThis.Blob = NodeBlob as unknown as typeof Blob;
 
@@ -23,24 +23,14 @@ afterEach(async () => {
 
 async function saved(html: string): Promise<number> {
   const url = 'https://www.ouest-france.fr/a.html';
-  const a: Article = {
+  const a = makeArticle({
     url,
-    canonicalUrl: url,
     title: 'A',
-    excerpt: '',
-    byline: null,
     siteName: null,
-    publishedTime: null,
-    modifiedTime: null,
-    lang: 'fr',
-    leadImage: null,
     contentHtml: html,
     textContent: 'A',
     wordCount: 1,
-    readingTimeMinutes: 1,
-    teaser: false,
-    commune: null,
-  };
+  });
   const r = await saveArticle(a, database);
   if (!r.ok) throw new Error(r.message);
   return r.id;

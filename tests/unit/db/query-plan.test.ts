@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bases, facetsOf } from '../../../utils/db/facets';
 import { LisibleDB, type ArticleRow } from '../../../utils/db/schema';
 import { queryLibrary, type LibraryQuery, type PlanCaps } from '../../../utils/db/search';
+import { makeRow } from './article';
 
 let seed = 7;
 const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
@@ -25,37 +26,25 @@ function row(i: number): ArticleRow {
   if (i % 37 === 0) words.push('rare'); // a small candidate set: its rows are the answer
   if (i % 14 === 0) words.push('peu'); // a candidate set larger than a page: filters the walk's keys
   const published = rand();
-  return {
+  return makeRow({
     url: `https://x/${i}`,
-    canonicalUrl: `https://x/${i}`,
     title: `Article ${i}`,
-    excerpt: '',
-    byline: null,
     siteName: null,
     // Minute-precision publication dates, some missing, many equal: runs of ties across pages.
     publishedTime:
       published < 0.2 ? null : new Date(1e12 + Math.floor(published * 12) * 60_000).toISOString(),
-    modifiedTime: null,
-    lang: 'fr',
-    leadImage: null,
     wordCount: 1,
-    readingTimeMinutes: 1,
-    teaser: false,
-    commune: null,
     key: `k${i}`,
     site: pick(SITES),
     ...(rand() < 0.8 ? { communeInsee: pick(COMMUNES) } : {}),
     savedAt: 1e12 + Math.floor(i / 4) * 1000, // four articles per saved second
     updatedAt: 0,
     read: rand() < 0.4 ? 1 : 0,
-    progress: 0,
     favourite: rand() < 0.3 ? 1 : 0,
     archived: rand() < 0.2 ? 1 : 0,
     tags: TAGS.filter(() => rand() < 0.35),
     words,
-    imageBytes: 0,
-    facets: [],
-  };
+  });
 }
 
 type Row = ArticleRow & { id: number };

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { countArticles, facets } from '../../../utils/db/articles';
 import { LisibleDB } from '../../../utils/db/schema';
 import { queryLibrary } from '../../../utils/db/search';
+import { libraryFields, makeArticle } from './article';
 
 const V3 = {
   articles:
@@ -21,33 +22,24 @@ afterEach(async () => {
 });
 
 function v3Row(i: number, url: string, commune: unknown, extra: Record<string, unknown> = {}) {
-  return {
+  // A v3 row: the article's fields without its body (in `bodies` since v2), without v5's facets.
+  const {
+    contentHtml: _body,
+    textContent: _text,
+    ...meta
+  } = makeArticle({
     url,
-    canonicalUrl: url,
     title: `Article ${i}`,
-    excerpt: '',
-    byline: null,
     siteName: null,
-    publishedTime: null,
-    modifiedTime: null,
-    lang: 'fr',
-    leadImage: null,
     wordCount: 3,
-    readingTimeMinutes: 1,
-    teaser: false,
+  });
+  return {
+    ...meta,
     commune,
     ...(commune ? { communeName: (commune as { name: string }).name } : {}),
+    ...libraryFields(url, 1_700_000_000_000 + i),
     key: url,
-    site: new URL(url).hostname.replace(/^www\./, ''),
-    savedAt: 1_700_000_000_000 + i,
-    updatedAt: 1_700_000_000_000 + i,
-    read: 0,
-    progress: 0,
-    favourite: 0,
-    archived: 0,
-    tags: [],
     words: ['article'],
-    imageBytes: 0,
     ...extra,
   };
 }

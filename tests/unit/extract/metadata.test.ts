@@ -33,12 +33,14 @@ describe('dates', () => {
   it('reads JSON-LD @graph, meta and printed dates', () => {
     const ld = `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Le Site"},{"@type":"NewsArticle","headline":"Un titre","datePublished":"2025-01-07T18:04:00+01:00","dateModified":"2025-01-08T08:00:00+01:00","author":[{"@type":"Person","name":"Jeanne Dupont"},{"@type":"Person","name":"Paul Martin"}]}]}</script>`;
     const m = readMetadata(doc(ld + '<title>Un titre - Le Site</title>'), 'https://example.fr/a');
-    expect(m.publishedTime).toBe('2025-01-07T18:04:00+01:00');
-    expect(m.modifiedTime).toBe('2025-01-08T08:00:00+01:00');
-    expect(m.byline).toBe('Jeanne Dupont, Paul Martin');
-    expect(m.siteName).toBe('Le Site');
-    expect(m.title).toBe('Un titre');
-    expect(m.lang).toBe('fr-FR');
+    expect(m).toMatchObject({
+      publishedTime: '2025-01-07T18:04:00+01:00',
+      modifiedTime: '2025-01-08T08:00:00+01:00',
+      byline: 'Jeanne Dupont, Paul Martin',
+      siteName: 'Le Site',
+      title: 'Un titre',
+      lang: 'fr-FR',
+    });
     const printed = readMetadata(
       doc('<title>T</title>', '<div class="date">Publié le 7 janvier 2025 à 18h04</div><h1>T</h1>'),
       null,

@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { articleProblem } from '../../../utils/safety/validate';
+import { makeArticle } from '../db/article';
 
-const ok = {
+const ok = makeArticle({
   url: 'https://actu.fr/a.html',
-  canonicalUrl: 'https://actu.fr/a.html',
   title: 'Titre',
-  excerpt: '',
-  byline: null,
   siteName: null,
-  publishedTime: null,
-  modifiedTime: null,
-  lang: 'fr',
-  leadImage: null,
   contentHtml: '<p>x</p>',
   textContent: 'x',
   wordCount: 1,
-  readingTimeMinutes: 1,
-  teaser: false,
-  commune: null,
-};
+});
 
 describe('articleProblem (background-side validation of messages)', () => {
   it('accepts a well-formed article', () => {
