@@ -10,6 +10,34 @@ const mb = (bytes: number) =>
     maximumFractionDigits: 1,
   });
 
+/** A size limit typed in megabytes and stored in bytes (the image limits). */
+function MegabyteField({
+  label,
+  step,
+  bytes,
+  onBytes,
+}: {
+  label: string;
+  step: string;
+  bytes: number;
+  onBytes: (bytes: number) => void;
+}) {
+  return (
+    <label>
+      {label}{' '}
+      <input
+        type="number"
+        min="0.1"
+        step={step}
+        value={bytes / 1024 / 1024}
+        onChange={(e) =>
+          onBytes(Math.round(Number((e.currentTarget as HTMLInputElement).value) * 1024 * 1024))
+        }
+      />
+    </label>
+  );
+}
+
 export interface StorageInfo {
   usage: number;
   quota: number;
@@ -112,41 +140,19 @@ export function BackupPanel({
             {t('storeImagesSetting')}
           </label>
           <br />
-          <label>
-            {t('maxImageSetting')}{' '}
-            <input
-              type="number"
-              min="0.1"
-              step="0.1"
-              value={prefs.maxImageBytes / 1024 / 1024}
-              onChange={(e) =>
-                onPrefs({
-                  ...prefs,
-                  maxImageBytes: Math.round(
-                    Number((e.currentTarget as HTMLInputElement).value) * 1024 * 1024,
-                  ),
-                })
-              }
-            />
-          </label>
+          <MegabyteField
+            label={t('maxImageSetting')}
+            step="0.1"
+            bytes={prefs.maxImageBytes}
+            onBytes={(maxImageBytes) => onPrefs({ ...prefs, maxImageBytes })}
+          />
           <br />
-          <label>
-            {t('maxArticleImagesSetting')}{' '}
-            <input
-              type="number"
-              min="0.1"
-              step="0.5"
-              value={prefs.maxArticleImageBytes / 1024 / 1024}
-              onChange={(e) =>
-                onPrefs({
-                  ...prefs,
-                  maxArticleImageBytes: Math.round(
-                    Number((e.currentTarget as HTMLInputElement).value) * 1024 * 1024,
-                  ),
-                })
-              }
-            />
-          </label>
+          <MegabyteField
+            label={t('maxArticleImagesSetting')}
+            step="0.5"
+            bytes={prefs.maxArticleImageBytes}
+            onBytes={(maxArticleImageBytes) => onPrefs({ ...prefs, maxArticleImageBytes })}
+          />
         </fieldset>
       )}
     </section>

@@ -1,5 +1,6 @@
 // Display-only read-aloud controls.
 import type { NarrationState } from '../utils/ui/narration';
+import type { Narration } from '../utils/ui/use-narration';
 import { RATES } from '../utils/settings/reader';
 import { t } from '../utils/ui/i18n';
 
@@ -14,6 +15,31 @@ export interface NarrationBarProps {
   onPrev: () => void;
   onNext: () => void;
   onRate: (rate: number) => void;
+}
+
+/**
+ * The bar's props for a narration from useNarration (reading mode and the saved-article view):
+ * the buttons drive its narrator; a new rate goes to `keepRate` (to store it) and to the narrator.
+ */
+export function narrationBarProps(
+  { synth, narrator, state }: Narration,
+  rate: number,
+  keepRate?: (rate: number) => void,
+): NarrationBarProps {
+  return {
+    available: synth ? (narrator?.available ?? false) : null,
+    state,
+    rate,
+    onPlay: () => narrator?.play(),
+    onPause: () => narrator?.pause(),
+    onStop: () => narrator?.stop(),
+    onPrev: () => narrator?.previous(),
+    onNext: () => narrator?.next(),
+    onRate: (r) => {
+      keepRate?.(r);
+      narrator?.setRate(r);
+    },
+  };
 }
 
 export function NarrationBar(p: NarrationBarProps) {

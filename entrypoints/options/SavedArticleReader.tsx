@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ArticleView } from '../../components/ArticleView';
 import { HighlightsPanel } from '../../components/HighlightsPanel';
-import { NarrationBar } from '../../components/NarrationBar';
+import { NarrationBar, narrationBarProps } from '../../components/NarrationBar';
 import { ReaderView } from '../../components/ReaderView';
 import { ArticleTags, type TagEdit } from '../../components/TagEditor';
 import { getArticle, setFlags, setProgress } from '../../utils/db/articles';
@@ -97,11 +97,7 @@ export function SavedArticleReader({
   }, [id]);
 
   const marks = useHighlights(id, bodyRef, images, onTrouble);
-  const {
-    synth,
-    narrator,
-    state: narration,
-  } = useNarration(bodyRef, images ? (article ?? null) : null, settings.rate);
+  const narration = useNarration(bodyRef, images ? (article ?? null) : null, settings.rate);
 
   const flip = useCallback(
     (k: 'favourite' | 'read' | 'archived') => {
@@ -131,17 +127,7 @@ export function SavedArticleReader({
         tags={article.tags}
         onTags={(edit) => void onTags(edit).then((tags) => setArticle({ ...article, tags }), onTrouble)}
       />
-      <NarrationBar
-        available={synth ? (narrator?.available ?? false) : null}
-        state={narration}
-        rate={settings.rate}
-        onPlay={() => narrator?.play()}
-        onPause={() => narrator?.pause()}
-        onStop={() => narrator?.stop()}
-        onPrev={() => narrator?.previous()}
-        onNext={() => narrator?.next()}
-        onRate={(rate) => narrator?.setRate(rate)}
-      />
+      <NarrationBar {...narrationBarProps(narration, settings.rate)} />
     </>
   );
   const commune = article?.commune && {

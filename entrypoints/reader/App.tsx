@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { ArticleView } from '../../components/ArticleView';
-import { NarrationBar } from '../../components/NarrationBar';
+import { NarrationBar, narrationBarProps } from '../../components/NarrationBar';
 import type { SaveState } from '../../utils/db/save';
 import { ReaderSettingsPanel } from '../../components/ReaderSettingsPanel';
 import { ReaderView } from '../../components/ReaderView';
@@ -153,11 +153,7 @@ export function App() {
   }, [load.kind]);
 
   // Narration: built once the body is rendered; voices may arrive later (voiceschanged).
-  const {
-    synth,
-    narrator,
-    state: narration,
-  } = useNarration(bodyRef, load.kind === 'article' ? load.article : null, settings.rate);
+  const narration = useNarration(bodyRef, load.kind === 'article' ? load.article : null, settings.rate);
 
   const onSave = useCallback(() => {
     if (load.kind !== 'article') return;
@@ -195,18 +191,7 @@ export function App() {
         </button>
         {load.kind === 'article' && (
           <NarrationBar
-            available={synth ? (narrator?.available ?? false) : null}
-            state={narration}
-            rate={settings.rate}
-            onPlay={() => narrator?.play()}
-            onPause={() => narrator?.pause()}
-            onStop={() => narrator?.stop()}
-            onPrev={() => narrator?.previous()}
-            onNext={() => narrator?.next()}
-            onRate={(rate) => {
-              changeSettings({ ...settings, rate });
-              narrator?.setRate(rate);
-            }}
+            {...narrationBarProps(narration, settings.rate, (rate) => changeSettings({ ...settings, rate }))}
           />
         )}
       </div>

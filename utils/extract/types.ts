@@ -41,6 +41,27 @@ export interface Article {
   siteRule?: string;
 }
 
+/**
+ * The article's own fields, its body and the diagnostic `siteRule` aside: what a backup record and a
+ * synced text register carry beside the body (utils/db/backup/lisible.ts, utils/sync/fields.ts).
+ */
+export const ARTICLE_META_FIELDS = [
+  'url',
+  'canonicalUrl',
+  'title',
+  'excerpt',
+  'byline',
+  'siteName',
+  'publishedTime',
+  'modifiedTime',
+  'lang',
+  'leadImage',
+  'wordCount',
+  'readingTimeMinutes',
+  'teaser',
+  'commune',
+] as const satisfies ReadonlyArray<keyof Article>;
+
 export type NotArticleReason =
   | 'empty' // no body text at all
   | 'not-html' // PDF viewer, image, plain text, frameset...

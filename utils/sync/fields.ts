@@ -1,26 +1,10 @@
 // Which article-row fields travel in which register (merge.ts). Shared by the change log (which clock a
 // write bumps) and the engine (what a pushed state carries, how a pulled one is written back).
 import type { ArticleRow } from '../db/schema';
+import { ARTICLE_META_FIELDS } from '../extract/types';
 
 /** The text register: what a save writes (extracted fields, `updatedAt`); the body travels with it. */
-export const TEXT_FIELDS = [
-  'url',
-  'canonicalUrl',
-  'title',
-  'excerpt',
-  'byline',
-  'siteName',
-  'publishedTime',
-  'modifiedTime',
-  'lang',
-  'leadImage',
-  'wordCount',
-  'readingTimeMinutes',
-  'teaser',
-  'commune',
-  'siteRule',
-  'updatedAt',
-] as const;
+export const TEXT_FIELDS = [...ARTICLE_META_FIELDS, 'siteRule', 'updatedAt'] as const;
 
 /** Fields the reader owns, each its own register. */
 export const USER_FIELDS = ['savedAt', 'read', 'progress', 'favourite', 'archived', 'tags'] as const;

@@ -1,7 +1,7 @@
 // Reading a Lisible backup back: every field is checked (shape, ranges, lengths), the identity (key,
 // site) is recomputed from the URL, fields the file has no business setting (words, communeName,
 // unsanitized, anything unknown) are dropped, and the body is sanitized again.
-import type { Article } from '../../extract/types';
+import { ARTICLE_META_FIELDS, type Article } from '../../extract/types';
 import { articleProblem } from '../../safety/validate';
 import { cleanHighlight, HIGHLIGHT_MAX, highlightProblem } from '../highlights';
 import { libraryPrefsProblem, storableImageType } from '../images';
@@ -14,24 +14,7 @@ import { fail, inDateRange, isHttp, MAX, saved, short, tagsOf, type Incoming } f
 const MAX_IMAGES_PER_ARTICLE = 500;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-const ARTICLE_FIELDS = [
-  'url',
-  'canonicalUrl',
-  'title',
-  'excerpt',
-  'byline',
-  'siteName',
-  'publishedTime',
-  'modifiedTime',
-  'lang',
-  'leadImage',
-  'contentHtml',
-  'textContent',
-  'wordCount',
-  'readingTimeMinutes',
-  'teaser',
-  'commune',
-] as const;
+const ARTICLE_FIELDS = [...ARTICLE_META_FIELDS, 'contentHtml', 'textContent'] as const;
 
 /** Why a backup record's library fields are unusable, or null. */
 function libraryProblem(a: Record<string, unknown>): string | null {
