@@ -9,7 +9,8 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './server.mjs';
-import { launch, articlePopup } from './chromium.mjs';
+import { launch } from './chromium.mjs';
+import { libraryRows, libraryUrl, saveSample, settingsUrl, setUp, syncNow } from './sync-steps.mjs';
 import { filesUnder, grepFiles, startWebdav } from '../tools/webdav-server.mjs';
 import { startFaultProxy } from '../tools/fault-proxy.mjs';
 
@@ -28,6 +29,9 @@ before(async () => {
     for (const w of b.context.serviceWorkers()) w.on('request', record);
   }
 });
+/** The WebDAV server as the profiles see it: through the fault proxy. */
+const webdav = () => ({ url: proxy.url, user: dav.user, pass: dav.pass });
+
 after(async () => {
   await Promise.all([A?.context.close(), B?.context.close()]);
   await proxy?.close();
@@ -35,79 +39,13 @@ after(async () => {
   await srv?.close();
 });
 
-const settingsUrl = (b) => `chrome-extension://${b.extensionId}/options.html#/settings`;
-const libraryUrl = (b) => `chrome-extension://${b.extensionId}/options.html`;
-
-/** Fills the sync form of the options page; returns the page. */
-async function setUp(b, passphrase = PASSPHRASE) {
-  const page = await b.context.newPage();
-  await page.goto(settingsUrl(b));
-  const form = page.locator('.settings-sync form.sync-form');
-  await form.locator('input[name=url]').fill(proxy.url);
-  await form.locator('input[name=user]').fill(dav.user);
-  await form.locator('input[name=password]').fill(dav.pass);
-  await form.locator('input[name=passphrase]').fill(passphrase);
-  await form.getByRole('button', { name: 'Activer la synchronisation' }).click();
-  return page;
-}
-
-/** "Synchroniser maintenant", then the outcome the page shows. */
-async function syncNow(page) {
-  const button = page.getByRole('button', { name: 'Synchroniser maintenant' });
-  await button.waitFor({ timeout: 20_000 });
-  await page.waitForFunction(() => !document.querySelector('.sync-actions button')?.disabled, null, {
-    timeout: 60_000,
-  });
-  await button.click();
-  const notice = page.locator('.sync-notice');
-  await notice.waitFor({ timeout: 60_000 });
-  return notice.innerText();
-}
-
-async function saveSample(b) {
-  const { page, popup } = await articlePopup(b, srv.articleUrl);
-  await popup.getByRole('button', { name: 'Enregistrer' }).click();
-  await popup.getByText(/Enregistré dans la bibliothèque/).waitFor({ timeout: 15_000 });
-  // The popup stores the images right after the save.
-  await popup.waitForTimeout(1000);
-  await popup.close();
-  await page.close();
-}
-
-/** Rows of the library of a profile, read from its IndexedDB in its own extension page. */
-async function libraryRows(b) {
-  const rows = await b.control.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('lisible');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['articles'], 'readonly');
-          const req = tx.objectStore('articles').getAll();
-          req.onsuccess = () => {
-            resolve(
-              req.result.map((r) => ({
-                key: r.key,
-                title: r.title,
-                tags: [...r.tags].sort(),
-                favourite: r.favourite,
-              })),
-            );
-            open.result.close();
-          };
-        };
-      }),
-  );
-  return rows.sort((x, y) => (x.key < y.key ? -1 : 1));
-}
-
 test('save on A → appears on B with its images; nothing readable on the server', async () => {
-  const pa = await setUp(A);
+  const pa = await setUp(A, webdav(), PASSPHRASE);
   await pa.getByText('Synchronisation activée.').waitFor({ timeout: 30_000 });
-  const pb = await setUp(B);
+  const pb = await setUp(B, webdav(), PASSPHRASE);
   await pb.getByText('Synchronisation activée.').waitFor({ timeout: 30_000 });
 
-  await saveSample(A);
+  await saveSample(A, srv.articleUrl);
   assert.match(await syncNow(pa), /Synchronisé/);
   assert.match(await syncNow(pb), /Synchronisé\. Envoyés\s: \d+ · reçus\s: [1-9]\d*/);
 
@@ -204,12 +142,12 @@ test('delete on B → gone on A', async () => {
 test('wrong passphrase on a new profile: refused, nothing changed here or on the server', async () => {
   const C = await launch();
   try {
-    await saveSample(C);
+    await saveSample(C, srv.articleUrl);
     const before = await libraryRows(C);
     const serverBefore = filesUnder(dav.dir)
       .map((f) => `${f.path}:${f.size}`)
       .sort();
-    const page = await setUp(C, 'pas la bonne phrase de passe');
+    const page = await setUp(C, webdav(), 'pas la bonne phrase de passe');
     await page
       .locator('.sync-notice-error', { hasText: /Cette phrase de passe n’ouvre pas la synchronisation/ })
       .waitFor({ timeout: 30_000 });
