@@ -11,14 +11,15 @@ import {
   type ClassifiedsPrefs,
   type Visibility,
 } from '../../utils/classifieds/types';
+// Only what the first paint needs: the shape scan itself is injected later (ScannerApi).
 import {
   chosenVisibility,
   DEFAULT_VISIBILITY,
   EMPTY_PREFS,
-  detectBlocksSliced,
-  knownSelectors,
   resolveVisibility,
-} from '../../utils/classifieds';
+} from '../../utils/classifieds/css';
+import { knownSelectors } from '../../utils/classifieds/rules';
+import type { ScannerApi } from '../../utils/messaging/on-demand';
 import { ruleHost, type SiteUserRules, type UserRule } from '../../utils/settings/user-rules';
 import type { BlockReport, ClassifiedsReport } from '../../utils/messaging/messages';
 import {
@@ -62,6 +63,8 @@ export class ClassifiedsController {
   constructor(
     private readonly host: string,
     private readonly onCount: (hiddenItems: number) => void,
+    /** The shape scan, loaded on first use (entrypoints/scanner.ts; tests pass the detector's own). */
+    private readonly scanner: () => Promise<ScannerApi['detectBlocksSliced']>,
   ) {
     this.style = document.createElement('style');
     this.style.id = 'lisible-classifieds';
@@ -121,7 +124,8 @@ export class ClassifiedsController {
   }
 
   private async runScan(): Promise<void> {
-    const blocks = await detectBlocksSliced(document, { host: this.host }, { yieldToPage });
+    const detect = await this.scanner();
+    const blocks = await detect(document, { host: this.host }, { yieldToPage });
     let changed = false;
     for (const b of blocks) {
       const prev = this.found.get(b.element);
@@ -212,7 +216,11 @@ export class ClassifiedsController {
   report(): ClassifiedsReport {
     const by = new Map<Category, { blocks: number; items: number }>();
     const blocks: BlockReport[] = [];
-    for (const [el, f] of this.found) {
+    // In page order: the order blocks were found in depends on which of the scan and the mirror came first.
+    const inPageOrder = [...this.found].sort(([a], [b]) =>
+      a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1,
+    );
+    for (const [el, f] of inPageOrder) {
       const c = by.get(f.category) ?? { blocks: 0, items: 0 };
       c.blocks += 1;
       c.items += f.items;

@@ -5,7 +5,7 @@
 // It never opens IndexedDB (that would be the news site's database): preferences and the reader's site
 // rules come from the storage.local mirror, counts go to the background by message.
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { loaded, type ExtractorApi, type PickerApi } from '../../utils/messaging/on-demand';
+import { loaded, type OnDemandApis, type OnDemandScript } from '../../utils/messaging/on-demand';
 import type { ExtractResult } from '../../utils/extract/types';
 import { onMessages, sendToBackground } from '../../utils/messaging/messages';
 import {
@@ -33,13 +33,11 @@ const isReaderPage = (url: string | undefined) => {
 declare const __LISIBLE_REGIONAL_MATCHES__: string[];
 
 /** An on-demand script, injected by the background on first use. */
-async function load(script: 'extractor'): Promise<ExtractorApi>;
-async function load(script: 'picker'): Promise<PickerApi>;
-async function load(script: 'extractor' | 'picker'): Promise<ExtractorApi | PickerApi> {
-  const have = script === 'extractor' ? loaded('extractor') : loaded('picker');
+async function load<S extends OnDemandScript>(script: S): Promise<OnDemandApis[S]> {
+  const have = loaded(script);
   if (have) return have;
   const res = await sendToBackground('content→background:inject', { script });
-  const now = script === 'extractor' ? loaded('extractor') : loaded('picker');
+  const now = loaded(script);
   if (!res.ok || !now) throw new Error(res.ok ? `${script} missing` : res.message);
   return now;
 }
@@ -53,11 +51,16 @@ export default defineContentScript({
   main(ctx) {
     const isWebPage = HTML_TYPES.has(document.contentType) && /^https?:$/.test(location.protocol);
     const classifieds = isWebPage
-      ? new ClassifiedsController(location.hostname, (hiddenItems) => {
-          sendToBackground('content→background:classifiedsCount', { hiddenItems }).catch(() => {
-            // The background may be restarting; the next count will get through.
-          });
-        })
+      ? new ClassifiedsController(
+          location.hostname,
+          (hiddenItems) => {
+            sendToBackground('content→background:classifiedsCount', { hiddenItems }).catch(() => {
+              // The background may be restarting; the next count will get through.
+            });
+          },
+          // The shape scan is injected once the DOM is ready (entrypoints/scanner.ts).
+          async () => (await load('scanner')).detectBlocksSliced,
+        )
       : undefined;
 
     if (classifieds) {

@@ -1,0 +1,16 @@
+// The shape scan of the classifieds detector (utils/classifieds/detect.ts), injected by the background
+// once per page after DOMContentLoaded, when the always-on content script asks for it. It is most of
+// the detector's code and none of it is needed before first paint (known-site CSS and the reader's rules
+// are in the content script): out of the always-on bundle, the content script is smaller and costs less
+// to evaluate at document_start, inside the page's parser task. It runs in the content script's
+// isolated world and hands the scan over on a global.
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { detectBlocksSliced } from '../utils/classifieds/detect';
+import { ON_DEMAND, type ScannerApi } from '../utils/messaging/on-demand';
+
+export default defineUnlistedScript(() => {
+  const g = globalThis as Record<string, unknown>;
+  if (g[ON_DEMAND.scanner]) return;
+  const api: ScannerApi = { detectBlocksSliced };
+  g[ON_DEMAND.scanner] = api;
+});
