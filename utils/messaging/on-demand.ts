@@ -1,7 +1,8 @@
 // How the always-on content script reaches what the background injects on demand: the extraction
 // engine with the article check and the reading-mode overlay (entrypoints/extractor.ts), and the block
-// picker with the robust selector builder (entrypoints/picker.ts), and the classifieds shape scan
-// (entrypoints/scanner.ts), which the content script asks for once the DOM is ready. They run in the extension's isolated
+// picker with the robust selector builder (entrypoints/picker.ts), and the classifieds shape scan with
+// the cheap article check (entrypoints/scanner.ts), which the content script asks for once the DOM is
+// ready. They run in the extension's isolated
 // world of the tab, which page scripts cannot see, so a global there is private to Lisible. Keeping them
 // out of the content script keeps it small: they load when the reader asks for them.
 import type { detectBlocksSliced } from '../classifieds/detect';
@@ -41,9 +42,10 @@ export interface PickerApi {
   start(mode: PickerMode, categories: readonly Category[]): void;
 }
 
-/** The classifieds shape scan (entrypoints/scanner.ts). */
+/** What runs once the DOM is ready (entrypoints/scanner.ts): the classifieds scan, the article check. */
 export interface ScannerApi {
   detectBlocksSliced: typeof detectBlocksSliced;
+  isProbablyArticle(doc: Document): boolean;
 }
 
 export interface OnDemandApis {
