@@ -136,9 +136,9 @@ export default defineContentScript({
       const offerReader = async () => {
         // The toolbar state needs the cheap check on every page: it comes with the scan, in a task of its
         // own (not inside DOMContentLoaded, where the page's handlers run too).
-        const { isProbablyArticle } = await load('scanner');
+        const scanner = await load('scanner');
         await yieldToPage();
-        const article = isProbablyArticle(document);
+        const article = scanner.isProbablyArticle(document);
         sendToBackground('content→background:pageIsArticle', { article }).catch(() => undefined);
         if (!article) return;
         const options = await readPageReaderOptions();
