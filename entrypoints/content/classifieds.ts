@@ -1,17 +1,17 @@
 // Hides classifieds on the live page, by stylesheet (uBlock-style cosmetic filtering): nodes are only
 // marked with an attribute (page.ts), so changing a preference rewrites one <style> and takes effect at
-// once, without reload, and turning Lisible off removes every trace. Timeline: at document_start, known-site selectors (utils/classifieds/rules.ts) are hidden before the
-// page paints, and the reader's own rules as soon as the storage mirror answers (a few milliseconds,
-// before the body is painted); when the DOM is ready, the shape scan runs in slices of a few
-// milliseconds (the page's own tasks run in between: no long task) and marks the blocks nobody wrote a
-// rule for; a throttled MutationObserver catches widgets injected later.
+// once, without reload, and turning Lisible off removes every trace. At document_start, known-site
+// selectors (utils/classifieds/rules.ts) are hidden before the page paints, and the reader's own rules
+// as soon as the storage mirror answers (before the body is painted); when the DOM is ready, the shape
+// scan (injected then: ScannerApi) runs in slices of a few milliseconds (the page's own tasks run in
+// between) and marks the blocks nobody wrote a rule for; a throttled MutationObserver catches widgets
+// injected later.
 import {
   CATEGORIES,
   type Category,
   type ClassifiedsPrefs,
   type Visibility,
 } from '../../utils/classifieds/types';
-// Only what the first paint needs: the shape scan itself is injected later (ScannerApi).
 import {
   chosenVisibility,
   DEFAULT_VISIBILITY,
@@ -29,6 +29,7 @@ import {
   LABEL_TAG,
   MARK,
   matchesAny,
+  pageOrder,
   PICKED,
   REVEALED,
   usableRules,
@@ -124,7 +125,10 @@ export class ClassifiedsController {
   }
 
   private async runScan(): Promise<void> {
-    const detect = await this.scanner();
+    // No injection (the background restarting, access withdrawn): the known-site CSS and the reader's
+    // rules still hold; the next rescan tries again.
+    const detect = await this.scanner().catch(() => undefined);
+    if (!detect) return;
     const blocks = await detect(document, { host: this.host }, { yieldToPage });
     let changed = false;
     for (const b of blocks) {
@@ -217,23 +221,13 @@ export class ClassifiedsController {
     const by = new Map<Category, { blocks: number; items: number }>();
     const blocks: BlockReport[] = [];
     // In page order: the order blocks were found in depends on which of the scan and the mirror came first.
-    const inPageOrder = [...this.found].sort(([a], [b]) =>
-      a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1,
-    );
-    for (const [el, f] of inPageOrder) {
+    for (const [el, f] of [...this.found].sort(([a], [b]) => pageOrder(a, b))) {
       const c = by.get(f.category) ?? { blocks: 0, items: 0 };
       c.blocks += 1;
       c.items += f.items;
       by.set(f.category, c);
-      const text = firstWords(el, 90);
-      blocks.push({
-        id: f.id,
-        category: f.category,
-        items: f.items,
-        text,
-        source: f.source,
-        hidden: this.hidden(el, f),
-      });
+      const { id, category, items, source } = f;
+      blocks.push({ id, category, items, text: firstWords(el, 90), source, hidden: this.hidden(el, f) });
     }
     return {
       host: this.host,

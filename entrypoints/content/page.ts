@@ -28,6 +28,11 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
+/** Sort comparator: document order. */
+export function pageOrder(a: Element, b: Element): number {
+  return a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1;
+}
+
 /** The first characters of an element's text, white space collapsed. */
 export function firstWords(el: Element, n: number): string {
   return (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, n);
