@@ -36,6 +36,7 @@ const ENTRIES = {
   'content script (always on)': 'content-scripts/content.js',
   'extractor (on demand)': 'extractor.js',
   'picker (on demand)': 'picker.js',
+  'page scan (on demand)': 'scanner.js',
   background: 'background.js',
   popup: 'popup.html',
   'reading mode': 'reader.html',

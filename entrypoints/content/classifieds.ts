@@ -1,10 +1,11 @@
 // Hides classifieds on the live page, by stylesheet (uBlock-style cosmetic filtering): nodes are only
 // marked with an attribute (page.ts), so changing a preference rewrites one <style> and takes effect at
-// once, without reload, and turning Lisible off removes every trace. Timeline: at document_start, known-site selectors (utils/classifieds/rules.ts) are hidden before the
-// page paints, and the reader's own rules as soon as the storage mirror answers (a few milliseconds,
-// before the body is painted); when the DOM is ready, the shape scan runs in slices of a few
-// milliseconds (the page's own tasks run in between: no long task) and marks the blocks nobody wrote a
-// rule for; a throttled MutationObserver catches widgets injected later.
+// once, without reload, and turning Lisible off removes every trace. At document_start, known-site
+// selectors (utils/classifieds/rules.ts) are hidden before the page paints, and the reader's own rules
+// as soon as the storage mirror answers (before the body is painted); when the DOM is ready, the shape
+// scan (injected then: ScannerApi) runs in slices of a few milliseconds (the page's own tasks run in
+// between) and marks the blocks nobody wrote a rule for; a throttled MutationObserver catches widgets
+// injected later.
 import {
   CATEGORIES,
   type Category,
@@ -15,10 +16,10 @@ import {
   chosenVisibility,
   DEFAULT_VISIBILITY,
   EMPTY_PREFS,
-  detectBlocksSliced,
-  knownSelectors,
   resolveVisibility,
-} from '../../utils/classifieds';
+} from '../../utils/classifieds/css';
+import { knownSelectors } from '../../utils/classifieds/rules';
+import type { ScannerApi } from '../../utils/messaging/on-demand';
 import { ruleHost, type SiteUserRules, type UserRule } from '../../utils/settings/user-rules';
 import type { BlockReport, ClassifiedsReport } from '../../utils/messaging/messages';
 import {
@@ -28,6 +29,7 @@ import {
   LABEL_TAG,
   MARK,
   matchesAny,
+  pageOrder,
   PICKED,
   REVEALED,
   usableRules,
@@ -62,6 +64,8 @@ export class ClassifiedsController {
   constructor(
     private readonly host: string,
     private readonly onCount: (hiddenItems: number) => void,
+    /** The shape scan, loaded on first use (entrypoints/scanner.ts; tests pass the detector's own). */
+    private readonly scanner: () => Promise<ScannerApi['detectBlocksSliced']>,
   ) {
     this.style = document.createElement('style');
     this.style.id = 'lisible-classifieds';
@@ -121,7 +125,11 @@ export class ClassifiedsController {
   }
 
   private async runScan(): Promise<void> {
-    const blocks = await detectBlocksSliced(document, { host: this.host }, { yieldToPage });
+    // No injection (the background restarting, access withdrawn): the known-site CSS and the reader's
+    // rules still hold; the next rescan tries again.
+    const detect = await this.scanner().catch(() => undefined);
+    if (!detect) return;
+    const blocks = await detect(document, { host: this.host }, { yieldToPage });
     let changed = false;
     for (const b of blocks) {
       const prev = this.found.get(b.element);
@@ -212,20 +220,14 @@ export class ClassifiedsController {
   report(): ClassifiedsReport {
     const by = new Map<Category, { blocks: number; items: number }>();
     const blocks: BlockReport[] = [];
-    for (const [el, f] of this.found) {
+    // In page order: the order blocks were found in depends on which of the scan and the mirror came first.
+    for (const [el, f] of [...this.found].sort(([a], [b]) => pageOrder(a, b))) {
       const c = by.get(f.category) ?? { blocks: 0, items: 0 };
       c.blocks += 1;
       c.items += f.items;
       by.set(f.category, c);
-      const text = firstWords(el, 90);
-      blocks.push({
-        id: f.id,
-        category: f.category,
-        items: f.items,
-        text,
-        source: f.source,
-        hidden: this.hidden(el, f),
-      });
+      const { id, category, items, source } = f;
+      blocks.push({ id, category, items, text: firstWords(el, 90), source, hidden: this.hidden(el, f) });
     }
     return {
       host: this.host,

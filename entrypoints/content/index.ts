@@ -5,9 +5,9 @@
 // It never opens IndexedDB (that would be the news site's database): preferences and the reader's site
 // rules come from the storage.local mirror, counts go to the background by message.
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { loaded, type ExtractorApi, type PickerApi } from '../../utils/messaging/on-demand';
+import { loaded, type OnDemandApis, type OnDemandScript } from '../../utils/messaging/on-demand';
 import type { ExtractResult } from '../../utils/extract/types';
-import { onMessages, sendToBackground } from '../../utils/messaging/messages';
+import { onMessages, sendToBackground, type Res } from '../../utils/messaging/messages';
 import {
   onMirroredPrefsChange,
   onMirroredRulesChange,
@@ -15,8 +15,8 @@ import {
 } from '../../utils/settings/classifieds-mirror';
 import { rulesFor } from '../../utils/settings/user-rules';
 import { readPageReaderOptions } from '../../utils/settings/reader-page';
-import { isProbablyArticle } from '../../utils/extract/readerable';
 import { ClassifiedsController } from './classifieds';
+import { yieldToPage } from './page';
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
@@ -32,14 +32,21 @@ const isReaderPage = (url: string | undefined) => {
 // the content script's bundle does not carry the site rules it was computed from.
 declare const __LISIBLE_REGIONAL_MATCHES__: string[];
 
-/** An on-demand script, injected by the background on first use. */
-async function load(script: 'extractor'): Promise<ExtractorApi>;
-async function load(script: 'picker'): Promise<PickerApi>;
-async function load(script: 'extractor' | 'picker'): Promise<ExtractorApi | PickerApi> {
-  const have = script === 'extractor' ? loaded('extractor') : loaded('picker');
+const injecting = new Map<OnDemandScript, Promise<Res<'content→background:inject'>>>();
+
+/** An on-demand script, injected by the background on first use (one injection for concurrent callers). */
+async function load<S extends OnDemandScript>(script: S): Promise<OnDemandApis[S]> {
+  const have = loaded(script);
   if (have) return have;
-  const res = await sendToBackground('content→background:inject', { script });
-  const now = script === 'extractor' ? loaded('extractor') : loaded('picker');
+  let pending = injecting.get(script);
+  if (!pending) {
+    pending = sendToBackground('content→background:inject', { script }).finally(() =>
+      injecting.delete(script),
+    );
+    injecting.set(script, pending);
+  }
+  const res = await pending;
+  const now = loaded(script);
   if (!res.ok || !now) throw new Error(res.ok ? `${script} missing` : res.message);
   return now;
 }
@@ -53,11 +60,16 @@ export default defineContentScript({
   main(ctx) {
     const isWebPage = HTML_TYPES.has(document.contentType) && /^https?:$/.test(location.protocol);
     const classifieds = isWebPage
-      ? new ClassifiedsController(location.hostname, (hiddenItems) => {
-          sendToBackground('content→background:classifiedsCount', { hiddenItems }).catch(() => {
-            // The background may be restarting; the next count will get through.
-          });
-        })
+      ? new ClassifiedsController(
+          location.hostname,
+          (hiddenItems) => {
+            sendToBackground('content→background:classifiedsCount', { hiddenItems }).catch(() => {
+              // The background may be restarting; the next count will get through.
+            });
+          },
+          // The shape scan is injected once the DOM is ready (entrypoints/scanner.ts).
+          async () => (await load('scanner')).detectBlocksSliced,
+        )
       : undefined;
 
     if (classifieds) {
@@ -122,8 +134,11 @@ export default defineContentScript({
     // and gates per-site auto-open and the optional floating button.
     if (isWebPage && window === window.top) {
       const offerReader = async () => {
-        // The toolbar state needs the cheap check on every article-like page: it is in this bundle.
-        const article = isProbablyArticle(document);
+        // The toolbar state needs the cheap check on every page: it comes with the scan, in a task of its
+        // own (not inside DOMContentLoaded, where the page's handlers run too).
+        const scanner = await load('scanner');
+        await yieldToPage();
+        const article = scanner.isProbablyArticle(document);
         sendToBackground('content→background:pageIsArticle', { article }).catch(() => undefined);
         if (!article) return;
         const options = await readPageReaderOptions();

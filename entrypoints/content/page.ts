@@ -1,7 +1,7 @@
 // What the content script does to the page itself, apart from the controller's bookkeeping: the
 // attributes it marks blocks with, the hiding stylesheet, the collapse label, and giving the page its
 // main thread back.
-import { COLLAPSE_LABEL_ATTR, hideCss } from '../../utils/classifieds';
+import { COLLAPSE_LABEL_ATTR, hideCss } from '../../utils/classifieds/css';
 import { CATEGORIES, type Category, type Visibility } from '../../utils/classifieds/types';
 import type { SiteUserRules } from '../../utils/settings/user-rules';
 import { collapsedLabelKey } from '../../utils/ui/category-i18n';
@@ -26,6 +26,11 @@ export function yieldToPage(): Promise<void> {
     ch.port1.onmessage = () => resolve();
     ch.port2.postMessage(0);
   });
+}
+
+/** Sort comparator: document order. */
+export function pageOrder(a: Element, b: Element): number {
+  return a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1;
 }
 
 /** The first characters of an element's text, white space collapsed. */

@@ -102,7 +102,11 @@ test('"Ce n\'est pas une annonce" shows a detected block again and is remembered
   await until(async () => (await display(page, '#immo-box')) === 'none', 'detected property ads hidden');
   const tabId = await tabIdOf(page, worker);
   const popup = await openPopupFor(context, extensionId, tabId);
-  const item = popup.locator('.lisible-blocks li[data-category="immobilier"][data-hidden="1"]').first();
+  // The block the scan found, not the one the previous test hid with the picker (same category).
+  const item = popup
+    .locator('.lisible-blocks li[data-category="immobilier"][data-hidden="1"]')
+    .filter({ hasNotText: /masqué par vous/ })
+    .first();
   await item.waitFor({ timeout: 10_000 });
   assert.match(await item.innerText(), /Annonces immobilières/);
   await item.getByRole('button', { name: /Ce n’est pas une annonce/ }).click();

@@ -61,7 +61,9 @@ const RE_PRICE_STRUCT = new RegExp(
   'i',
 );
 const RE_PRICE = new RegExp(`${NUM}${SP}*(?:€|euros?\\b)|€${SP}*${NUM}`, 'i');
-const RE_POSTCODE = /[A-Za-zÀ-ÿ'’.-]+\s*\((?:\d{5}|\d{2}|2[AB])\)/;
+// One letter before the parenthesis is enough to test for: `[…]+` there made every letter of a long
+// word a new start of the same failed match (quadratic on a text with a parenthesis).
+const RE_POSTCODE = /[A-Za-zÀ-ÿ'’.-]\s*\((?:\d{5}|\d{2}|2[AB])\)/;
 const PLACE = `\\((?:\\d{5}|\\d{2}|2[AB])\\)`;
 const RE_AD_LINE = new RegExp(
   `${PLACE}[\\s\\u00a0\\u202f·|,/–-]*(?:prix${SP}*:?${SP}*)?${NUM}${SP}*€|${NUM}${SP}*€[\\s\\u00a0\\u202f·|,/–-]*[A-Za-zÀ-ÿ'’ .-]{2,40}${PLACE}`,
@@ -95,6 +97,7 @@ const RE_PHONE = /(?:^|[^\d])0[1-9](?:[\s.\u00a0]?\d{2}){4}(?!\d)/;
 const RE_OBIT =
   /\b(?:avis de décès|décès|obsèques|nécrologie|inhumation|crémation|crématorium|condoléances|décédée?|funérailles|in memoriam|carnet du jour|remerciements|pompes funèbres)\b/i;
 const RE_AGE = /\b\d{1,3}\s*ans\b/i;
+const DIGIT = /\d/;
 const RE_LEGAL =
   // Alternatives ending in "é" or "€" sit outside the \b group: JS \b only knows ASCII letters.
   /\b(?:avis d['’]appel public|appels? d['’]offres?|annonces? légales?|annonces judiciaires|au capital de|RCS\s+[A-Z]\w*|marchés? publics?|enquête publique|vie des sociétés|dissolution(?: anticipée)?|liquidation (?:judiciaire|amiable)|clôture de liquidation|transfert de siège|avis administratifs?|avis d['’]attribution|avis de constitution|constitution|régime matrimonial|modification du capital|changement de gérant|vente de fonds|fonds de commerce|pouvoir adjudicateur|date limite de réception|commissaire enquêteur|aux termes d['’]un acte|pour avis|siège social|tribunal de commerce|mandataire judiciaire)\b|constitution de (?:la )?société|capital(?: social)?(?: de)? \d[\d\s\u00a0.]*(?:€|euros?)/i;
@@ -138,7 +141,8 @@ export function textSignals(text: string): number {
     m |= SIG.POSTCODE;
     if (m & SIG.PRICE && RE_AD_LINE.test(text)) m |= SIG.AD_LINE;
   }
-  if (RE_CIVILITY.test(text)) m |= SIG.CIVILITY;
+  // Civilities start with a capital M; ages and phone numbers need a digit.
+  if (text.includes('M') && RE_CIVILITY.test(text)) m |= SIG.CIVILITY;
   if (short && RE_CTA_GENERIC.test(text)) m |= SIG.CTA_GENERIC;
   if (RE_CTA.test(text)) m |= SIG.CTA;
   if (RE_JOB.test(text)) m |= SIG.JOB;
@@ -148,9 +152,10 @@ export function textSignals(text: string): number {
   if (RE_BRAND.test(text)) m |= SIG.BRAND;
   if (RE_GOODS.test(text)) m |= SIG.GOODS;
   if (RE_OTHER.test(text)) m |= SIG.OTHER;
-  if (RE_PHONE.test(text)) m |= SIG.PHONE;
+  const digit = DIGIT.test(text);
+  if (digit && RE_PHONE.test(text)) m |= SIG.PHONE;
   if (RE_OBIT.test(text)) m |= SIG.OBIT;
-  if (RE_AGE.test(text)) m |= SIG.AGE;
+  if (digit && RE_AGE.test(text)) m |= SIG.AGE;
   if (RE_LEGAL.test(text)) m |= SIG.LEGAL;
   return m;
 }
@@ -165,7 +170,8 @@ function longTextSignals(text: string): number {
   let m = SIG.LONG;
   if (RE_LEGAL.test(text)) m |= SIG.LEGAL;
   if (RE_OBIT.test(text)) m |= SIG.OBIT;
-  if (RE_CIVILITY.test(text)) m |= SIG.CIVILITY;
+  // Civilities start with a capital M.
+  if (text.includes('M') && RE_CIVILITY.test(text)) m |= SIG.CIVILITY;
   if (RE_AGE.test(text)) m |= SIG.AGE;
   return m === SIG.LONG ? 0 : m;
 }

@@ -47,7 +47,7 @@ export interface ProtocolMap {
   'page→background:saveArticle': { req: { article: Article }; res: SaveResult };
   /** Popup asks the tab's content script what classifieds it found and hid. */
   'popup→content:getClassifieds': { req: Record<string, never>; res: ClassifiedsReport };
-  /** Content script asks the background to inject an on-demand script (engine, picker) into its frame. */
+  /** Content script asks the background to inject an on-demand script (engine, picker, scanner) into its frame. */
   'content→background:inject': {
     req: { script: OnDemandScript };
     res: { ok: true } | { ok: false; message: string };

@@ -1,14 +1,21 @@
 // How the always-on content script reaches what the background injects on demand: the extraction
 // engine with the article check and the reading-mode overlay (entrypoints/extractor.ts), and the block
-// picker with the robust selector builder (entrypoints/picker.ts). They run in the extension's isolated
+// picker with the robust selector builder (entrypoints/picker.ts), and the classifieds shape scan with
+// the cheap article check (entrypoints/scanner.ts), which the content script asks for once the DOM is
+// ready. They run in the extension's isolated
 // world of the tab, which page scripts cannot see, so a global there is private to Lisible. Keeping them
 // out of the content script keeps it small: they load when the reader asks for them.
+import type { detectBlocksSliced } from '../classifieds/detect';
 import type { Category } from '../classifieds/types';
 import type { ExtractOptions, ExtractResult } from '../extract/types';
 import type { PickerMode } from './messages';
 
 /** What the background can inject into a tab, and the global each one sets. */
-export const ON_DEMAND = { extractor: '__lisibleExtractor', picker: '__lisiblePicker' } as const;
+export const ON_DEMAND = {
+  extractor: '__lisibleExtractor',
+  picker: '__lisiblePicker',
+  scanner: '__lisibleScanner',
+} as const;
 export type OnDemandScript = keyof typeof ON_DEMAND;
 
 /** The reading-mode overlay (entrypoints/content/reading-mode.ts). */
@@ -35,8 +42,18 @@ export interface PickerApi {
   start(mode: PickerMode, categories: readonly Category[]): void;
 }
 
-export function loaded(script: 'extractor'): ExtractorApi | undefined;
-export function loaded(script: 'picker'): PickerApi | undefined;
-export function loaded(script: OnDemandScript): ExtractorApi | PickerApi | undefined {
-  return (globalThis as Record<string, unknown>)[ON_DEMAND[script]] as ExtractorApi | PickerApi | undefined;
+/** What runs once the DOM is ready (entrypoints/scanner.ts): the classifieds scan, the article check. */
+export interface ScannerApi {
+  detectBlocksSliced: typeof detectBlocksSliced;
+  isProbablyArticle(doc: Document): boolean;
+}
+
+export interface OnDemandApis {
+  extractor: ExtractorApi;
+  picker: PickerApi;
+  scanner: ScannerApi;
+}
+
+export function loaded<S extends OnDemandScript>(script: S): OnDemandApis[S] | undefined {
+  return (globalThis as Record<string, unknown>)[ON_DEMAND[script]] as OnDemandApis[S] | undefined;
 }
