@@ -177,13 +177,14 @@ export class LisibleDB extends Dexie {
     // v7 — the search words in saved-date order (issue 14): each word of `*words` carries its article's
     // saved date (utils/db/text.ts datedWords), so a page of a search reads a word's newest entries
     // (utils/db/term-window.ts), not all of them. Same index; every row's words rewritten, and every
-    // later write marks them (utils/db/dated-words.ts).
+    // later write marks them (utils/db/dated-words.ts). And the facets get site + commune + tag as one
+    // range (utils/db/facets.ts), where two pair ranges were intersected.
     this.version(7).stores({}).upgrade(upgradeToV7);
     this.use(datedWordsMiddleware);
   }
 }
 
-/** v6 → v7: every row's words marked with its saved date, in batches. */
+/** v6 → v7: every row's words marked with its saved date, and its facets (the triple), in batches. */
 export async function upgradeToV7(tx: Transaction): Promise<void> {
   const articles = tx.table<ArticleRow, number>('articles');
   let last = 0;
@@ -191,7 +192,9 @@ export async function upgradeToV7(tx: Transaction): Promise<void> {
     const batch = await articles.where(':id').above(last).limit(200).toArray();
     if (batch.length === 0) return;
     last = batch[batch.length - 1]!.id!;
-    await articles.bulkPut(batch.map((r) => ({ ...r, words: datedWords(r.words ?? [], r.savedAt) })));
+    await articles.bulkPut(
+      batch.map((r) => withFacets({ ...r, words: datedWords(r.words ?? [], r.savedAt) })),
+    );
   }
 }
 

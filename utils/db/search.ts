@@ -10,10 +10,10 @@
 //    against every other criterion, sorted and paged. A term matching at most KEY_FILTER_CAP entries
 //    filters the walk's keys as a set of ids (no row of another article is read); a word in most
 //    articles is checked on the walked rows (nearly all of them match).
-// Site + commune + tag together walk the smallest of their pair ranges and check the third filter on
-// its rows; several communes ("Ma commune") merge their ranges newest first.
+// Site + commune + tag together are one range too (v7); several communes ("Ma commune") merge their
+// ranges newest first.
 import { db, type ArticleRow, type LisibleDB } from './schema';
-import { dateOf, flagPattern, rangesFor, type DateKind } from './facets';
+import { dateOf, flagPattern, rangeFor, type DateKind } from './facets';
 import { Walk, type Row } from './walk';
 import { queryTerms } from './text';
 import { TermWindow } from './term-window';
@@ -77,22 +77,6 @@ function matcher(
 
 const newestFirst = (kind: DateKind) => (a: Row, b: Row) => dateOf(b, kind) - dateOf(a, kind) || b.id - a.id;
 
-/** Ids in some facets ranges (all dates), up to `cap` keys each; `null` when a range has more. */
-async function rangeIds(database: LisibleDB, prefixes: string[], cap: number): Promise<Set<number> | null> {
-  const out = new Set<number>();
-  // One after the other: only Dexie promises are awaited inside the transaction.
-  for (const p of prefixes) {
-    const keys = (await database.articles
-      .where('facets')
-      .between([p, -Infinity], [p, Infinity])
-      .limit(cap + 1)
-      .primaryKeys()) as number[];
-    if (keys.length > cap) return null;
-    for (const k of keys) out.add(k);
-  }
-  return out;
-}
-
 /** Ids of the articles with a word starting with `term`, up to `cap` index entries; `null` past it. */
 async function termIds(database: LisibleDB, term: string, cap: number): Promise<Set<number> | null> {
   const keys = (await database.articles
@@ -108,8 +92,6 @@ async function termIds(database: LisibleDB, term: string, cap: number): Promise<
 const SAMPLE = 8;
 /** A complete term set this small is read as rows directly (cheaper than walking keys to find them). */
 const DIRECT = 32;
-/** Keys read to size each pair range when site, commune and tag are all filtered. */
-const PROBE = 64;
 
 /** Tuning of the plan (tests lower them to reach every path with a small library). */
 export interface PlanCaps {
@@ -119,8 +101,6 @@ export interface PlanCaps {
   keys?: number;
   /** A candidate set this small (or of at most two pages) is read as rows directly. */
   direct?: number;
-  /** Keys read to size each pair range when site, commune and tag are all filtered. */
-  probe?: number;
 }
 
 export async function queryLibrary(
@@ -215,24 +195,9 @@ async function walkPlan(
   common: string[],
 ): Promise<LibraryPage> {
   const keyCap = caps.keys ?? KEY_FILTER_CAP;
-  const probe = caps.probe ?? Math.max(PROBE, 4 * limit);
   const matches = matcher(q, terms, kind, after);
   const page = pager(kind);
-  // Site + commune + tag: the smallest of the three pair ranges is walked; another pair range that the
-  // probe read whole filters its keys, a larger one is checked on rows.
-  let options = rangesFor(q, kind, flagPattern(q));
-  const pending: string[][] = [];
-  if (options.length > 1) {
-    const probed: Array<[Set<number> | null, string[]]> = [];
-    for (const o of options) probed.push([await rangeIds(database, o, probe), o]);
-    probed.sort((a, b) => (a[0]?.size ?? Infinity) - (b[0]?.size ?? Infinity));
-    options = [probed[0]![1]];
-    for (const [ids, o] of probed.slice(1)) {
-      if (ids) sets.push(ids);
-      else pending.push(o);
-    }
-  }
-  const prefixes = options[0]!;
+  const prefixes = rangeFor(q, kind, flagPattern(q));
   if (prefixes.length === 0) return { items: [], next: null };
   const hi = Math.min(q.to ?? Infinity, after ? after[0] : Infinity);
   const lo = from ?? -Infinity;
@@ -242,9 +207,9 @@ async function walkPlan(
   const n = prefixes.length;
   const chunk = Math.ceil((limit + 1) / n) + (n > 1 ? 1 : 0);
   const walks = prefixes.map((p) => new Walk(database, p, lo, hi, chunk, kind, keep(sets), after));
-  // Criteria left to check on rows (common terms, a large third base filter) may drop most rows: a
-  // small sample first, and if most fail, their ids are read (keys only) and filter the keys.
-  let checked = common.length > 0 || pending.length > 0;
+  // Common terms, checked on rows, may drop most rows: a small sample first, and if most fail, their
+  // ids are read (keys only) and filter the keys.
+  let checked = common.length > 0;
   if (checked) {
     const sample: Row[] = [];
     for (const w of walks) {
@@ -255,11 +220,6 @@ async function walkPlan(
       let all = true;
       for (const t of common) {
         const ids = await termIds(database, t, keyCap);
-        if (ids) sets.push(ids);
-        all &&= !!ids;
-      }
-      for (const o of pending) {
-        const ids = await rangeIds(database, o, keyCap);
         if (ids) sets.push(ids);
         all &&= !!ids;
       }

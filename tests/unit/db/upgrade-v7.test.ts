@@ -1,8 +1,9 @@
 // v6 → v7 on a real version-6 database (made with Dexie and v6's own schema, rows as v6 wrote them):
-// every row's search words get its saved date, nothing else changes, the change log records nothing
-// (local fields), and search finds the rows, newest first.
+// every row's search words get its saved date and its facets the site + commune + tag range, nothing
+// else changes, the change log records nothing (local fields), and search finds the rows newest first.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { facetsOf } from '../../../utils/db/facets';
 import { LisibleDB, toRow } from '../../../utils/db/schema';
 import { queryLibrary } from '../../../utils/db/search';
 import { DATE_MARK, dateKey, plainWord } from '../../../utils/db/text';
@@ -36,16 +37,18 @@ describe('v6 → v7', () => {
     const rows = Array.from({ length: 450 }, (_, i) => {
       const url = `https://www.ouest-france.fr/normandie/caen-14000/article-${i}.html`;
       const a = makeArticle({ url, title: `Conseil municipal ${i}`, textContent: `Le vélo ${i % 7}` });
-      return {
-        ...toRow({
-          ...a,
-          key: url,
-          site: 'ouest-france.fr',
-          savedAt: 1e12 + i * 1000,
-          updatedAt: 0,
-          read: 0,
-        }),
-      };
+      const row = toRow({
+        ...a,
+        key: url,
+        site: 'ouest-france.fr',
+        savedAt: 1e12 + i * 1000,
+        updatedAt: 0,
+        read: 0,
+        tags: i % 5 ? [] : ['vélo'],
+      });
+      // v6 had no site + commune + tag range.
+      if (i % 10 === 0) row.communeInsee = '14118';
+      return { ...row, facets: facetsOf(row).filter(([p]) => !p.includes('|sct:')) };
     });
     await v6.table('articles').bulkAdd(rows);
     await v6.table('bodies').add({ id: 1, contentHtml: '<p>corps</p>', textContent: 'corps' });
@@ -63,13 +66,16 @@ describe('v6 → v7', () => {
       const old = before[i];
       expect(r.words.map(plainWord)).toEqual(old.words);
       expect(r.words.every((w) => w.endsWith(DATE_MARK + dateKey(r.savedAt)))).toBe(true);
-      // Nothing but the words changed.
-      expect({ ...r, words: [] }).toEqual({ ...old, words: [] });
+      // The facets now hold the triple; nothing else changed.
+      expect(r.facets).toEqual(facetsOf(r));
+      expect({ ...r, words: [], facets: [] }).toEqual({ ...old, words: [], facets: [] });
     });
     expect(await db.bodies.get(1)).toMatchObject({ textContent: 'corps' });
     expect(await db.userRules.count()).toBe(1);
     // Words are local fields: the upgrade is no change to sync.
     expect(await db.syncChanges.count()).toBe(0);
+    const triple = await queryLibrary({ site: 'ouest-france.fr', communes: ['14118'], tag: 'vélo' }, {}, db);
+    expect(triple.items).toHaveLength(45);
     const page = await queryLibrary({ text: 'velo' }, { limit: 3 }, db);
     expect(page.items.map((r) => r.title)).toEqual([
       'Conseil municipal 449',
