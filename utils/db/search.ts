@@ -160,11 +160,35 @@ export async function queryLibrary(
       items.push(...(part.items as Row[]));
       if (items.length > limit) return page(items.slice(0, limit), true);
       if (win.complete) return page(items, false);
-      // Below this window: the dates under its lowest one (no id is below 0).
+      // Below this window: the dates under its lowest one (no id is below 0), from the newest article
+      // of the base filters there (none: the page is over, however much of the term is left).
       cursor = [win.from, 0];
-      await win.next();
+      const below = await newestBelow(database, rangeFor(q, kind, flagPattern(q)), q.from, win.from);
+      if (below === null) return page(items, false);
+      await win.next(below);
     }
   });
+}
+
+/** The newest saved date of the ranges below `before` (one key and one row each), null when empty. */
+async function newestBelow(
+  database: LisibleDB,
+  prefixes: string[],
+  from: number | undefined,
+  before: number,
+): Promise<number | null> {
+  let newest: number | null = null;
+  for (const p of prefixes) {
+    const [id] = (await database.articles
+      .where('facets')
+      .between([p, from ?? -Infinity], [p, before], true, false)
+      .reverse()
+      .limit(1)
+      .primaryKeys()) as number[];
+    const row = id === undefined ? undefined : await database.articles.get(id);
+    if (row && (newest === null || row.savedAt > newest)) newest = row.savedAt;
+  }
+  return newest;
 }
 
 interface Plan {

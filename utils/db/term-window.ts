@@ -63,9 +63,10 @@ export class TermWindow {
     return w;
   }
 
-  /** The next window, below this one and larger. */
-  async next(): Promise<void> {
+  /** The next window, larger, from the date `upTo` (below this one: nothing in between matters). */
+  async next(upTo: number): Promise<void> {
     this.size *= 4;
+    this.upper = dateKey(Math.min(upTo, this.from - 1));
     await this.read();
   }
 
