@@ -81,8 +81,11 @@ export default defineConfig({
     commands: {
       // Save to the library without opening the popup (handled in entrypoints/background.ts).
       'save-article': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdSaveArticle__' },
+      // Not Alt+Shift+R: Chromium (156, Linux) keeps Alt+Shift+A B C N P R T W X Z for itself and leaves
+      // an extension's suggested key on them unbound (commands.getAll() gives "" — CommandService
+      // auto-assigns no browser accelerator). L for « Lire », free in Chromium and Firefox.
       'toggle-reader': {
-        suggested_key: { default: 'Alt+Shift+R' },
+        suggested_key: { default: 'Alt+Shift+L' },
         description: '__MSG_cmdToggleReader__',
       },
     },

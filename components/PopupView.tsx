@@ -41,6 +41,8 @@ export interface PopupViewProps {
   onShowImages?: () => void;
   /** The keyboard shortcuts, at the bottom. */
   footer?: preact.ComponentChildren;
+  /** The outcome of a save of this page from the context menu or the shortcut (its badge is gone). */
+  earlierSave?: { ok: boolean; message: string } | null;
 }
 
 export const POPUP_MAX_CHARS = 60_000;
@@ -57,6 +59,7 @@ export function PopupView({
   onShowImages,
   commune,
   footer,
+  earlierSave,
 }: PopupViewProps) {
   return (
     <div class="lisible-popup" data-state={state.kind}>
@@ -66,6 +69,15 @@ export function PopupView({
           {t('openLibrary')}
         </button>
       </nav>
+      {earlierSave && (
+        <p
+          class="lisible-earlier-save"
+          data-ok={earlierSave.ok ? 'true' : 'false'}
+          role={earlierSave.ok ? 'status' : 'alert'}
+        >
+          {earlierSave.message}
+        </p>
+      )}
       {classifieds}
       {state.kind === 'loading' && (
         <p class="lisible-loading" role="status" aria-busy="true">

@@ -25,6 +25,7 @@ import { t } from '../utils/ui/i18n';
 import { sendToTabInjecting } from '../utils/messaging/tabs';
 import { openFirstRun } from '../utils/ui/first-run';
 import { badgeCount, forgetTab, updateToolbar } from '../utils/ui/toolbar-state';
+import { rememberTabSave } from '../utils/ui/tab-save';
 import { syncSiteScripts } from '../utils/access/site-access';
 import { onLocalChange } from '../utils/sync/changelog';
 import { emptyReport } from '../utils/sync/engine';
@@ -108,14 +109,20 @@ async function flashBadge(tabId: number, ok: boolean, title: string): Promise<vo
 /**
  * Context menu and keyboard shortcut: ask the tab's content script for the article and store it.
  * The service worker has no DOM, so the body is stored marked unsanitized; every render sanitizes it,
- * and the library page sanitizes such rows in place when it opens.
+ * and the library page sanitizes such rows in place when it opens. The outcome shows on the icon for a
+ * moment, and in words in the popup opened afterwards on that page (utils/ui/tab-save.ts).
  */
 async function saveFromTab(tabId: number): Promise<void> {
+  const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url ?? null;
+  const outcome = async (ok: boolean, title: string, message = title) => {
+    await rememberTabSave(tabId, { ok, message, url }).catch(() => undefined);
+    await flashBadge(tabId, ok, title);
+  };
   const result = await sendToTabInjecting(tabId, 'extension→content:getArticle', {}).catch(() => undefined);
-  if (!result?.ok) return flashBadge(tabId, false, t('reasonNotArticle'));
+  if (!result?.ok) return outcome(false, t('reasonNotArticle'), t('saveFailed', t('reasonNotArticle')));
   const res = await storeArticle(result.article, { sanitized: false });
-  if (!res.ok) return flashBadge(tabId, false, saveFailureText(res));
-  await flashBadge(tabId, true, t(res.updated ? 'savedUpdated' : 'saved'));
+  if (!res.ok) return outcome(false, saveFailureText(res));
+  await outcome(true, t(res.updated ? 'savedUpdated' : 'saved'));
 }
 
 /** Settings from another browser of the same account (opt-in storage.sync), then ours back if newer. */
@@ -160,7 +167,7 @@ export default defineBackground(() => {
     else if (info.menuItemId === MENU_PICK_CONTENT && tab?.id !== undefined)
       void startPicker(tab.id, 'content');
   });
-  // Alt+Shift+R / Alt+Shift+S by default; people rebind them in the browser's shortcut settings.
+  // Alt+Shift+L / Alt+Shift+S by default; people rebind them in the browser's shortcut settings.
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'toggle-reader') void toggleReaderIn(tab?.id);
     else if (command === 'save-article' && tab?.id !== undefined) void saveFromTab(tab.id);

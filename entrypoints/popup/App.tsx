@@ -27,6 +27,7 @@ import { isRestrictedUrl } from '../../utils/extract/restricted';
 import { SiteAccess } from '../../components/SiteAccess';
 import { ShortcutsSection } from '../options/ShortcutsSection';
 import { enableSite, hasSiteAccess, isBuiltInSite, siteOf } from '../../utils/access/site-access';
+import { tabSave, type TabSave } from '../../utils/ui/tab-save';
 
 async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
   // ?tab=ID lets tests (and the library) open the popup page for a given tab.
@@ -70,6 +71,7 @@ export function App() {
   const [allImages, setAllImages] = useState(false);
   const images = useMemo(() => ({ remote: allImages ? Infinity : MAX_IMAGES }), [allImages]);
   const [tabId, setTabId] = useState<number | undefined>();
+  const [earlierSave, setEarlierSave] = useState<TabSave | null>(null);
   const [report, setReport] = useState<ClassifiedsReport | null>(null);
   const [siteShowsAll, setSiteShowsAll] = useState(false);
   const [prefsError, setPrefsError] = useState<string | null>(null);
@@ -92,6 +94,7 @@ export function App() {
     targetTab()
       .then(async (tab) => {
         setTabId(tab?.id);
+        if (tab?.id !== undefined) setEarlierSave(await tabSave(tab.id, tab.url).catch(() => null));
         // Sites outside the built-in list can be enabled for good (optional host permission).
         if (tab?.url && /^https?:/.test(tab.url)) {
           const host = siteOf(new URL(tab.url).hostname);
@@ -181,6 +184,8 @@ export function App() {
   const onSave = useCallback(() => {
     if (state.kind !== 'article') return;
     setSave({ kind: 'saving' });
+    // This save's own status replaces what the context menu or shortcut did before.
+    setEarlierSave(null);
     void saveFromPage(state.article).then(setSave);
   }, [state]);
 
@@ -208,6 +213,7 @@ export function App() {
         onRetry={load}
         onOpenLibrary={onOpenLibrary}
         footer={<ShortcutsSection compact />}
+        earlierSave={earlierSave}
         classifieds={
           <>
             {access && <SiteAccess host={access.host} state={access.state} onEnable={onEnableSite} />}

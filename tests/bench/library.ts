@@ -200,7 +200,7 @@ if (JSON_OUT) {
   const triples = combos.filter((c) => c.name.split(' + ').length === 3);
   const over = triples.filter((c) => ratio(c) > 3);
   console.log(
-    `\nthree filters: ${triples.length} combinations, median ratio ${median(triples.map(ratio)).toFixed(2)}×, ${over.length} over 3×${over.map((c) => `; ${c.name} ${ratio(c).toFixed(2)}×`).join('')}`,
+    `\nthree filters: ${triples.length} combinations, median ratio ${median(triples.map(ratio)).toFixed(2)}×, ${over.length} over 3×${over.map((c) => `; ${c.name} ${ratio(c).toFixed(2)}× (${f(c.ms[0])} → ${f(c.ms[1])} ms, hits ${c.hits[0]}, read ${c.work})`).join('')}`,
   );
   console.log(
     `${combos.length} combinations; worst ratio ${ratio(worst).toFixed(2)}× (${worst.name}); run took ${((performance.now() - started) / 60_000).toFixed(1)} min`,

@@ -4,60 +4,24 @@
 // library search. Skipped with a message when firefox-esr is not installed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { startServer } from './server.mjs';
 import { until } from './chromium.mjs';
 import { filesUnder, grepFiles, startWebdav } from '../tools/webdav-server.mjs';
+import * as ff from './firefox.mjs';
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const EXT_DIR = join(import.meta.dirname, '../../.output/local/firefox-mv3');
-const EXT_ID = 'lisible@lisible.example'; // browser_specific_settings.gecko.id in wxt.config.ts
-const UUID = '6c1b5d1e-7a3f-4b8e-9d2c-4e5f6a7b8c9d'; // pinned moz-extension:// host
-const skip = !existsSync(FIREFOX)
-  ? `firefox-esr not found at ${FIREFOX}`
-  : !existsSync(EXT_DIR)
-    ? 'no Firefox build'
-    : false;
-
+const { skip, waitText } = ff;
 let srv, browser;
 before(async () => {
   if (skip) return;
-  const { default: puppeteer } = await import('puppeteer-core');
   srv = await startServer();
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    // BiDi refuses moz-extension:// navigation without system access.
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [EXT_ID]: UUID }),
-      'intl.locale.requested': 'fr',
-      'intl.accept_languages': 'fr-FR, fr',
-    },
-  });
-  assert.equal(await browser.installExtension(EXT_DIR), EXT_ID);
+  browser = await ff.launchFirefox();
 });
 after(async () => {
   await browser?.close();
   await srv?.close();
 });
-
-/** page.goto() never resolves for moz-extension:// pages: use BiDi's navigate (see FIREFOX-E2E.md). */
-async function openExtensionPage(path) {
-  const page = await browser.newPage();
-  await page.mainFrame().browsingContext.navigate(`moz-extension://${UUID}/${path}`, 'complete');
-  return page;
-}
-
-const waitText = (page, selector, re, timeout = 15_000) =>
-  page.waitForFunction(
-    (sel, src) => [...document.querySelectorAll(sel)].some((e) => new RegExp(src).test(e.textContent ?? '')),
-    { timeout },
-    selector,
-    re.source,
-  );
+const openExtensionPage = (path) => ff.openExtensionPage(browser, path);
+const tabIdFor = (url) => ff.tabIdFor(browser, url);
 
 test(
   'Firefox: classifieds hidden on the page, popup shows the article, save, library lists it',
@@ -143,18 +107,6 @@ test(
     }
   },
 );
-
-/** The id Firefox gave the tab showing `url` (match patterns cannot carry a port: compare URLs). */
-async function tabIdFor(url) {
-  const lookup = await openExtensionPage('options.html');
-  const id = await lookup.evaluate(
-    async (u) => (await browser.tabs.query({})).find((t) => t.url === u)?.id,
-    url,
-  );
-  await lookup.close();
-  assert.equal(typeof id, 'number', `no tab for ${url}`);
-  return id;
-}
 
 /** The colour of one pixel of `page` on screen, decoded by an extension page's canvas. */
 async function pixelAt(page, decoder, x, y) {

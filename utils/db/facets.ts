@@ -3,13 +3,14 @@
 //   <date kind>|<base>|<read><favourite><archived>
 //   date kind: s (saved date) or p (publication date, the saved date when the page gave none)
 //   base:      all, s:<site>, c:<INSEE code>, t:<tag>, and the pairs a reader combines:
-//              sc:<site>|<INSEE code>, st:<site>|<tag>, ct:<INSEE code>|<tag>
+//              sc:<site>|<INSEE code>, st:<site>|<tag>, ct:<INSEE code>|<tag>, and (v7) all three
+//              sct:<site>|<INSEE code>|<tag>
 //   flags:     read 0/1 or * (any), favourite 1 or * (any), archived 0/1
 // — so the articles of a site, a commune, a tag or any two of them, read or not, favourite or not,
 // archived or not, are ONE index range, newest first, between two dates: a page of any such filter
 // reads one page of keys whatever the library's size. (Without the pairs, « Ouest-France + Caen » walks
 // Caen's range and drops the other sites' rows one by one: the cost grows with the library.) A row has
-// (4 + 3 × its tags) bases × 2-4 flag patterns × 2 date kinds entries: a few dozen small keys.
+// (4 + 4 × its tags) bases × 2-4 flag patterns × 2 date kinds entries: a few dozen small keys.
 import type { ArticleRow } from './schema';
 
 export type DateKind = 's' | 'p';
@@ -29,7 +30,8 @@ export function bases(r: Pick<ArticleRow, 'site' | 'communeInsee' | 'tags'>): st
   if (c) out.push(`c:${c}`, `sc:${r.site}|${c}`);
   for (const t of r.tags) {
     out.push(`t:${t}`, `st:${r.site}|${t}`);
-    if (c) out.push(`ct:${c}|${t}`);
+    // v7: and all three, which otherwise intersect two pair ranges that grow with the library.
+    if (c) out.push(`ct:${c}|${t}`, `sct:${r.site}|${c}|${t}`);
   }
   return out;
 }
@@ -66,25 +68,25 @@ export function flagPattern(q: { read?: 0 | 1; favourite?: boolean; archived?: b
 }
 
 /**
- * The ranges that can serve a query's base filters, each a list of prefixes whose ranges are merged
- * (several communes). Two base filters are one pair range; with all three (site, commune, tag) each
- * pair is a choice (the smallest is walked, the third filter checked on its rows). An empty list of
- * communes ("Ma commune" with none set) gives no range: nothing matches.
+ * The range that serves a query's base filters, as a list of prefixes whose ranges are merged (several
+ * communes): the whole library, one base filter, a pair, or (v7) all three. An empty list of communes
+ * ("Ma commune" with none set) gives no prefix: nothing matches.
  */
-export function rangesFor(
+export function rangeFor(
   q: { site?: string; communes?: string[]; tag?: string },
   kind: DateKind,
   flags: string,
-): string[][] {
+): string[] {
   const p = (base: string) => `${kind}|${base}|${flags}`;
   const { site, communes, tag } = q;
-  const pairs: string[][] = [];
-  if (site !== undefined && communes) pairs.push(communes.map((c) => p(`sc:${site}|${c}`)));
-  if (site !== undefined && tag !== undefined) pairs.push([p(`st:${site}|${tag}`)]);
-  if (communes && tag !== undefined) pairs.push(communes.map((c) => p(`ct:${c}|${tag}`)));
-  if (pairs.length) return pairs;
-  if (communes) return [communes.map((c) => p(`c:${c}`))];
-  if (tag !== undefined) return [[p(`t:${tag}`)]];
-  if (site !== undefined) return [[p(`s:${site}`)]];
-  return [[p('all')]];
+  const s = site !== undefined;
+  const t = tag !== undefined;
+  if (s && communes && t) return communes.map((c) => p(`sct:${site}|${c}|${tag}`));
+  if (s && communes) return communes.map((c) => p(`sc:${site}|${c}`));
+  if (s && t) return [p(`st:${site}|${tag}`)];
+  if (communes && t) return communes.map((c) => p(`ct:${c}|${tag}`));
+  if (communes) return communes.map((c) => p(`c:${c}`));
+  if (t) return [p(`t:${tag}`)];
+  if (s) return [p(`s:${site}`)];
+  return [p('all')];
 }

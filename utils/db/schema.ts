@@ -11,7 +11,8 @@ import type { UserRule } from '../settings/user-rules';
 import { watchDatabase } from './errors';
 import { changeLog, type SyncChangeRow, type SyncItemRow } from '../sync/changelog';
 import { withFacets } from './facets';
-import { articleWords, communeFallback } from './text';
+import { articleWords, communeFallback, datedWords } from './text';
+import { datedWordsMiddleware } from './dated-words';
 
 /** The metadata of a saved article: one small row of the `articles` table, what the list reads. */
 export interface ArticleRow extends Omit<Article, 'contentHtml' | 'textContent'> {
@@ -38,7 +39,10 @@ export interface ArticleRow extends Omit<Article, 'contentHtml' | 'textContent'>
   highlightCount?: number;
   /** v5: the filter index (utils/db/facets.ts), recomputed on every write of the row. */
   facets: Array<[string, number]>;
-  /** v3: folded word tokens of title + standfirst + text (utils/db/text.ts), the search index. */
+  /**
+   * v3: folded word tokens of title + standfirst + text (utils/db/text.ts), the search index; v7: each
+   * followed by DATE_MARK and the saved date (written so by every write, utils/db/dated-words.ts).
+   */
   words: string[];
   /** v3: bytes of images stored for offline reading. */
   imageBytes: number;
@@ -170,6 +174,27 @@ export class LisibleDB extends Dexie {
     this.version(6).stores({
       userRules: '++id, host, kind, createdAt',
     });
+    // v7 — the search words in saved-date order (issue 14): each word of `*words` carries its article's
+    // saved date (utils/db/text.ts datedWords), so a page of a search reads a word's newest entries
+    // (utils/db/term-window.ts), not all of them. Same index; every row's words rewritten, and every
+    // later write marks them (utils/db/dated-words.ts). And the facets get site + commune + tag as one
+    // range (utils/db/facets.ts), where two pair ranges were intersected.
+    this.version(7).stores({}).upgrade(upgradeToV7);
+    this.use(datedWordsMiddleware);
+  }
+}
+
+/** v6 → v7: every row's words marked with its saved date, and its facets (the triple), in batches. */
+export async function upgradeToV7(tx: Transaction): Promise<void> {
+  const articles = tx.table<ArticleRow, number>('articles');
+  let last = 0;
+  for (;;) {
+    const batch = await articles.where(':id').above(last).limit(200).toArray();
+    if (batch.length === 0) return;
+    last = batch[batch.length - 1]!.id!;
+    await articles.bulkPut(
+      batch.map((r) => withFacets({ ...r, words: datedWords(r.words ?? [], r.savedAt) })),
+    );
   }
 }
 

@@ -10,12 +10,13 @@
 //    against every other criterion, sorted and paged. A term matching at most KEY_FILTER_CAP entries
 //    filters the walk's keys as a set of ids (no row of another article is read); a word in most
 //    articles is checked on the walked rows (nearly all of them match).
-// Site + commune + tag together walk the smallest of their pair ranges and check the third filter on
-// its rows; several communes ("Ma commune") merge their ranges newest first.
+// Site + commune + tag together are one range too (v7); several communes ("Ma commune") merge their
+// ranges newest first.
 import { db, type ArticleRow, type LisibleDB } from './schema';
-import { dateOf, flagPattern, rangesFor, type DateKind } from './facets';
+import { dateOf, flagPattern, rangeFor, type DateKind } from './facets';
 import { Walk, type Row } from './walk';
 import { queryTerms } from './text';
+import { TermWindow } from './term-window';
 
 export interface LibraryQuery {
   text?: string;
@@ -76,22 +77,6 @@ function matcher(
 
 const newestFirst = (kind: DateKind) => (a: Row, b: Row) => dateOf(b, kind) - dateOf(a, kind) || b.id - a.id;
 
-/** Ids in some facets ranges (all dates), up to `cap` keys each; `null` when a range has more. */
-async function rangeIds(database: LisibleDB, prefixes: string[], cap: number): Promise<Set<number> | null> {
-  const out = new Set<number>();
-  // One after the other: only Dexie promises are awaited inside the transaction.
-  for (const p of prefixes) {
-    const keys = (await database.articles
-      .where('facets')
-      .between([p, -Infinity], [p, Infinity])
-      .limit(cap + 1)
-      .primaryKeys()) as number[];
-    if (keys.length > cap) return null;
-    for (const k of keys) out.add(k);
-  }
-  return out;
-}
-
 /** Ids of the articles with a word starting with `term`, up to `cap` index entries; `null` past it. */
 async function termIds(database: LisibleDB, term: string, cap: number): Promise<Set<number> | null> {
   const keys = (await database.articles
@@ -107,8 +92,6 @@ async function termIds(database: LisibleDB, term: string, cap: number): Promise<
 const SAMPLE = 8;
 /** A complete term set this small is read as rows directly (cheaper than walking keys to find them). */
 const DIRECT = 32;
-/** Keys read to size each pair range when site, commune and tag are all filtered. */
-const PROBE = 64;
 
 /** Tuning of the plan (tests lower them to reach every path with a small library). */
 export interface PlanCaps {
@@ -118,8 +101,6 @@ export interface PlanCaps {
   keys?: number;
   /** A candidate set this small (or of at most two pages) is read as rows directly. */
   direct?: number;
-  /** Keys read to size each pair range when site, commune and tag are all filtered. */
-  probe?: number;
 }
 
 export async function queryLibrary(
@@ -127,109 +108,173 @@ export async function queryLibrary(
   { limit = 50, after, caps = {} }: { limit?: number; after?: Cursor; caps?: PlanCaps } = {},
   database: LisibleDB = db(),
 ): Promise<LibraryPage> {
-  const { candidates = CANDIDATE_CAP, keys: keyCap = KEY_FILTER_CAP, direct = DIRECT } = caps;
-  const probe = caps.probe ?? Math.max(PROBE, 4 * limit);
+  const { candidates = CANDIDATE_CAP, direct = DIRECT } = caps;
   const terms = queryTerms(q.text);
   const kind: DateKind = q.dateField === 'published' ? 'p' : 's';
   const matches = matcher(q, terms, kind, after);
   const table = database.articles;
-  const page = (items: Row[], more: boolean): LibraryPage => {
-    const last = items[items.length - 1];
-    return { items, next: more && last ? [dateOf(last, kind), last.id] : null };
-  };
+  const page = pager(kind);
+  const plan: Plan = { q, terms, kind, caps, database };
 
   return database.transaction('r', table, async () => {
     // Each term's articles as ids: a rare term's (complete, small) set is the answer once its rows
     // are read; a larger one filters the walk's keys; a word in most articles is checked on rows.
+    // Newest first by saved date, the first other term is read a window of dates at a time instead.
     const sets: Array<Set<number>> = [];
     const common: string[] = [];
+    const directCap = Math.max(direct, 2 * (limit + 1));
+    const hiDate = Math.min(q.to ?? Infinity, after ? after[0] : Infinity);
+    let win: TermWindow | null = null;
     for (const t of terms) {
+      if (!win && kind === 's') {
+        const w = await TermWindow.open(database, t, q.from ?? -Infinity, hiDate, directCap);
+        if (w?.complete && w.ids.size === 0) return { items: [], next: null };
+        if (w?.complete) sets.push(w.ids);
+        else win = w;
+        if (w) continue;
+      }
       const ids = await termIds(database, t, candidates);
       if (!ids) common.push(t);
       else if (ids.size === 0) return { items: [], next: null };
       else sets.push(ids);
     }
     sets.sort((a, b) => a.size - b.size);
-    if (sets[0] && sets[0].size <= Math.max(direct, 2 * (limit + 1))) {
+    if (sets[0] && sets[0].size <= directCap) {
       const rows = (await table.bulkGet([...sets[0]])).filter((r): r is Row => !!r && matches(r));
       rows.sort(newestFirst(kind));
       return page(rows.slice(0, limit), rows.length > limit);
     }
-    // Otherwise walk the range of the base filters with the query's flags, newest first from the cursor.
-    // Site + commune + tag: the smallest of the three pair ranges is walked; another pair range that the
-    // probe read whole filters its keys, a larger one is checked on rows.
-    let options = rangesFor(q, kind, flagPattern(q));
-    const pending: string[][] = [];
-    if (options.length > 1) {
-      const probed: Array<[Set<number> | null, string[]]> = [];
-      for (const o of options) probed.push([await rangeIds(database, o, probe), o]);
-      probed.sort((a, b) => (a[0]?.size ?? Infinity) - (b[0]?.size ?? Infinity));
-      options = [probed[0]![1]];
-      for (const [ids, o] of probed.slice(1)) {
-        if (ids) sets.push(ids);
-        else pending.push(o);
-      }
-    }
-    const prefixes = options[0]!;
-    if (prefixes.length === 0) return { items: [], next: null };
-    const hi = Math.min(q.to ?? Infinity, after ? after[0] : Infinity);
-    const lo = q.from ?? -Infinity;
-    const keep = (list: Array<Set<number>>) =>
-      list.length ? (id: number) => list.every((s) => s.has(id)) : undefined;
-    // Several communes: their ranges merged newest first, each read in smaller chunks.
-    const n = prefixes.length;
-    const chunk = Math.ceil((limit + 1) / n) + (n > 1 ? 1 : 0);
-    const walks = prefixes.map((p) => new Walk(database, p, lo, hi, chunk, kind, keep(sets), after));
-    // Criteria left to check on rows (common terms, a large third base filter) may drop most rows: a
-    // small sample first, and if most fail, their ids are read (keys only) and filter the keys.
-    let checked = common.length > 0 || pending.length > 0;
-    if (checked) {
-      const sample: Row[] = [];
-      for (const w of walks) {
-        await w.load(Math.ceil(SAMPLE / n));
-        sample.push(...w.loaded());
-      }
-      if (sample.filter(matches).length * 2 < sample.length) {
-        let all = true;
-        for (const t of common) {
-          const ids = await termIds(database, t, keyCap);
-          if (ids) sets.push(ids);
-          all &&= !!ids;
-        }
-        for (const o of pending) {
-          const ids = await rangeIds(database, o, keyCap);
-          if (ids) sets.push(ids);
-          all &&= !!ids;
-        }
-        for (const w of walks) w.filter(keep(sets));
-        checked = !all;
-      }
-    }
-    // Every criterion in the keys (nothing `checked`): the rows of the page only, and a key left tells
-    // whether there is more. Otherwise a matching row past the page does.
-    const want = checked ? limit + 1 : limit;
-    const order = newestFirst(kind);
+    if (!win) return walkPlan(plan, limit, after, q.from, sets, common);
+    // One window after the other until the page is full (one row more tells there is a next page).
     const items: Row[] = [];
-    while (items.length < want) {
-      const batch = Math.ceil((want - items.length) / n);
-      let next: Walk | null = null;
-      let row: Row | undefined;
-      for (const w of walks) {
-        let r = w.head();
-        if (r === undefined) {
-          await w.load(batch);
-          r = w.head();
-        }
-        if (r && (!row || order(r, row) < 0)) [next, row] = [w, r];
-      }
-      if (!next || !row) break;
-      next.take();
-      if (matches(row)) items.push(row);
+    let cursor = after;
+    for (;;) {
+      const part = await walkPlan(
+        plan,
+        limit - items.length + 1,
+        cursor,
+        win.from,
+        [...sets, win.ids],
+        common,
+      );
+      items.push(...(part.items as Row[]));
+      if (items.length > limit) return page(items.slice(0, limit), true);
+      if (win.complete) return page(items, false);
+      // Below this window: the dates under its lowest one (no id is below 0), from the newest article
+      // of the base filters there (none: the page is over, however much of the term is left).
+      cursor = [win.from, 0];
+      const below = await newestBelow(database, rangeFor(q, kind, flagPattern(q)), q.from, win.from);
+      if (below === null) return page(items, false);
+      await win.next(below);
     }
-    let more = items.length > limit;
-    // (The walk that gave the last row usually has ids left: no await, see Walk.head.)
-    if (!checked && items.length === limit)
-      for (const w of walks) if (!more) more = w.waiting > 0 || (await w.any());
-    return page(items.slice(0, limit), more);
   });
+}
+
+/** The newest saved date of the ranges below `before` (one key and one row each), null when empty. */
+async function newestBelow(
+  database: LisibleDB,
+  prefixes: string[],
+  from: number | undefined,
+  before: number,
+): Promise<number | null> {
+  let newest: number | null = null;
+  for (const p of prefixes) {
+    const [id] = (await database.articles
+      .where('facets')
+      .between([p, from ?? -Infinity], [p, before], true, false)
+      .reverse()
+      .limit(1)
+      .primaryKeys()) as number[];
+    const row = id === undefined ? undefined : await database.articles.get(id);
+    if (row && (newest === null || row.savedAt > newest)) newest = row.savedAt;
+  }
+  return newest;
+}
+
+interface Plan {
+  q: LibraryQuery;
+  terms: string[];
+  kind: DateKind;
+  caps: PlanCaps;
+  database: LisibleDB;
+}
+
+const pager =
+  (kind: DateKind) =>
+  (items: Row[], more: boolean): LibraryPage => {
+    const last = items[items.length - 1];
+    return { items, next: more && last ? [dateOf(last, kind), last.id] : null };
+  };
+
+/**
+ * The walk of the range of the query's base filters with its flags, newest first from `after` down to
+ * the date `from`, its keys filtered by the term sets in `sets` (this list is the walk's to extend).
+ */
+async function walkPlan(
+  { q, terms, kind, caps, database }: Plan,
+  limit: number,
+  after: Cursor | undefined,
+  from: number | undefined,
+  sets: Array<Set<number>>,
+  common: string[],
+): Promise<LibraryPage> {
+  const keyCap = caps.keys ?? KEY_FILTER_CAP;
+  const matches = matcher(q, terms, kind, after);
+  const page = pager(kind);
+  const prefixes = rangeFor(q, kind, flagPattern(q));
+  if (prefixes.length === 0) return { items: [], next: null };
+  const hi = Math.min(q.to ?? Infinity, after ? after[0] : Infinity);
+  const lo = from ?? -Infinity;
+  const keep = (list: Array<Set<number>>) =>
+    list.length ? (id: number) => list.every((s) => s.has(id)) : undefined;
+  // Several communes: their ranges merged newest first, each read in smaller chunks.
+  const n = prefixes.length;
+  const chunk = Math.ceil((limit + 1) / n) + (n > 1 ? 1 : 0);
+  const walks = prefixes.map((p) => new Walk(database, p, lo, hi, chunk, kind, keep(sets), after));
+  // Common terms, checked on rows, may drop most rows: a small sample first, and if most fail, their
+  // ids are read (keys only) and filter the keys.
+  let checked = common.length > 0;
+  if (checked) {
+    const sample: Row[] = [];
+    for (const w of walks) {
+      await w.load(Math.ceil(SAMPLE / n));
+      sample.push(...w.loaded());
+    }
+    if (sample.filter(matches).length * 2 < sample.length) {
+      let all = true;
+      for (const t of common) {
+        const ids = await termIds(database, t, keyCap);
+        if (ids) sets.push(ids);
+        all &&= !!ids;
+      }
+      for (const w of walks) w.filter(keep(sets));
+      checked = !all;
+    }
+  }
+  // Every criterion in the keys (nothing `checked`): the rows of the page only, and a key left tells
+  // whether there is more. Otherwise a matching row past the page does.
+  const want = checked ? limit + 1 : limit;
+  const order = newestFirst(kind);
+  const items: Row[] = [];
+  while (items.length < want) {
+    const batch = Math.ceil((want - items.length) / n);
+    let next: Walk | null = null;
+    let row: Row | undefined;
+    for (const w of walks) {
+      let r = w.head();
+      if (r === undefined) {
+        await w.load(batch);
+        r = w.head();
+      }
+      if (r && (!row || order(r, row) < 0)) [next, row] = [w, r];
+    }
+    if (!next || !row) break;
+    next.take();
+    if (matches(row)) items.push(row);
+  }
+  let more = items.length > limit;
+  // (The walk that gave the last row usually has ids left: no await, see Walk.head.)
+  if (!checked && items.length === limit)
+    for (const w of walks) if (!more) more = w.waiting > 0 || (await w.any());
+  return page(items.slice(0, limit), more);
 }

@@ -52,3 +52,30 @@ export function communeFallback(urls: Array<string | null | undefined>, text = '
   }
   return text ? communeFromDateline(text) : null;
 }
+
+/**
+ * v7: each search word is stored with its article's saved date — `word`, DATE_MARK, the date in
+ * fixed-width base 36 — so one word's index entries come newest first, and a page of a search reads
+ * the newest few (utils/db/term-window.ts) instead of every article the word is in. Terms typed by the
+ * reader are letters and digits only: a prefix match never reaches the mark.
+ */
+export const DATE_MARK = '\u0001';
+
+/** A date (ms) as 9 base-36 digits: string order is date order (to the year 5188). */
+export function dateKey(ms: number): string {
+  return Math.max(0, Number.isFinite(ms) ? Math.floor(ms) : 0)
+    .toString(36)
+    .padStart(9, '0');
+}
+
+/** The word of an index entry, without its date. */
+export function plainWord(w: string): string {
+  const i = w.indexOf(DATE_MARK);
+  return i < 0 ? w : w.slice(0, i);
+}
+
+/** An article's words marked with its saved date (whatever date they carried before). */
+export function datedWords(words: string[], savedAt: number): string[] {
+  const mark = DATE_MARK + dateKey(savedAt);
+  return words.map((w) => plainWord(w) + mark);
+}

@@ -7,6 +7,7 @@
 //   - neither: no badge, the default tooltip.
 import { browser } from 'wxt/browser';
 import { t, tn } from './i18n';
+import { tabSaveKey } from './tab-save';
 
 export interface PageFacts {
   article: boolean;
@@ -87,7 +88,8 @@ export function updateToolbar(tabId: number, patch: Partial<PageFacts> = {}): Pr
  */
 export function forgetTab(tabId: number, redraw: boolean): Promise<void> {
   return serial(tabId, async () => {
-    await browser.storage.session.remove(key(tabId));
+    // The last background save's outcome (tab-save.ts) was about the old page too.
+    await browser.storage.session.remove([key(tabId), tabSaveKey(tabId)]);
     if (redraw) await draw(tabId, toolbarState(NO_FACTS));
   });
 }

@@ -2,8 +2,8 @@
 // whole: every kind of query (rare, commoner and common terms; site, commune, "Ma commune", tag, their
 // pairs and the triple; flags; saved or publication date ranges), paged three rows at a time through
 // runs of equal dates. The caps are lowered so a 150-article library reaches every path of the plan:
-// candidate set, key filter on the walk, row check after a sample, pair ranges, merged communes, the
-// smallest of three pairs.
+// candidate set, a term read by windows of dates, key filter on the walk, row check after a sample,
+// pair ranges, the triple's range, merged communes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bases, facetsOf } from '../../../utils/db/facets';
 import { LisibleDB, type ArticleRow } from '../../../utils/db/schema';
@@ -17,7 +17,7 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const SITES = ['ouest-france.fr', 'actu.fr', 'letelegramme.fr'];
 const COMMUNES = ['14118', '50502', '29019', '2A004'];
 const TAGS = ['à lire', 'vélo', 'x|**0']; // a tag shaped like a flags suffix must not collide
-const caps: PlanCaps = { candidates: 12, keys: 45, direct: 4, probe: 2 };
+const caps: PlanCaps = { candidates: 12, keys: 45, direct: 4 };
 
 function row(i: number): ArticleRow {
   const words = ['texte', `n${i}`];
@@ -150,7 +150,7 @@ describe('query plan', () => {
       );
   });
 
-  it('indexes each pair of base filters, and nothing else per row', () => {
+  it('indexes each pair of base filters and the triple, and nothing else per row', () => {
     const r = { site: 'actu.fr', communeInsee: '50502', tags: ['vélo', 'à lire'] };
     expect(bases(r)).toEqual([
       'all',
@@ -160,9 +160,11 @@ describe('query plan', () => {
       't:vélo',
       'st:actu.fr|vélo',
       'ct:50502|vélo',
+      'sct:actu.fr|50502|vélo',
       't:à lire',
       'st:actu.fr|à lire',
       'ct:50502|à lire',
+      'sct:actu.fr|50502|à lire',
     ]);
     expect(bases({ site: 'actu.fr', tags: ['vélo'] })).toEqual([
       'all',

@@ -1,0 +1,32 @@
+// v7: every write of an article row marks its search words with the row's saved date (utils/db/text.ts
+// datedWords), whoever writes it — a save, an import, a sync merge, a new highlight's note, a change of
+// saved date — so the words index is in saved-date order for every row (utils/db/term-window.ts reads it
+// so). A DBCore middleware rather than a step of each writer: a writer that forgets cannot exist.
+import type { DBCore, Middleware } from 'dexie';
+import type { ArticleRow } from './schema';
+import { datedWords } from './text';
+
+function dated(value: unknown): unknown {
+  const row = value as Partial<ArticleRow> | undefined;
+  if (!row || !Array.isArray(row.words) || typeof row.savedAt !== 'number') return value;
+  return { ...row, words: datedWords(row.words, row.savedAt) };
+}
+
+export const datedWordsMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'lisible-dated-words',
+  create: (down) => ({
+    ...down,
+    table: (name) => {
+      const table = down.table(name);
+      if (name !== 'articles') return table;
+      return {
+        ...table,
+        mutate: (req) =>
+          req.type === 'add' || req.type === 'put'
+            ? table.mutate({ ...req, values: req.values.map(dated) })
+            : table.mutate(req),
+      };
+    },
+  }),
+};
