@@ -12,6 +12,7 @@ import { SEARCH_PAGE, UTILITY_PATH, UTILITY_TITLE } from './lexicon';
 export interface GateInput {
   root: Element;
   text: string;
+  /** countWords(text). */
   words: number;
   /** og:type / JSON-LD say article. */
   hint: boolean;
@@ -42,10 +43,18 @@ const SENTENCE_END = /[.!?…»"”)。！？」]\s*$|[.!?…]\s+\S|[。！？]/
 /** Chinese, Japanese, Korean script: written without spaces, so a "word" is a whole clause. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 
+/** CJK characters in a text, counted without an array of them (a page can be megabytes of them). */
+function cjkCount(t: string): number {
+  CJK.lastIndex = 0;
+  let n = 0;
+  while (CJK.exec(t)) n++;
+  return n;
+}
+
 /** Words of a text, a CJK character counting as half a word (about what a word is there). */
-function proseLength(t: string): number {
-  const cjk = t.match(CJK)?.length ?? 0;
-  return cjk ? countWords(t) + Math.round(cjk / 2) : countWords(t);
+function proseLength(t: string, words = countWords(t)): number {
+  const cjk = cjkCount(t);
+  return cjk ? words + Math.round(cjk / 2) : words;
 }
 
 /**
@@ -117,7 +126,8 @@ function pathOf(url: string | null): string {
 /** Why this is not an article, or null when it is one. */
 export function notArticleReason(g: GateInput): string | null {
   const { root, text, hint } = g;
-  const words = Math.max(g.words, proseLength(text));
+  // g.words is countWords(text): counting the words of the whole text again costs on big pages.
+  const words = proseLength(text, g.words);
   const path = pathOf(g.url);
   // Login, account, contact and not-found pages say what they are in their title or path.
   if (!hint && words < 600 && (UTILITY_TITLE.test(g.title) || UTILITY_PATH.test(path))) return 'utility page';

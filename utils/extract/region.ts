@@ -6,7 +6,7 @@
 // prose, the region is the body instead.
 
 import { collapse } from '../core/text';
-import { linkDensity, tagName } from './dom';
+import { headlineLink, linkDensity, tagName } from './dom';
 import { FOOTER_NOTICE, READ_MORE } from './lexicon';
 
 const PROSE_TAGS = new Set(['p', 'li', 'pre', 'blockquote', 'td', 'dd']);
@@ -49,7 +49,7 @@ function boxOf(a: Element, memo: Map<Element, Box>): Box {
   if (b) return b;
   b = 'plain';
   if ((a.textContent ?? '').length > 1200) b = 'big';
-  else if (a.querySelector('h2 a, h3 a, h4 a, a h2, a h3, a h4')) b = 'teaser';
+  else if (headlineLink(a)) b = 'teaser';
   else
     for (const link of Array.from(a.getElementsByTagName('a')))
       if (READ_MORE.test(collapse(link.textContent))) {

@@ -1,5 +1,6 @@
 // A thread found by posts.ts, rebuilt in page order: each post with a header "author · time" and its
 // body without the user panel, signature and action bar.
+import { classAttr } from '../classifieds/selector';
 import { collapse } from '../core/text';
 import { textOf } from './dom';
 import { DATE_TEXT, POST_ACTION, POST_AUTHOR, POST_CHROME_TOKENS, SIGNATURE_RULE } from './lexicon';
@@ -19,7 +20,7 @@ function authorOf(post: Element): Element | null {
 
 /** Class pieces, hashed CSS-in-JS names included ("ssrcss-1xm4bqn-SkipLink" → skip, link, skiplink). */
 function chromeOf(el: Element): boolean {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const raw = `${classAttr(el)} ${el.getAttribute('id') ?? ''}`;
   if (!raw.trim()) return false;
   for (const c of raw.split(/\s+/)) {
     if (POST_CHROME_TOKENS.has(c.toLowerCase())) return true;
