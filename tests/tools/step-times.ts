@@ -58,7 +58,8 @@ for (const p of pages) {
   };
   const first = runSteps(doc, clone, url, { onStep });
   const st = first.state;
-  const short = st && (st.words < 150 || (st.ctx.pTextTotal > 1500 && st.rawLength < st.ctx.pTextTotal * 0.35));
+  const short =
+    st && (st.words < 150 || (st.ctx.pTextTotal > 1500 && st.rawLength < st.ctx.pTextTotal * 0.35));
   if (!st || st.hinted || (first.ok ? !short : first.refusal.reason !== 'not-article')) continue;
   fallbacks++;
   t = performance.now();
@@ -69,7 +70,9 @@ for (const p of pages) {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / pages.length;
 console.log(`per-page ratio median ${median(ratios).toFixed(2)}`);
-console.log(`${pages.length} pages; readability ${rd.toFixed(0)} ms, lisible ${lis.toFixed(0)} ms (×${(lis / rd).toFixed(2)}); fallback ~${fallbacks}`);
+console.log(
+  `${pages.length} pages; readability ${rd.toFixed(0)} ms, lisible ${lis.toFixed(0)} ms (×${(lis / rd).toFixed(2)}); fallback ~${fallbacks}`,
+);
 for (const [k, v] of [...total].sort((a, b) => b[1] - a[1]))
   console.log(
     `${v.toFixed(0).padStart(7)} ms ${((100 * v) / rd).toFixed(1).padStart(6)}% of RD · per page: mean ${(100 * mean(shares.get(k)!)).toFixed(1).padStart(5)}%  ${k}`,

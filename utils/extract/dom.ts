@@ -16,7 +16,7 @@ export function textOf(node: Node | null | undefined): string {
  * text node that does: reading and collapsing a whole page's text only to test it costs.
  */
 export function hasText(root: Node): boolean {
-  for (let n: Node | null = root.firstChild; n; ) {
+  for (let n: Node | null = root.firstChild; n;) {
     if (n.nodeType === TEXT_NODE && collapse(n.nodeValue)) return true;
     if (n.firstChild) n = n.firstChild;
     else {
@@ -42,6 +42,11 @@ export function descendants(root: Element): Element[] {
     el = next;
   }
   return out;
+}
+
+/** `root.querySelectorAll('p, li, …')` for a list of tag names: the same elements, in document order. */
+export function elementsOf(root: Element, tags: ReadonlySet<string>): Element[] {
+  return descendants(root).filter((el) => tags.has(tagName(el)));
 }
 
 const LINKED_HEADINGS = new Set(['h2', 'h3', 'h4']);
@@ -78,7 +83,9 @@ export function isElement(node: Node | null | undefined): node is Element {
 }
 
 export function tagName(el: Element): string {
-  return el.tagName.toLowerCase();
+  // localName, not tagName: linkedom builds tagName upper-cased on every read, and this runs for
+  // every element of every walk. The same name for HTML elements; lower-cased for SVG's camelCase.
+  return (el.localName ?? el.tagName).toLowerCase();
 }
 
 /**
@@ -103,53 +110,21 @@ export function removeAll(nodes: Iterable<Element>): void {
   for (const n of Array.from(nodes)) n.remove();
 }
 
+/**
+ * Elements that hold the text of a page as blocks: paragraphs, items, cells, quotes, headings and
+ * the lists, tables and sections made of them (what the gates count prose in).
+ */
+export const TEXT_BLOCK_TAGS: ReadonlySet<string> = new Set(
+  'p li dd dt blockquote pre td th figcaption div ul ol table dl figure section article h1 h2 h3 h4 h5 h6'.split(
+    ' ',
+  ),
+);
+
 /** Blocks that end a line when rendering text. Kept in one place so text, tests and bench agree. */
-export const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'caption',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-  'picture',
-  'video',
-  'body',
-  'html',
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  ...TEXT_BLOCK_TAGS,
+  ...'address aside br caption details dialog fieldset footer form header hr main nav summary'.split(' '),
+  ...'tbody tfoot thead tr picture video body html'.split(' '),
 ]);
 
 const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math']);

@@ -6,7 +6,7 @@
 // that run, close to Readability alone, is refused too.
 
 import { countWords } from '../core/text';
-import { linkDensity, tagName, textOf } from './dom';
+import { descendants, linkDensity, tagName, TEXT_BLOCK_TAGS, textOf } from './dom';
 import { SEARCH_PAGE, UTILITY_PATH, UTILITY_TITLE } from './lexicon';
 
 export interface GateInput {
@@ -23,22 +23,6 @@ export interface GateInput {
 }
 
 const LEAF_BLOCKS = new Set(['p', 'li', 'dd', 'dt', 'blockquote', 'pre', 'td', 'th', 'figcaption', 'div']);
-const BLOCKISH = new Set([
-  ...LEAF_BLOCKS,
-  'ul',
-  'ol',
-  'table',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'dl',
-  'figure',
-  'section',
-  'article',
-]);
 const SENTENCE_END = /[.!?…»"”)。！？」]\s*$|[.!?…]\s+\S|[。！？]/;
 /** Chinese, Japanese, Korean script: written without spaces, so a "word" is a whole clause. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
@@ -78,7 +62,8 @@ export function proseWords(root: Element, enough = Infinity): number {
       const w = proseLength(t);
       if (w >= 8 && (w >= 20 || SENTENCE_END.test(t)) && linkDensity(el) <= 0.3) n += w;
     }
-    return hasBlock || BLOCKISH.has(tag);
+    // A block holding a block (dom.ts TEXT_BLOCK_TAGS) is not a leaf.
+    return hasBlock || TEXT_BLOCK_TAGS.has(tag);
   };
   visit(root);
   return n;
@@ -107,7 +92,7 @@ function teasers(root: Element, text: string): Teasers {
   }
   if (heads.length === 0) return { items: 0, intro: text.length, perItem: text.length };
   let before = '';
-  for (const el of Array.from(root.querySelectorAll('*'))) {
+  for (const el of descendants(root)) {
     if (el === heads[0]) break;
     if (!el.firstElementChild) before += ' ' + textOf(el);
   }

@@ -25,9 +25,15 @@ function looksLikeImageUrl(v: string): boolean {
 /** Promotes lazy-loading attributes to src/srcset and replaces placeholders with <noscript> fallbacks. */
 export function fixLazyImages(root: Element, extraAttrs: readonly string[] = []): void {
   const srcAttrs = [...extraAttrs, ...LAZY_SRC_ATTRS];
-  // By tag, not `querySelectorAll('img, source')`: each element is repaired on its own, so order
-  // does not matter, and the selector engine costs more than two tag walks.
-  const media = [...Array.from(root.getElementsByTagName('img')), ...Array.from(root.getElementsByTagName('source'))];
+  // One walk for the images, sources and <noscript>s (a selector or a tag search per kind walks the
+  // whole page each time).
+  const media: Element[] = [];
+  const noscripts: Element[] = [];
+  for (const el of descendants(root)) {
+    const tag = tagName(el);
+    if (tag === 'img' || tag === 'source') media.push(el);
+    else if (tag === 'noscript') noscripts.push(el);
+  }
   for (const img of media) {
     const src = img.getAttribute('src') ?? '';
     const needsSrc = !src || PLACEHOLDER_SRC.test(src);
@@ -49,9 +55,9 @@ export function fixLazyImages(root: Element, extraAttrs: readonly string[] = [])
     }
   }
   // <noscript><img src=real></noscript> after a placeholder <img>: keep the real one.
-  for (const ns of Array.from(root.getElementsByTagName('noscript'))) {
+  for (const ns of noscripts) {
     const html = ns.textContent ?? '';
-    const inner = ns.querySelector('img');
+    const inner = ns.getElementsByTagName('img')[0];
     let realSrc: string | null = inner?.getAttribute('src') ?? null;
     let alt: string | null = inner?.getAttribute('alt') ?? null;
     if (!realSrc) {
@@ -62,7 +68,7 @@ export function fixLazyImages(root: Element, extraAttrs: readonly string[] = [])
     }
     if (!realSrc) continue;
     const prev = ns.previousElementSibling;
-    const prevImg = prev && (tagName(prev) === 'img' ? prev : prev.querySelector('img'));
+    const prevImg = prev && (tagName(prev) === 'img' ? prev : prev.getElementsByTagName('img')[0]);
     const doc = ns.ownerDocument;
     if (
       prevImg &&

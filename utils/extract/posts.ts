@@ -108,7 +108,7 @@ export function findPosts(body: Element, heading: Element | null = null): Post[]
  * before a printed date, never the author's join date ("Inscrit 3 janvier 2025").
  */
 function firstMark(post: Element, marks: Set<Element>): Element | null {
-  const all = Array.from(post.querySelectorAll('*'));
+  const all = descendants(post);
   let first: Element | undefined;
   let best = -Infinity;
   for (const el of all) {

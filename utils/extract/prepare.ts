@@ -60,7 +60,8 @@ function hasFrameset(doc: Document): boolean {
   const html = doc.documentElement;
   if (tagName(html) === 'frameset') return true;
   for (const top of [html, ...Array.from(html.children).filter((c) => tagName(c) === 'body')])
-    for (let c = top.firstElementChild; c; c = c.nextElementSibling) if (tagName(c) === 'frameset') return true;
+    for (let c = top.firstElementChild; c; c = c.nextElementSibling)
+      if (tagName(c) === 'frameset') return true;
   return false;
 }
 

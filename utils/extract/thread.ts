@@ -2,7 +2,7 @@
 // body without the user panel, signature and action bar.
 import { classAttr } from '../classifieds/selector';
 import { collapse } from '../core/text';
-import { textOf } from './dom';
+import { descendants, textOf } from './dom';
 import { DATE_TEXT, POST_ACTION, POST_AUTHOR, POST_CHROME_TOKENS, SIGNATURE_RULE } from './lexicon';
 import { findPosts, type Post } from './posts';
 
@@ -60,8 +60,8 @@ function rebuild(doc: Document, p: Post): Element {
   const timeText = p.time ? textOf(p.time) : '';
   const copy = p.el.cloneNode(true) as Element;
   // The same elements in the copy, found by position among the original's descendants.
-  const all = Array.from(p.el.querySelectorAll('*'));
-  const copies = Array.from(copy.querySelectorAll('*'));
+  const all = descendants(p.el);
+  const copies = descendants(copy);
   const twin = (el: Element | null): Element | null => (el ? (copies[all.indexOf(el)] ?? null) : null);
   const drop = [twin(author), twin(p.time)];
   for (let i = 0; i < all.length; i++) {
