@@ -10,8 +10,9 @@
 // page's paragraph text is removed by the class lexicon, and a paragraph that merely *mentions*
 // such words (long, not link-dense, not led by the phrase) is kept.
 
+import { classAttr } from '../classifieds/selector';
 import { hostMatches, siteOfUrl } from '../core/url';
-import { linkDensity, tagName, textOf } from './dom';
+import { headlineLink, linkDensity, tagName, textOf } from './dom';
 import { BOILER_TOKENS, FURNITURE_ROLES, KEEP_CLASS, LEAD_RE } from './lexicon';
 
 /** Elements never part of a reading view. */
@@ -19,25 +20,24 @@ const ALWAYS_DROP_TAGS = new Set(
   'script style link template button select input textarea dialog object embed canvas map'.split(' '),
 );
 
-function tokensOf(el: Element): string[] {
-  const cls = el.getAttribute('class') ?? '';
-  const id = el.getAttribute('id') ?? '';
-  const s = (cls + ' ' + id).toLowerCase();
-  if (!s.trim()) return [];
-  return s.split(/[\s]+/).flatMap((c) => [c, ...c.split(/[-_]+/)]);
+/** A class or id word, or a piece of one between - and _, is in the boilerplate lexicon. */
+function hasBoilerToken(names: string): boolean {
+  // No array of every token: this runs on every element the walk visits.
+  for (const c of names.toLowerCase().split(/\s+/)) {
+    if (!c) continue;
+    if (BOILER_TOKENS.has(c)) return true;
+    if (/[-_]/.test(c)) for (const piece of c.split(/[-_]+/)) if (BOILER_TOKENS.has(piece)) return true;
+  }
+  return false;
 }
 
 function lexiconHit(el: Element): boolean {
-  const toks = tokensOf(el);
-  if (toks.length === 0) {
+  const raw = classAttr(el) + ' ' + (el.getAttribute('id') ?? '');
+  if (!raw.trim()) {
     const aria = (el.getAttribute('aria-label') ?? '').toLowerCase();
     return !!aria && LEAD_RE.test(aria);
   }
-  let hit = false;
-  for (const t of toks) if (BOILER_TOKENS.has(t)) hit = true;
-  if (!hit) return false;
-  const raw = (el.getAttribute('class') ?? '') + ' ' + (el.getAttribute('id') ?? '');
-  return !KEEP_CLASS.test(raw);
+  return hasBoilerToken(raw) && !KEEP_CLASS.test(raw);
 }
 
 export interface CleanContext {
@@ -113,7 +113,7 @@ function isHidden(el: Element): boolean {
 /** A teaser card: a small <article> (or <li>) whose heading is a link to another page. */
 function isTeaserCard(el: Element, host: string): boolean {
   if ((el.textContent ?? '').length > 1500) return false;
-  const heading = el.querySelector('h2 a, h3 a, h4 a, a h2, a h3, a h4');
+  const heading = headlineLink(el);
   if (!heading) return false;
   // A card leads to another page of this site; a listicle item to the place it describes.
   const a = tagName(heading) === 'a' ? heading : heading.closest('a');

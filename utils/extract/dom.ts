@@ -11,12 +11,81 @@ export function textOf(node: Node | null | undefined): string {
   return collapse(node?.textContent ?? '');
 }
 
+/**
+ * Whether a subtree holds any text (what `textOf(node).length > 0` says), stopping at the first
+ * text node that does: reading and collapsing a whole page's text only to test it costs.
+ */
+export function hasText(root: Node): boolean {
+  for (let n: Node | null = root.firstChild; n;) {
+    if (n.nodeType === TEXT_NODE && collapse(n.nodeValue)) return true;
+    if (n.firstChild) n = n.firstChild;
+    else {
+      while (n && n !== root && !n.nextSibling) n = n.parentNode;
+      n = n && n !== root ? n.nextSibling : null;
+    }
+  }
+  return false;
+}
+
+/**
+ * The elements under `root`, in document order, as `querySelectorAll('*')` gives them, without the
+ * selector engine (costly under DOM shims; linkedom's getElementsByTagName has no '*').
+ */
+export function descendants(root: Element): Element[] {
+  const out: Element[] = [];
+  let el: Element | null = root.firstElementChild;
+  while (el) {
+    out.push(el);
+    let next: Element | null = el.firstElementChild;
+    for (let up: Element | null = el; !next && up && up !== root; up = up.parentElement)
+      next = up.nextElementSibling;
+    el = next;
+  }
+  return out;
+}
+
+/** `root.querySelectorAll('p, li, …')` for a list of tag names: the same elements, in document order. */
+export function elementsOf(root: Element, tags: ReadonlySet<string>): Element[] {
+  return descendants(root).filter((el) => tags.has(tagName(el)));
+}
+
+const LINKED_HEADINGS = new Set(['h2', 'h3', 'h4']);
+
+/**
+ * `el.querySelector('h2 a, h3 a, h4 a, a h2, a h3, a h4')`: the first link inside a heading, or
+ * heading inside a link, under `el` (a teaser's headline). One walk that carries "inside a heading /
+ * a link" down, instead of the selector engine, which costs on every card and list item.
+ */
+export function headlineLink(el: Element): Element | null {
+  let inH = false;
+  let inA = false;
+  for (let a: Element | null = el; a; a = a.parentElement) {
+    const t = tagName(a);
+    if (t === 'a') inA = true;
+    else if (LINKED_HEADINGS.has(t)) inH = true;
+  }
+  const visit = (parent: Element, h: boolean, link: boolean): Element | null => {
+    for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
+      const t = tagName(c);
+      const isA = t === 'a';
+      const isH = LINKED_HEADINGS.has(t);
+      if ((isA && h) || (isH && link)) return c;
+      const found = visit(c, h || isH, link || isA);
+      if (found) return found;
+    }
+    return null;
+  };
+  return visit(el, inH, inA);
+}
+
 export function isElement(node: Node | null | undefined): node is Element {
   return !!node && node.nodeType === ELEMENT_NODE;
 }
 
 export function tagName(el: Element): string {
-  return el.tagName.toLowerCase();
+  // localName, not tagName: linkedom builds tagName upper-cased on every read, and this runs for
+  // every element of every walk. The same name for HTML elements; lower-cased for SVG's camelCase.
+  return (el.localName ?? el.tagName).toLowerCase();
 }
 
 /**
@@ -41,53 +110,21 @@ export function removeAll(nodes: Iterable<Element>): void {
   for (const n of Array.from(nodes)) n.remove();
 }
 
+/**
+ * Elements that hold the text of a page as blocks: paragraphs, items, cells, quotes, headings and
+ * the lists, tables and sections made of them (what the gates count prose in).
+ */
+export const TEXT_BLOCK_TAGS: ReadonlySet<string> = new Set(
+  'p li dd dt blockquote pre td th figcaption div ul ol table dl figure section article h1 h2 h3 h4 h5 h6'.split(
+    ' ',
+  ),
+);
+
 /** Blocks that end a line when rendering text. Kept in one place so text, tests and bench agree. */
-export const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'caption',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-  'picture',
-  'video',
-  'body',
-  'html',
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  ...TEXT_BLOCK_TAGS,
+  ...'address aside br caption details dialog fieldset footer form header hr main nav summary'.split(' '),
+  ...'tbody tfoot thead tr picture video body html'.split(' '),
 ]);
 
 const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math']);

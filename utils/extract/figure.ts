@@ -3,9 +3,13 @@
 // remembered on the cleaned page before Readability and put back into the body after it.
 
 import { collapse } from '../core/text';
-import { linkDensity, textOf } from './dom';
+import { elementsOf, linkDensity, textOf } from './dom';
 import { LEAD_RE } from './lexicon';
 import { leadingText } from './markers';
+
+const SECTION_HEADINGS = new Set(['h2', 'h3', 'h4']);
+/** The blocks a remembered heading can head. */
+const BLOCKS = new Set('p div ul ol table blockquote section figure'.split(' '));
 
 /** The <h1> that carries the title (else the first <h1>): the clean-up never removes it. */
 export function findHeading(doc: Document, title: string): Element | null {
@@ -78,7 +82,7 @@ export interface KeptHeading {
 /** Section headings of the cleaned page, each with the start of the block that follows it. */
 export function rememberHeadings(body: Element): KeptHeading[] {
   const out: KeptHeading[] = [];
-  for (const h of Array.from(body.querySelectorAll('h2, h3, h4'))) {
+  for (const h of elementsOf(body, SECTION_HEADINGS)) {
     const t = textOf(h);
     if (t.length < 3 || t.length > 150 || LEAD_RE.test(t)) continue;
     const next = h.nextElementSibling;
@@ -101,7 +105,7 @@ export function restoreHeadings(root: Element, kept: KeptHeading[]): void {
   if (missing.length === 0) return;
   // The first block starting with each probe, reading only the start of each block.
   const starts = new Map<string, Element>();
-  for (const b of Array.from(root.querySelectorAll('p, div, ul, ol, table, blockquote, section, figure'))) {
+  for (const b of elementsOf(root, BLOCKS)) {
     const lead = leadingText(b, 60).slice(0, 40);
     if (!starts.has(lead)) starts.set(lead, b);
   }

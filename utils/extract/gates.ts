@@ -6,12 +6,13 @@
 // that run, close to Readability alone, is refused too.
 
 import { countWords } from '../core/text';
-import { linkDensity, tagName, textOf } from './dom';
+import { descendants, linkDensity, tagName, TEXT_BLOCK_TAGS, textOf } from './dom';
 import { SEARCH_PAGE, UTILITY_PATH, UTILITY_TITLE } from './lexicon';
 
 export interface GateInput {
   root: Element;
   text: string;
+  /** countWords(text). */
   words: number;
   /** og:type / JSON-LD say article. */
   hint: boolean;
@@ -22,30 +23,22 @@ export interface GateInput {
 }
 
 const LEAF_BLOCKS = new Set(['p', 'li', 'dd', 'dt', 'blockquote', 'pre', 'td', 'th', 'figcaption', 'div']);
-const BLOCKISH = new Set([
-  ...LEAF_BLOCKS,
-  'ul',
-  'ol',
-  'table',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'dl',
-  'figure',
-  'section',
-  'article',
-]);
 const SENTENCE_END = /[.!?…»"”)。！？」]\s*$|[.!?…]\s+\S|[。！？]/;
 /** Chinese, Japanese, Korean script: written without spaces, so a "word" is a whole clause. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 
+/** CJK characters in a text, counted without an array of them (a page can be megabytes of them). */
+function cjkCount(t: string): number {
+  CJK.lastIndex = 0;
+  let n = 0;
+  while (CJK.exec(t)) n++;
+  return n;
+}
+
 /** Words of a text, a CJK character counting as half a word (about what a word is there). */
-function proseLength(t: string): number {
-  const cjk = t.match(CJK)?.length ?? 0;
-  return cjk ? countWords(t) + Math.round(cjk / 2) : countWords(t);
+function proseLength(t: string, words = countWords(t)): number {
+  const cjk = cjkCount(t);
+  return cjk ? words + Math.round(cjk / 2) : words;
 }
 
 /**
@@ -69,7 +62,8 @@ export function proseWords(root: Element, enough = Infinity): number {
       const w = proseLength(t);
       if (w >= 8 && (w >= 20 || SENTENCE_END.test(t)) && linkDensity(el) <= 0.3) n += w;
     }
-    return hasBlock || BLOCKISH.has(tag);
+    // A block holding a block (dom.ts TEXT_BLOCK_TAGS) is not a leaf.
+    return hasBlock || TEXT_BLOCK_TAGS.has(tag);
   };
   visit(root);
   return n;
@@ -98,7 +92,7 @@ function teasers(root: Element, text: string): Teasers {
   }
   if (heads.length === 0) return { items: 0, intro: text.length, perItem: text.length };
   let before = '';
-  for (const el of Array.from(root.querySelectorAll('*'))) {
+  for (const el of descendants(root)) {
     if (el === heads[0]) break;
     if (!el.firstElementChild) before += ' ' + textOf(el);
   }
@@ -117,7 +111,8 @@ function pathOf(url: string | null): string {
 /** Why this is not an article, or null when it is one. */
 export function notArticleReason(g: GateInput): string | null {
   const { root, text, hint } = g;
-  const words = Math.max(g.words, proseLength(text));
+  // g.words is countWords(text): counting the words of the whole text again costs on big pages.
+  const words = proseLength(text, g.words);
   const path = pathOf(g.url);
   // Login, account, contact and not-found pages say what they are in their title or path.
   if (!hint && words < 600 && (UTILITY_TITLE.test(g.title) || UTILITY_PATH.test(path))) return 'utility page';

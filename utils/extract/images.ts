@@ -1,7 +1,7 @@
 // Image and URL repairs, before Readability so its scoring sees real images and URLs resolve
 // against the page, not the parsing environment.
 
-import { absolutize, tagName } from './dom';
+import { absolutize, descendants, tagName } from './dom';
 
 const LAZY_SRC_ATTRS = [
   'data-src',
@@ -25,7 +25,16 @@ function looksLikeImageUrl(v: string): boolean {
 /** Promotes lazy-loading attributes to src/srcset and replaces placeholders with <noscript> fallbacks. */
 export function fixLazyImages(root: Element, extraAttrs: readonly string[] = []): void {
   const srcAttrs = [...extraAttrs, ...LAZY_SRC_ATTRS];
-  for (const img of Array.from(root.querySelectorAll('img, source'))) {
+  // One walk for the images, sources and <noscript>s (a selector or a tag search per kind walks the
+  // whole page each time).
+  const media: Element[] = [];
+  const noscripts: Element[] = [];
+  for (const el of descendants(root)) {
+    const tag = tagName(el);
+    if (tag === 'img' || tag === 'source') media.push(el);
+    else if (tag === 'noscript') noscripts.push(el);
+  }
+  for (const img of media) {
     const src = img.getAttribute('src') ?? '';
     const needsSrc = !src || PLACEHOLDER_SRC.test(src);
     for (const a of srcAttrs) {
@@ -46,9 +55,9 @@ export function fixLazyImages(root: Element, extraAttrs: readonly string[] = [])
     }
   }
   // <noscript><img src=real></noscript> after a placeholder <img>: keep the real one.
-  for (const ns of Array.from(root.querySelectorAll('noscript'))) {
+  for (const ns of noscripts) {
     const html = ns.textContent ?? '';
-    const inner = ns.querySelector('img');
+    const inner = ns.getElementsByTagName('img')[0];
     let realSrc: string | null = inner?.getAttribute('src') ?? null;
     let alt: string | null = inner?.getAttribute('alt') ?? null;
     if (!realSrc) {
@@ -59,7 +68,7 @@ export function fixLazyImages(root: Element, extraAttrs: readonly string[] = [])
     }
     if (!realSrc) continue;
     const prev = ns.previousElementSibling;
-    const prevImg = prev && (tagName(prev) === 'img' ? prev : prev.querySelector('img'));
+    const prevImg = prev && (tagName(prev) === 'img' ? prev : prev.getElementsByTagName('img')[0]);
     const doc = ns.ownerDocument;
     if (
       prevImg &&
@@ -81,16 +90,16 @@ function hasImgOutsideNoscript(el: Element): boolean {
   return Array.from(el.getElementsByTagName('img')).some((img) => !img.closest('noscript'));
 }
 
-const URL_ATTRS: Array<[string, string]> = [
-  ['a', 'href'],
-  ['img', 'src'],
-  ['video', 'src'],
-  ['video', 'poster'],
-  ['audio', 'src'],
-  ['source', 'src'],
-  ['track', 'src'],
-  ['iframe', 'src'],
-];
+/** The attributes holding a URL, by tag. */
+const URL_ATTRS = new Map<string, readonly string[]>([
+  ['a', ['href']],
+  ['img', ['src']],
+  ['video', ['src', 'poster']],
+  ['audio', ['src']],
+  ['source', ['src']],
+  ['track', ['src']],
+  ['iframe', ['src']],
+]);
 
 function absolutizeSrcset(v: string, base: string | null): string {
   return v
@@ -105,16 +114,19 @@ function absolutizeSrcset(v: string, base: string | null): string {
 
 export function makeUrlsAbsolute(root: Element, base: string | null): void {
   if (!base) return;
-  for (const [tag, attr] of URL_ATTRS) {
-    for (const el of Array.from(root.getElementsByTagName(tag))) {
+  // One walk of the subtree, not one per tag.
+  for (const el of descendants(root)) {
+    const tag = tagName(el);
+    const attrs = URL_ATTRS.get(tag);
+    if (!attrs) continue;
+    for (const attr of attrs) {
       const v = el.getAttribute(attr);
       if (v == null) continue;
       // An in-page link whose target is gone is just text.
       if (tag === 'a' && v.startsWith('#')) continue;
       el.setAttribute(attr, absolutize(v, base));
     }
-  }
-  for (const el of Array.from(root.querySelectorAll('img[srcset], source[srcset]'))) {
-    el.setAttribute('srcset', absolutizeSrcset(el.getAttribute('srcset') ?? '', base));
+    if ((tag === 'img' || tag === 'source') && el.hasAttribute('srcset'))
+      el.setAttribute('srcset', absolutizeSrcset(el.getAttribute('srcset') ?? '', base));
   }
 }

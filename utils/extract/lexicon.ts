@@ -91,8 +91,9 @@ export const WEAK_LEAD_RE = /* @__PURE__ */ leadRegex(`sign up | subscribe | rec
 // Paywalls (the detection itself is paywall.ts).
 
 /** Containers of a paywall prompt, by class/id. */
-export const PAYWALL_SELECTOR =
-  '[class*="paywall"],[id*="paywall"],[class*="premium-block"],[class*="abo-block"],[class*="subscriber-only"],[class*="article-locked"],[class*="teaser-abo"]';
+/** A paywall prompt container's class (substrings, as the page writes them); its id says "paywall". */
+export const PAYWALL_CLASS = /paywall|premium-block|abo-block|subscriber-only|article-locked|teaser-abo/;
+export const PAYWALL_ID = /paywall/;
 /** Text of a paywall prompt. */
 export const PAYWALL_TEXT =
   /(?:réservé aux abonnés|il vous reste \d+\s*%|la suite est réservée|pour lire la suite|subscribe to continue|for subscribers only)/i;

@@ -3,10 +3,14 @@
 // introduces. Runs after the class walk (clean.ts), with the same guard rails.
 
 import { collapse } from '../core/text';
-import { isElement, linkDensity, tagName, textOf } from './dom';
+import { elementsOf, isElement, linkDensity, tagName, textOf } from './dom';
 import { protectedNode, type CleanContext } from './clean';
 import { LEAD_RE, WEAK_LEAD_RE } from './lexicon';
 import { isPaywallText } from './paywall';
+
+const CANDIDATES = new Set(
+  'p li div section h2 h3 h4 h5 h6 strong b span figure blockquote ul dl'.split(' '),
+);
 
 /**
  * Short blocks led by a boilerplate phrase: "Lire aussi : <link>", a "Les plus lus" heading with
@@ -15,9 +19,7 @@ import { isPaywallText } from './paywall';
  */
 export function dropMarkerBlocks(body: Element, ctx: CleanContext): { paywallText: boolean } {
   const res = { paywallText: false };
-  const candidates = Array.from(
-    body.querySelectorAll('p,li,div,section,h2,h3,h4,h5,h6,strong,b,span,figure,blockquote,ul,dl'),
-  );
+  const candidates = elementsOf(body, CANDIDATES);
   for (const el of candidates) {
     if (!body.contains(el)) continue;
     const tag = tagName(el);

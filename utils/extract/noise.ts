@@ -2,7 +2,7 @@
 // bylines and dates, contact lines, repeated captions, link-only paragraphs, related-story lists.
 
 import { bareHost, hostMatches } from '../core/url';
-import { tagName, textOf } from './dom';
+import { descendants, elementsOf, tagName, textOf } from './dom';
 import {
   AGENCY_CREDIT,
   BYLINE_DATE,
@@ -16,15 +16,27 @@ import {
   SERVER_ERROR,
 } from './lexicon';
 
+const INNER_BLOCKS = new Set([
+  'p',
+  'div',
+  'ul',
+  'ol',
+  'table',
+  'figure',
+  'blockquote',
+  'section',
+  'h2',
+  'h3',
+  'h4',
+]);
+
+/** The blocks that can be a credit, byline, date or contact line. */
+const LINE_TAGS = new Set('p div span figcaption li h4 h5 h6 small cite'.split(' '));
+const LISTS = new Set(['ul', 'ol']);
+
 function isLeafBlock(el: Element): boolean {
-  for (const c of Array.from(el.children)) {
-    if (
-      ['p', 'div', 'ul', 'ol', 'table', 'figure', 'blockquote', 'section', 'h2', 'h3', 'h4'].includes(
-        tagName(c),
-      )
-    )
-      return false;
-  }
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling)
+    if (INNER_BLOCKS.has(tagName(c))) return false;
   return true;
 }
 
@@ -44,18 +56,17 @@ export function dropNoiseLines(root: Element, pageHost: string | null = null): v
   for (const cap of Array.from(
     root.querySelectorAll('figcaption, .caption, [class*="caption"], [class*="legende"]'),
   )) {
-    for (const n of Array.from(cap.querySelectorAll('*')).concat(cap)) {
+    for (const n of descendants(cap).concat(cap)) {
       for (let c = n.firstChild; c; c = c.nextSibling) {
         if (c.nodeType === 3 && c.nodeValue && CREDIT_TAIL.test(c.nodeValue))
           c.nodeValue = c.nodeValue.replace(CREDIT_TAIL, '');
       }
     }
   }
-  for (const el of Array.from(
-    root.querySelectorAll('p, div, span, figcaption, li, h4, h5, h6, small, cite'),
-  )) {
-    // Raw length includes source indentation, so the cheap pre-filter is generous.
-    if ((el.textContent ?? '').length > 2000 || !isLeafBlock(el) || !root.contains(el)) continue;
+  for (const el of elementsOf(root, LINE_TAGS)) {
+    // Raw length includes source indentation, so the cheap pre-filter is generous. The child test
+    // first: a container's text can be the whole article.
+    if (!isLeafBlock(el) || (el.textContent ?? '').length > 2000 || !root.contains(el)) continue;
     const t = textOf(el);
     if (!t || t.length > 140) continue;
     if (
@@ -82,7 +93,7 @@ export function dropNoiseLines(root: Element, pageHost: string | null = null): v
   }
   // Paragraphs made only of links (≥2) are navigation: "Story A [VIDEO] | Story B [INSIGHT]".
   // One all-capitals link as a paragraph is a promo for another story ("TAYLOR SWIFT CLEARED…").
-  for (const p of Array.from(root.querySelectorAll('p'))) {
+  for (const p of Array.from(root.getElementsByTagName('p'))) {
     const links = p.getElementsByTagName('a');
     if (links.length === 0) continue;
     const t = textOf(p);
@@ -93,7 +104,7 @@ export function dropNoiseLines(root: Element, pageHost: string | null = null): v
     if (links.length >= 2 || shouting) p.remove();
   }
   // Lists where every item is one headline-like link: a related-stories list.
-  for (const list of Array.from(root.querySelectorAll('ul, ol'))) {
+  for (const list of elementsOf(root, LISTS)) {
     const items = Array.from(list.children).filter((c) => tagName(c) === 'li');
     if (items.length < 2) continue;
     // Links to the site's own articles; a list of shop or source links is content.

@@ -7,8 +7,9 @@
 // would take "comment"/"reply" containers for boilerplate); used only when Readability's result is
 // made of those posts, so an article keeps its comments out.
 // Rebuilding a found thread is thread.ts.
+import { classAttr } from '../classifieds/selector';
 import { countWords, collapse } from '../core/text';
-import { linkDensity, tagName, textOf } from './dom';
+import { descendants, headlineLink, linkDensity, tagName, textOf } from './dom';
 import { DATE_TEXT, JOIN_LABEL } from './lexicon';
 
 const MAX_MARKS = 3000;
@@ -26,7 +27,7 @@ function isTimeElement(el: Element): boolean {
 /** Elements of `body` that say when something was posted: time elements and short dated leaves. */
 function timeMarks(body: Element): Element[] {
   const marks: Element[] = [];
-  const all = body.querySelectorAll('*');
+  const all = descendants(body);
   for (let i = 0; i < all.length && marks.length < MAX_MARKS; i++) {
     const el = all[i]!;
     if (isTimeElement(el)) {
@@ -34,12 +35,23 @@ function timeMarks(body: Element): Element[] {
       continue;
     }
     if (i >= MAX_SCANNED || el.firstElementChild?.firstElementChild) continue;
-    const raw = el.textContent ?? '';
-    if (raw.length > 120) continue;
+    const raw = shortText(el, 120);
+    // Every form of DATE_TEXT has a digit: the cheap test first.
+    if (raw === null || !/\d/.test(raw)) continue;
     const t = collapse(raw);
     if (t.length >= 4 && t.length <= 80 && DATE_TEXT.test(t)) marks.push(el);
   }
   return marks;
+}
+
+/** The text of an element of at most two levels, or null when it is longer than `max`. */
+function shortText(el: Element, max: number): string | null {
+  let s = '';
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    s += c.nodeType === 3 ? (c.nodeValue ?? '') : c.nodeType === 1 ? (c.textContent ?? '') : '';
+    if (s.length > max) return null;
+  }
+  return s;
 }
 
 export interface Post {
@@ -96,7 +108,7 @@ export function findPosts(body: Element, heading: Element | null = null): Post[]
  * before a printed date, never the author's join date ("Inscrit 3 janvier 2025").
  */
 function firstMark(post: Element, marks: Set<Element>): Element | null {
-  const all = Array.from(post.querySelectorAll('*'));
+  const all = descendants(post);
   let first: Element | undefined;
   let best = -Infinity;
   for (const el of all) {
@@ -117,7 +129,7 @@ function firstMark(post: Element, marks: Set<Element>): Element | null {
 }
 
 function signature(el: Element): string {
-  const cls = (el.getAttribute('class') ?? '').trim().split(/\s+/)[0] ?? '';
+  const cls = classAttr(el).trim().split(/\s+/)[0] ?? '';
   return cls && !/\d/.test(cls) ? `${tagName(el)}.${cls}` : '';
 }
 
@@ -189,7 +201,7 @@ function looksLikePosts(posts: Element[]): boolean {
     if (countWords(text) >= 10 && linkDensity(el) < 0.5) withText++;
     // A headline linking to another page and weighing in the card (a post's subject line links to
     // the post itself, "#p38211", and is a small part of its text).
-    const h = el.querySelector('h2 a, h3 a, h4 a, a h2, a h3, a h4');
+    const h = headlineLink(el);
     const a = h && (tagName(h) === 'a' ? h : h.closest('a'));
     const at = h ? textOf(h) : '';
     if (

@@ -1,7 +1,7 @@
 // What happens before any step looks at the content: the page is one we may and can read (URL,
 // content type, frameset, a body with text), and the clone every step works on.
 
-import { capDepth, cloneDocument, isStackOverflow, tagName, textOf } from './dom';
+import { capDepth, cloneDocument, hasText, tagName, textOf } from './dom';
 import { isRestrictedUrl } from './restricted';
 import type { NotArticleReason } from './types';
 
@@ -32,7 +32,7 @@ export function workingCopy(doc: Document): Document | null {
   const clone = cloneDocument(doc);
   mergeStrayBodies(clone);
   capDepth(clone.documentElement);
-  return clone.body && textOf(clone.body).length > 0 ? clone : null;
+  return clone.body && hasText(clone.body) ? clone : null;
 }
 
 /**
@@ -51,15 +51,18 @@ function mergeStrayBodies(doc: Document): void {
   for (const c of Array.from(html.children)) if (c !== first && tagName(c) !== 'head') first.appendChild(c);
 }
 
+/**
+ * A parser puts <frameset> under <html> in place of <body> (browsers, parse5), at the top of the
+ * body (happy-dom) or, with no <html> tag, as the root (htmlparser2): where to look, rather than a
+ * search of the whole page.
+ */
 function hasFrameset(doc: Document): boolean {
-  try {
-    return doc.getElementsByTagName('frameset').length > 0;
-  } catch (e) {
-    // DOM shims (happy-dom) search recursively and overflow on a 10 000-deep page, which a parser
-    // would never have made a frameset document.
-    if (isStackOverflow(e)) return false;
-    throw e;
-  }
+  const html = doc.documentElement;
+  if (tagName(html) === 'frameset') return true;
+  for (const top of [html, ...Array.from(html.children).filter((c) => tagName(c) === 'body')])
+    for (let c = top.firstElementChild; c; c = c.nextElementSibling)
+      if (tagName(c) === 'frameset') return true;
+  return false;
 }
 
 /** The page's <base href> (resolved against its URL) wins over the URL, as in a browser. */

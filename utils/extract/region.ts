@@ -6,7 +6,7 @@
 // prose, the region is the body instead.
 
 import { collapse } from '../core/text';
-import { linkDensity, tagName } from './dom';
+import { headlineLink, linkDensity, tagName } from './dom';
 import { FOOTER_NOTICE, READ_MORE } from './lexicon';
 
 const PROSE_TAGS = new Set(['p', 'li', 'pre', 'blockquote', 'td', 'dd']);
@@ -29,6 +29,8 @@ const REGION_SHARE = 0.8;
 export interface ProseRegion {
   /** A copy of the region (Readability rearranges the page afterwards). */
   root: Element;
+  /** Its text, collapsed. */
+  text: string;
   /** Each prose block: the start of its text, and its length. */
   blocks: Array<{ probe: string; length: number }>;
   total: number;
@@ -49,7 +51,7 @@ function boxOf(a: Element, memo: Map<Element, Box>): Box {
   if (b) return b;
   b = 'plain';
   if ((a.textContent ?? '').length > 1200) b = 'big';
-  else if (a.querySelector('h2 a, h3 a, h4 a, a h2, a h3, a h4')) b = 'teaser';
+  else if (headlineLink(a)) b = 'teaser';
   else
     for (const link of Array.from(a.getElementsByTagName('a')))
       if (READ_MORE.test(collapse(link.textContent))) {
@@ -75,8 +77,8 @@ function inTeaser(el: Element, memo: Map<Element, Box>): boolean {
 }
 
 /** Prose blocks: paragraphs, items, quotes, cells, and divs of bare text, of 60+ characters, not links. */
-function proseBlocks(body: Element): Array<[Element, number]> | null {
-  const out: Array<[Element, number]> = [];
+function proseBlocks(body: Element): Array<[Element, string]> | null {
+  const out: Array<[Element, string]> = [];
   const memo = new Map<Element, Box>();
   let total = 0;
   const visit = (el: Element, inProse: boolean): void => {
@@ -84,9 +86,10 @@ function proseBlocks(body: Element): Array<[Element, number]> | null {
     const tag = tagName(el);
     const prose = PROSE_TAGS.has(tag) && (tag === 'p' || tag === 'pre' || !hasInnerBlock(el));
     if ((prose && !inProse) || (tag === 'div' && directText(el) >= 80)) {
-      const len = collapse(el.textContent).length;
+      const text = collapse(el.textContent);
+      const len = text.length;
       if (len >= 60 && linkDensity(el) <= 0.3 && !inTeaser(el, memo)) {
-        out.push([el, len]);
+        out.push([el, text]);
         total += len;
       }
     }
@@ -101,12 +104,12 @@ export function findProseRegion(body: Element, heading: Element | null): ProseRe
   const blocks = proseBlocks(body);
   if (!blocks) return null;
   let total = 0;
-  for (const [, l] of blocks) total += l;
+  for (const [, t] of blocks) total += t.length;
   if (total < 500) return null;
   const sums = new Map<Element, number>();
-  for (const [el, l] of blocks)
+  for (const [el, t] of blocks)
     for (let a = el.parentElement; a && a !== body.parentElement; a = a.parentElement)
-      sums.set(a, (sums.get(a) ?? 0) + l);
+      sums.set(a, (sums.get(a) ?? 0) + t.length);
   let best: Element | null = null;
   let bestDepth = -1;
   for (const [el, sum] of sums) {
@@ -119,14 +122,15 @@ export function findProseRegion(body: Element, heading: Element | null): ProseRe
     }
   }
   if (!best || best === body) return null;
+  const bestText = collapse(best.textContent);
   // A page footer of legal notices can be most of the prose of a page whose article is lists.
-  if (heading && !best.contains(heading) && total < 2500 && FOOTER_NOTICE.test(collapse(best.textContent)))
-    return null;
+  if (heading && !best.contains(heading) && total < 2500 && FOOTER_NOTICE.test(bestText)) return null;
   // The region must be mostly prose: a page-wide wrapper of menus and lists is not an article.
-  if (total < collapse(best.textContent).length * 0.5) return null;
+  if (total < bestText.length * 0.5) return null;
   return {
     root: best.cloneNode(true) as Element,
-    blocks: blocks.map(([el, length]) => ({ probe: collapse(el.textContent).slice(0, 50), length })),
+    text: bestText,
+    blocks: blocks.map(([, t]) => ({ probe: t.slice(0, 50), length: t.length })),
     total,
   };
 }
@@ -146,7 +150,7 @@ function proseCoverage(region: ProseRegion, rootText: string): number {
  */
 export function widens(region: ProseRegion, rootText: string): boolean {
   if (proseCoverage(region, rootText) >= 0.5) return false;
-  const regionText = collapse(region.root.textContent);
+  const regionText = region.text;
   if (regionText.length <= rootText.length * 1.3) return false;
   let kept = 0;
   let inside = 0;

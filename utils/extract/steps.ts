@@ -6,7 +6,7 @@ import { collapse, countWords } from '../core/text';
 import { hostOf } from '../core/url';
 import { detectBlocks } from '../classifieds/index';
 import { boilerplateClean, cleanContext, protectedNode } from './clean';
-import { blockText, tagName, textOf } from './dom';
+import { blockText, elementsOf, tagName, textOf } from './dom';
 import {
   dropLeadingTitle,
   findHeading,
@@ -49,12 +49,14 @@ function readability(doc: Document): ReturnType<Readability<Element>['parse']> {
   }).parse();
 }
 
+const SUB_HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+
 /**
  * Page builders (Elementor, Divi, WPBakery) wrap each heading in divs classed "widget"; Readability's
  * conditional cleaning weighs those classes and drops the heading with its wrapper.
  */
 function unwrapHeadings(body: Element): void {
-  for (const h of Array.from(body.querySelectorAll('h2, h3, h4, h5, h6'))) {
+  for (const h of elementsOf(body, SUB_HEADINGS)) {
     let top: Element = h;
     for (
       let p = h.parentElement;

@@ -1,7 +1,8 @@
 // A thread found by posts.ts, rebuilt in page order: each post with a header "author · time" and its
 // body without the user panel, signature and action bar.
+import { classAttr } from '../classifieds/selector';
 import { collapse } from '../core/text';
-import { textOf } from './dom';
+import { descendants, textOf } from './dom';
 import { DATE_TEXT, POST_ACTION, POST_AUTHOR, POST_CHROME_TOKENS, SIGNATURE_RULE } from './lexicon';
 import { findPosts, type Post } from './posts';
 
@@ -19,7 +20,7 @@ function authorOf(post: Element): Element | null {
 
 /** Class pieces, hashed CSS-in-JS names included ("ssrcss-1xm4bqn-SkipLink" → skip, link, skiplink). */
 function chromeOf(el: Element): boolean {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const raw = `${classAttr(el)} ${el.getAttribute('id') ?? ''}`;
   if (!raw.trim()) return false;
   for (const c of raw.split(/\s+/)) {
     if (POST_CHROME_TOKENS.has(c.toLowerCase())) return true;
@@ -59,8 +60,8 @@ function rebuild(doc: Document, p: Post): Element {
   const timeText = p.time ? textOf(p.time) : '';
   const copy = p.el.cloneNode(true) as Element;
   // The same elements in the copy, found by position among the original's descendants.
-  const all = Array.from(p.el.querySelectorAll('*'));
-  const copies = Array.from(copy.querySelectorAll('*'));
+  const all = descendants(p.el);
+  const copies = descendants(copy);
   const twin = (el: Element | null): Element | null => (el ? (copies[all.indexOf(el)] ?? null) : null);
   const drop = [twin(author), twin(p.time)];
   for (let i = 0; i < all.length; i++) {

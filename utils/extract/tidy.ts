@@ -1,7 +1,7 @@
 // Final tidying of the extracted body (after Readability): active content out, empty nodes out,
 // trailing link blocks and calls to action out.
 
-import { BLOCK_TAGS, isElement, tagName, textOf } from './dom';
+import { BLOCK_TAGS, descendants, isElement, tagName, textOf } from './dom';
 import { PROMO_TAIL } from './lexicon';
 
 const KEEP_EMPTY = new Set([
@@ -133,7 +133,7 @@ export function stripActiveContent(root: Element): void {
   // wrap the whole content in one; its fields are gone already.
   for (const form of Array.from(root.querySelectorAll('form')))
     form.replaceWith(...Array.from(form.childNodes));
-  for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
+  for (const el of [root, ...descendants(root)]) {
     for (const attr of Array.from(el.attributes)) {
       const name = attr.name.toLowerCase();
       if (name.startsWith('on') || name === 'srcdoc' || name === 'style') el.removeAttribute(attr.name);
