@@ -4,7 +4,7 @@ import { collapse } from '../core/text';
 import { COLLAPSE_LABEL_ATTR } from './css';
 import { extraTextExceeds, isEmpty, shortText, SKIP_TEXT_PARENTS, textLengthUpTo } from './dom';
 import { headingCategory } from './lexicon';
-import { classAttr } from './selector';
+import { classAttr } from '../core/dom';
 import type { Category } from './types';
 
 export interface HeadingInfo {

@@ -7,7 +7,7 @@ import { hostMatches, hrefHost } from '../core/url';
 import { hasOwnText, SKIP_TEXT_PARENTS, textLengthUpTo } from './dom';
 import { asHeading } from './headings';
 import { hostCategory, isLabelLink, pathCategory } from './lexicon';
-import { classAttr } from './selector';
+import { classAttr } from '../core/dom';
 import { itemScore, SIG, textSignals } from './signals';
 import type { Category } from './types';
 

@@ -1,5 +1,6 @@
 // Build CSS selectors that match exactly one element, so a detected block can be
 // re-found (hiding stylesheet, measurement contract) without keeping node references.
+import { classAttr } from '../core/dom';
 
 /** Minimal CSS.escape: `CSS` is not defined under node DOM shims (linkedom, happy-dom varies). */
 export function cssEscape(value: string): string {
@@ -148,14 +149,6 @@ export class SelectorIndex {
   classesUnique(el: Element): boolean {
     return this.classMatches.get(el) === 1;
   }
-}
-
-/**
- * Class attribute without going through `getAttribute('class')`: linkedom builds a DOMTokenList
- * for that call, which made class reads the main cost of the scan.
- */
-export function classAttr(el: Element): string {
-  return el.getAttributeNode('class')?.value ?? '';
 }
 
 function classList(el: Element): string[] {

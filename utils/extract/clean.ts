@@ -10,7 +10,7 @@
 // page's paragraph text is removed by the class lexicon, and a paragraph that merely *mentions*
 // such words (long, not link-dense, not led by the phrase) is kept.
 
-import { classAttr } from '../classifieds/selector';
+import { classAttr } from '../core/dom';
 import { hostMatches, siteOfUrl } from '../core/url';
 import { headlineLink, linkDensity, tagName, textOf } from './dom';
 import { BOILER_TOKENS, FURNITURE_ROLES, KEEP_CLASS, LEAD_RE } from './lexicon';

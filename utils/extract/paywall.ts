@@ -1,7 +1,7 @@
 // Paywall detection, in one place: the three signals a page gives and the one verdict drawn from
 // them (Article.teaser: "this page shows only the start of the article").
 
-import { classAttr } from '../classifieds/selector';
+import { classAttr } from '../core/dom';
 import { descendants } from './dom';
 import { PAYWALL_CLASS, PAYWALL_ID, PAYWALL_TEXT } from './lexicon';
 import type { JsonObj } from './structured';

@@ -7,7 +7,7 @@
 // would take "comment"/"reply" containers for boilerplate); used only when Readability's result is
 // made of those posts, so an article keeps its comments out.
 // Rebuilding a found thread is thread.ts.
-import { classAttr } from '../classifieds/selector';
+import { classAttr } from '../core/dom';
 import { countWords, collapse } from '../core/text';
 import { descendants, headlineLink, linkDensity, tagName, textOf } from './dom';
 import { DATE_TEXT, JOIN_LABEL } from './lexicon';

@@ -1,6 +1,6 @@
 // A thread found by posts.ts, rebuilt in page order: each post with a header "author · time" and its
 // body without the user panel, signature and action bar.
-import { classAttr } from '../classifieds/selector';
+import { classAttr } from '../core/dom';
 import { collapse } from '../core/text';
 import { descendants, textOf } from './dom';
 import { DATE_TEXT, POST_ACTION, POST_AUTHOR, POST_CHROME_TOKENS, SIGNATURE_RULE } from './lexicon';
