@@ -1,5 +1,5 @@
 // Popup wiring: find the tab, ask its content script for the article, save through the background.
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { ClassifiedsPanel, type SwitchScope } from '../../components/ClassifiedsPanel';
 import { PageTools } from '../../components/PageTools';
@@ -21,7 +21,12 @@ import {
   type PickerMode,
 } from '../../utils/messaging/messages';
 import { onMirroredPrefsChange, onMirroredRulesChange } from '../../utils/settings/classifieds-mirror';
-import { setSiteShowAll, toggleCategory, toggleSiteCategory } from '../../utils/settings/classifieds-edit';
+import {
+  reportWithSwitch,
+  setSiteShowAll,
+  toggleCategory,
+  toggleSiteCategory,
+} from '../../utils/settings/classifieds-edit';
 import { sendToTabInjecting, TabTimeoutError } from '../../utils/messaging/tabs';
 import { isRestrictedUrl } from '../../utils/extract/restricted';
 import { SiteAccess } from '../../components/SiteAccess';
@@ -109,9 +114,13 @@ export function App() {
   }, []);
   useEffect(load, [load]);
 
+  // Bumped by every switch: a report asked for before the last switch describes the page before it.
+  const edits = useRef(0);
   const refreshClassifieds = useCallback(async () => {
     if (tabId === undefined) return;
+    const asked = edits.current;
     const r = await loadClassifieds(tabId);
+    if (asked !== edits.current) return;
     setReport(r);
     if (r) setSiteShowsAll(!!(await getClassifiedsPrefs()).sites[r.host]?.showAll);
   }, [tabId]);
@@ -131,18 +140,24 @@ export function App() {
           prefs: edit(await getClassifiedsPrefs()),
         });
         setPrefsError(res.ok ? null : t('prefsSaveFailed', res.message));
+        // Not saved: the switch goes back to what the page really shows.
+        if (!res.ok) void refreshClassifieds();
       } catch (e) {
         setPrefsError(t('prefsSaveFailed', e instanceof Error ? e.message : String(e)));
+        void refreshClassifieds();
       }
     },
-    [],
+    [refreshClassifieds],
   );
-  const onToggle = (category: Category, hidden: boolean) =>
+  const onToggle = (category: Category, hidden: boolean) => {
+    edits.current++;
+    setReport((r) => r && reportWithSwitch(r, category, hidden));
     void updatePrefs((p) =>
       scope === 'site' && report
         ? toggleSiteCategory(p, report.host, category, hidden)
         : toggleCategory(p, category, hidden, report?.host),
     );
+  };
   const onShowOnSite = (show: boolean) =>
     report && void updatePrefs((p) => setSiteShowAll(p, report.host, show));
 

@@ -23,7 +23,7 @@ export function setCategory(
 }
 
 /** What the popup's switch means: hidden is the category's default way of hiding (collapse for death notices). */
-function switchVisibility(category: Category, hidden: boolean): Visibility {
+export function switchVisibility(category: Category, hidden: boolean): Visibility {
   if (!hidden) return 'show';
   return DEFAULT_VISIBILITY[category] === 'show' ? 'hide' : DEFAULT_VISIBILITY[category];
 }
@@ -61,4 +61,18 @@ export function removeSite(prefs: ClassifiedsPrefs, host: string): ClassifiedsPr
   const next = clone(prefs);
   delete next.sites[host];
   return next;
+}
+
+/**
+ * The report as the switch just set it, before the page answers: a panel re-rendered from the old
+ * report (the article arriving, say) would put the switch back under the reader's finger.
+ */
+export function reportWithSwitch<
+  R extends { categories: Array<{ category: Category; visibility: Visibility }> },
+>(report: R, category: Category, hidden: boolean): R {
+  const visibility = switchVisibility(category, hidden);
+  return {
+    ...report,
+    categories: report.categories.map((c) => (c.category === category ? { ...c, visibility } : c)),
+  };
 }

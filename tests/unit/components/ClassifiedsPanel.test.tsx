@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ClassifiedsPanel } from '../../../components/ClassifiedsPanel';
 import { ClassifiedsSettings } from '../../../components/ClassifiedsSettings';
 import type { ClassifiedsReport } from '../../../utils/messaging/messages';
+import { reportWithSwitch } from '../../../utils/settings/classifieds-edit';
 
 const report: ClassifiedsReport = {
   host: 'www.tendanceouest.com',
@@ -47,6 +48,33 @@ describe('ClassifiedsPanel', () => {
     switches[0]!.checked = true;
     switches[0]!.dispatchEvent(new Event('change', { bubbles: true }));
     expect(onToggle).toHaveBeenCalledWith('immobilier', true);
+  });
+  it('a switch stays where the reader put it when the popup re-renders before the page answers', () => {
+    const root = document.createElement('div');
+    const h = handlers();
+    const panel = (r: ClassifiedsReport) => (
+      <ClassifiedsPanel report={r} siteShowsAll={false} scope="all" {...h} />
+    );
+    const flip = () => {
+      const s = root.querySelector<HTMLInputElement>('li[data-category="automobile"] input[role="switch"]')!;
+      s.checked = false;
+      s.dispatchEvent(new Event('change', { bubbles: true }));
+      return s;
+    };
+    render(panel(report), root);
+    // The old report rendered again (the article arriving, say) puts the switch back: the race CI saw.
+    let s = flip();
+    render(panel({ ...report }), root);
+    expect(s.checked).toBe(true);
+    // The report as the switch set it keeps it off, with obituaries' own way of hiding untouched.
+    s = flip();
+    const next = reportWithSwitch(report, 'automobile', false);
+    render(panel(next), root);
+    expect(s.checked).toBe(false);
+    expect(next.categories.map((c) => c.visibility)).toEqual(['show', 'show', 'collapse']);
+    expect(reportWithSwitch(next, 'avis-de-deces', true).categories[2]!.visibility).toBe('collapse');
+    expect(reportWithSwitch(next, 'automobile', true).categories[1]!.visibility).toBe('hide');
+    expect(report.categories[1]!.visibility).toBe('hide'); // input untouched
   });
   it('renders nothing on a page without classifieds', () => {
     const root = document.createElement('div');
