@@ -142,19 +142,36 @@ function shouldDrop(el: Element, ctx: CleanContext): boolean {
     (tag === 'form' && (el.textContent ?? '').length < 1500) ||
     (role !== null && FURNITURE_ROLES.has(role));
   if (!furniture && !lexiconHit(el)) return false;
+  // A highlighter's wrapper ("code-toolbar", "highlight", a copy button's box) holds code.
+  if (!furniture && holdsCode(el)) return false;
   // A heading or paragraph is text, not a container: its class ("cookies", "promo-title") names
   // what it is about as often as what it is. The marker pass judges its words instead.
   if (!furniture && /^(?:h[1-6]|p)$/.test(tag) && textOf(el).length >= 25) return false;
   return !protectedNode(el, ctx);
 }
 
-/** One pruned walk, outermost first: a removed subtree is never visited. */
+/**
+ * Code is text: a highlighter's spans are named for what they colour ("hljs-comment", Prism's
+ * "token comment", Pygments' "c1"), not for page furniture. Readability spares code the same way.
+ */
+const CODE_TAGS = new Set(['pre', 'code']);
+
+/** Mostly a code block: the text of its <pre> elements is at least half of its own. */
+export function holdsCode(el: Element): boolean {
+  const pres = el.getElementsByTagName('pre');
+  if (pres.length === 0) return false;
+  let code = 0;
+  for (const pre of Array.from(pres)) code += (pre.textContent ?? '').length;
+  return code >= (el.textContent ?? '').length * 0.5;
+}
+
+/** One pruned walk, outermost first: a removed subtree is never visited, nor is code. */
 function walkClean(parent: Element, ctx: CleanContext): void {
   let child = parent.firstElementChild;
   while (child) {
     const next = child.nextElementSibling;
     if (shouldDrop(child, ctx)) child.remove();
-    else walkClean(child, ctx);
+    else if (!CODE_TAGS.has(tagName(child))) walkClean(child, ctx);
     child = next;
   }
 }

@@ -4,7 +4,7 @@
 
 import { collapse } from '../core/text';
 import { elementsOf, isElement, linkDensity, tagName, textOf } from './dom';
-import { protectedNode, type CleanContext } from './clean';
+import { holdsCode, protectedNode, type CleanContext } from './clean';
 import { LEAD_RE, WEAK_LEAD_RE } from './lexicon';
 import { isPaywallText } from './paywall';
 
@@ -28,6 +28,8 @@ export function dropMarkerBlocks(body: Element, ctx: CleanContext): { paywallTex
     const text = textOf(el);
     if (!text || text.length > 400) continue;
     if (!LEAD_RE.test(text)) continue;
+    // Code says "newsletter", "footer" or "comments" about itself: it is text, never a widget.
+    if (el.closest('pre, code') || holdsCode(el)) continue;
     if (isPaywallText(text)) res.paywallText = true;
     const ld = linkDensity(el, text.length);
     const phraseOnly = text.length < 40 && ld < 0.5;
