@@ -6,6 +6,7 @@
 // that run, close to Readability alone, is refused too.
 
 import { countWords } from '../core/text';
+import { bareHost, hrefHost, sameSite } from '../core/url';
 import { descendants, linkDensity, tagName, TEXT_BLOCK_TAGS, textOf } from './dom';
 import { SEARCH_PAGE, UTILITY_PATH, UTILITY_TITLE } from './lexicon';
 
@@ -78,11 +79,42 @@ interface Teasers {
   perItem: number;
 }
 
-function teasers(root: Element, text: string): Teasers {
+/**
+ * A reference list cites other sites: a reading list, a bibliography, « Liens utiles », a press
+ * review. At least 40 % of its links lead off the site, to five hosts or more. A home page, a section
+ * or a tag page links to the site's own pages; an aggregator's items carry links back to the site
+ * (the comments, the poster, "hide"), so its outward share stays lower.
+ */
+export function citesOtherSites(root: Element, pageUrl: string | null): boolean {
+  if (!pageUrl) return false;
+  let links = 0;
+  let outward = 0;
+  const hosts = new Set<string>();
+  for (const a of Array.from(root.getElementsByTagName('a'))) {
+    const href = a.getAttribute('href');
+    if (!href || href.startsWith('#')) continue;
+    links++;
+    const host = hrefHost(href);
+    if (!host || sameSite(pageUrl, `https://${host}/`)) continue;
+    outward++;
+    hosts.add(bareHost(host));
+  }
+  return links > 0 && outward >= links * 0.4 && hosts.size >= 5;
+}
+
+/** Whether a link leads to this site (a relative link does). */
+function toOwnSite(a: Element, pageUrl: string): boolean {
+  const host = hrefHost(a.getAttribute('href') ?? '');
+  return !host || sameSite(pageUrl, `https://${host}/`);
+}
+
+/** Headline links heading a block of their own; with `ownSite`, only those to the site's own pages. */
+function teasers(root: Element, text: string, ownSite: string | null): Teasers {
   const heads: Element[] = [];
   for (const a of Array.from(root.getElementsByTagName('a'))) {
     const at = textOf(a);
     if (at.length < 20 || countWords(at) < 4) continue;
+    if (ownSite && !toOwnSite(a, ownSite)) continue;
     // The block the link heads: its nearest block ancestor holds little more than the link.
     let block: Element | null = a.parentElement;
     while (block && block !== root && !LEAF_BLOCKS.has(tagName(block)) && !/^h[1-6]$/.test(tagName(block)))
@@ -122,8 +154,11 @@ export function notArticleReason(g: GateInput): string | null {
   // A longer page of lists and tables (documentation, a glossary, a shop) is judged by the gates below.
   if (words < minProse || (words < 100 && proseWords(root, minProse) < minProse)) return 'too little text';
   const ld = linkDensity(root, text.length);
-  if (ld > 0.5 && proseWords(root, words * 0.5) < words * 0.5) return 'mostly links';
-  const t = teasers(root, text);
+  // A list of links to other sites is what a reading list or a bibliography is made of.
+  const refs = ld > 0.25 && citesOtherSites(root, g.url);
+  if (ld > 0.5 && !refs && proseWords(root, words * 0.5) < words * 0.5) return 'mostly links';
+  // Its items are citations, not teasers: only links to the site's own pages count as teasers there.
+  const t = teasers(root, text, refs ? g.url : null);
   // A list of teasers: headline links each followed by a line or two, nothing before them.
   const list = t.items >= (hint ? 8 : 4) && t.perItem < 350 && t.intro < (hint ? 100 : 400);
   if (list || (g.listingHint && !hint && t.items >= 3 && t.perItem < 500)) return 'list of teasers';
