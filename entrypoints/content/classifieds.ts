@@ -24,6 +24,7 @@ import { ruleHost, type SiteUserRules, type UserRule } from '../../utils/setting
 import type { BlockReport, ClassifiedsReport } from '../../utils/messaging/messages';
 import {
   collapseLabel,
+  earlySheet,
   firstWords,
   hidingSheet,
   LABEL_TAG,
@@ -76,7 +77,9 @@ export class ClassifiedsController {
     this.holding = document.readyState === 'loading';
     if (this.holding) setTimeout(() => this.release(), 200);
     (document.head ?? document.documentElement).append(this.style);
-    this.renderCss();
+    // Nothing is marked yet and the reader's rules are not read yet: the known-site rules are all the
+    // sheet can hide for now (the whole sheet comes with the mirror, the scan or the release).
+    this.style.textContent = earlySheet(this.holding, knownSelectors(host));
   }
 
   /** Lets the page paint (the mirror answered, failed, or took too long). */

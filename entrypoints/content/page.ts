@@ -1,7 +1,7 @@
 // What the content script does to the page itself, apart from the controller's bookkeeping: the
 // attributes it marks blocks with, the hiding stylesheet, the collapse label, and giving the page its
 // main thread back.
-import { COLLAPSE_LABEL_ATTR, hideCss } from '../../utils/classifieds/css';
+import { COLLAPSE_LABEL_ATTR, DEFAULT_VISIBILITY, hideCss } from '../../utils/classifieds/css';
 import { CATEGORIES, type Category, type Visibility } from '../../utils/classifieds/types';
 import type { SiteUserRules } from '../../utils/settings/user-rules';
 import { collapsedLabelKey } from '../../utils/ui/category-i18n';
@@ -67,6 +67,9 @@ export function usableRules(rules: SiteUserRules): SiteUserRules {
   };
 }
 
+/** Until the storage mirror answers, the document is not painted (see ClassifiedsController). */
+const HOLD = 'html{visibility:hidden!important}\n';
+
 export interface SheetInput {
   /** Until the storage mirror answers, the document is not painted (see ClassifiedsController). */
   holding: boolean;
@@ -92,10 +95,22 @@ export function hidingSheet(i: SheetInput): string {
   }));
   const picked = i.rules.hide.map((r) => ({ category: r.category, selector: `:is(${r.selector})${shown}` }));
   return (
-    (i.holding ? 'html{visibility:hidden!important}\n' : '') +
+    (i.holding ? HOLD : '') +
     hideCss([...byCategory(MARK), ...site], i.visibility) +
     hideCss([...byCategory(PICKED), ...picked], i.pickedVisibility)
   );
+}
+
+/**
+ * `hidingSheet` at document_start (default choices, no rule of the reader, nothing marked): the same
+ * rules for the known-site selectors, without the per-category rules that have nothing to match yet.
+ */
+export function earlySheet(holding: boolean, known: SheetInput['known']): string {
+  const site = known.map((k) => ({
+    category: k.category,
+    selector: `:is(${k.selector}):not([${REVEALED}])`,
+  }));
+  return (holding ? HOLD : '') + hideCss(site, (c) => DEFAULT_VISIBILITY[c]);
 }
 
 /** "Avis de décès masqués — afficher": the discreet label a collapsed block gets right before it. */

@@ -3,7 +3,6 @@
 // on every other site family and scored on the family left out), flags on trap pages and trap kinds,
 // and scan time per page compared with Readability's extraction on the same DOM.
 // Called at the end of `npm run bench`; runnable alone: node --import tsx tests/bench/classifieds-bench.ts
-import { Readability } from '@mozilla/readability';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,39 +24,7 @@ import {
   type Counts,
   type PageScore,
 } from './classifieds-score';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}
-
-function once(fn: () => void, into: number[]): void {
-  const t0 = performance.now();
-  fn();
-  into.push(performance.now() - t0);
-}
-
-/**
- * Median times of `scan` and `read` on one page, their runs interleaved (three scans, then one
- * Readability parse, five times): the machine is shared, and timing one then the other let a burst of
- * load fall on one side of the ratio only (the ratio of medians moved from 0.05 to 0.17 between runs of
- * the same code).
- */
-function timePair(scan: () => void, read: () => void): { scan: number; read: number } {
-  const s: number[] = [];
-  const r: number[] = [];
-  for (let round = 0; round < 5; round++) {
-    for (let k = 0; k < 3; k++) once(scan, s);
-    once(read, r);
-  }
-  return { scan: median(s), read: median(r) };
-}
+import { ratioLine, ROUNDS_PER_PAGE, timePages } from './classifieds-timing';
 
 const f2 = (x: number) => (Number.isNaN(x) ? ' n/a' : x.toFixed(2));
 const cell = (k: Counts) =>
@@ -200,41 +167,17 @@ function unlabelledRealPages(fixtures: ClassifiedsFixture[]): void {
 }
 
 function timing(fixtures: ClassifiedsFixture[]): void {
-  const scanMs: number[] = [];
-  const readMs: number[] = [];
-  const ratios: number[] = [];
-  const real: Array<{ name: string; scan: number; read: number }> = [];
-  for (const fx of fixtures) {
-    // Only the scan / the parse() call is timed, not HTML parsing.
-    const doc = parse(fx.html);
-    detectBlocks(doc); // warm-up (JIT, regex compilation)
-    const { scan, read } = timePair(
-      () => detectBlocks(doc),
-      () => new Readability(doc.cloneNode(true) as Document).parse(),
-    );
-    scanMs.push(scan);
-    readMs.push(read);
-    ratios.push(scan / read);
-    // Synthetic pages are tiny: real pages (fr-news copies, seed reconstruction) are reported apart.
-    if (!/^(?:synth|neg|rule)-/.test(fx.name)) real.push({ name: fx.name, scan, read });
-  }
+  const all = timePages(fixtures);
+  // Synthetic pages are tiny: real pages (fr-news copies, seed reconstruction) and indep-* apart.
+  const real = all.filter((t) => !/^(?:synth|neg|rule)-/.test(t.name));
   console.log(
-    `Scan time per page: median ${median(scanMs).toFixed(2)} ms, p95 ${percentile(scanMs, 95).toFixed(2)} ms; ` +
-      `Readability parse(): median ${median(readMs).toFixed(2)} ms`,
+    `Scan / Readability (CPU time, both warmed up, interleaved, ${ROUNDS_PER_PAGE} rounds per page; target ≤ 0.1)`,
   );
+  console.log(`  all ${all.length} fixtures: ${ratioLine(all)}`);
+  console.log(`  real and indep-* (${real.length}): ${ratioLine(real)}`);
+  const worst = [...real].sort((a, b) => b.scan / b.read - a.scan / a.read).slice(0, 3);
   console.log(
-    `Scan / Readability: ratio of medians ${(median(scanMs) / median(readMs)).toFixed(3)} (target ≤ 0.1); ` +
-      `per-page ratio median ${median(ratios).toFixed(3)}, p95 ${percentile(ratios, 95).toFixed(3)}`,
-  );
-  const worst = real.reduce<(typeof real)[number] | null>(
-    (w, r) => (!w || r.scan / r.read > w.scan / w.read ? r : w),
-    null,
-  );
-  console.log(
-    `Real and indep-* pages (${real.length}): scan median ${median(real.map((r) => r.scan)).toFixed(2)} ms; ` +
-      `Readability median ${median(real.map((r) => r.read)).toFixed(2)} ms; ratio of medians ` +
-      `${(median(real.map((r) => r.scan)) / median(real.map((r) => r.read))).toFixed(3)}, ` +
-      `worst page ${worst ? `${worst.name} ${(worst.scan / worst.read).toFixed(3)}` : 'n/a'}`,
+    `  highest ratios: ${worst.map((t) => `${t.name} ${(t.scan / t.read).toFixed(3)} (${t.scan.toFixed(2)} / ${t.read.toFixed(2)} ms)`).join('; ')}`,
   );
 }
 

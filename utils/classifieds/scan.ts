@@ -84,7 +84,8 @@ export function* collectSignals(scope: Element, pageHost: string | null, s: Sign
     // The words of a menu entry ("Avis de décès", "Annonces légales") are not facts of an ad.
     if (mask && !inLabelLink(parent, labels)) mark(s, parent, mask, stop);
   }
-  // Links to classifieds hosts (other than the page's own) or sections; many links share a host.
+  // Links to classifieds hosts (other than the page's own) or sections; many links share a host, so
+  // each host is judged once (null: the page's own host, or not a classifieds one).
   const hostCats = new Map<string, Category | null>();
   const links = scope.getElementsByTagName('a');
   for (let i = 0; i < links.length; i++) {
@@ -95,10 +96,12 @@ export function* collectSignals(scope: Element, pageHost: string | null, s: Sign
     const host = hrefHost(href);
     let cat: Category | null = null;
     let sig: number = SIG.HOST;
-    if (host && !(pageHost !== null && hostMatches(host, pageHost))) {
-      const known = hostCats.get(host);
-      cat = known !== undefined ? known : hostCategory(host);
-      if (known === undefined) hostCats.set(host, cat);
+    if (host) {
+      cat = hostCats.get(host) ?? null;
+      if (!hostCats.has(host)) {
+        cat = pageHost !== null && hostMatches(host, pageHost) ? null : hostCategory(host);
+        hostCats.set(host, cat);
+      }
     }
     if (!cat) {
       cat = pathCategory(href);
@@ -150,10 +153,12 @@ export function* findLists(s: Signals): Generator<void, RawList[]> {
       continue;
     }
     const bySig = new Map<string, number>();
+    const sigs = new Map<Element, string>();
     let best = '';
     let bestN = 0;
     for (const c of set) {
       const sig = signature(c);
+      sigs.set(c, sig);
       const k = (bySig.get(sig) ?? 0) + 1;
       bySig.set(sig, k);
       if (k > bestN) {
@@ -164,7 +169,7 @@ export function* findLists(s: Signals): Generator<void, RawList[]> {
     if (bestN < 2) continue;
     const items: Element[] = [];
     for (let c = parent.firstElementChild; c; c = c.nextElementSibling)
-      if (signature(c) === best) items.push(c);
+      if ((sigs.get(c) ?? signature(c)) === best) items.push(c);
     // At least two items with some evidence of their own (any signal in flat markup, where the facts
     // sit between the items); the model judges the rest.
     const gate = hasOwnText(parent) ? 0.5 : 1;

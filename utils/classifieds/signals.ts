@@ -87,6 +87,11 @@ const RE_PROPERTY =
 // Mileage, not distance: "50 900 km", never "à 5 km de" nor "30 km/h".
 const RE_VEHICLE =
   /(?:(?<!\bà\s)\b\d{1,3}(?:[\s\u00a0\u202f.]?\d{3})*\s*km\b(?!\s*\/\s*h|\s+(?:de|du|des|d['’]|à|au|autour)\b)|(?:\b(?:diesel|essence|hybride|gpl)\b|électrique)|\bboîte (?:manuelle|automatique)\b|\b\d{2,3}\s*ch\b|\bcamping[- ]car\b|\bcaravane\b|\btracteur\b|\b(?:HDi|TDI|dCi|BlueHDi|PureTech|TCe|eTSI)\b|\b(?:fourgon|utilitaire)\b)/i;
+/** What a match of RE_VEHICLE has when it has no digit (its mileage and power need one). */
+const RE_VEHICLE_WORD =
+  /diesel|essence|hybride|gpl|électrique|boîte|camping|caravane|tracteur|hdi|tdi|dci|puretech|tce|etsi|fourgon|utilitaire/i;
+/** Every weekday of RE_EVENT has it; its other alternatives need a digit. */
+const RE_DI = /di/i;
 const RE_BRAND =
   /\b(?:peugeot|renault|citro[eë]n|volkswagen|fiat|ford|toyota|dacia|opel|bmw|mercedes|audi|nissan|kia|hyundai|skoda|seat|tesla|volvo|suzuki|mazda|jeep|cupra|honda|porsche|iveco|yamaha)\b/i;
 const RE_GOODS =
@@ -135,8 +140,11 @@ export function textSignals(text: string): number {
       m |= SIG.PRICE_STRUCT;
     }
   }
+  // Guards before the costlier regexes, each a condition every match of the regex meets: a digit
+  // (computed once), "/" or "-" for H/F, "di" for the weekdays of an event, a vehicle word.
+  const digit = DIGIT.test(text);
   if (RE_TRANSACTION.test(text)) m |= SIG.TRANSACTION;
-  if (RE_EVENT.test(text)) m |= SIG.EVENT;
+  if ((digit || RE_DI.test(text)) && RE_EVENT.test(text)) m |= SIG.EVENT;
   if (text.includes('(') && RE_POSTCODE.test(text)) {
     m |= SIG.POSTCODE;
     if (m & SIG.PRICE && RE_AD_LINE.test(text)) m |= SIG.AD_LINE;
@@ -146,13 +154,12 @@ export function textSignals(text: string): number {
   if (short && RE_CTA_GENERIC.test(text)) m |= SIG.CTA_GENERIC;
   if (RE_CTA.test(text)) m |= SIG.CTA;
   if (RE_JOB.test(text)) m |= SIG.JOB;
-  if (RE_HF.test(text)) m |= SIG.HF;
+  if ((text.includes('/') || text.includes('-')) && RE_HF.test(text)) m |= SIG.HF;
   if (RE_PROPERTY.test(text)) m |= SIG.PROPERTY;
-  if (RE_VEHICLE.test(text)) m |= SIG.VEHICLE;
+  if ((digit || RE_VEHICLE_WORD.test(text)) && RE_VEHICLE.test(text)) m |= SIG.VEHICLE;
   if (RE_BRAND.test(text)) m |= SIG.BRAND;
   if (RE_GOODS.test(text)) m |= SIG.GOODS;
   if (RE_OTHER.test(text)) m |= SIG.OTHER;
-  const digit = DIGIT.test(text);
   if (digit && RE_PHONE.test(text)) m |= SIG.PHONE;
   if (RE_OBIT.test(text)) m |= SIG.OBIT;
   if (digit && RE_AGE.test(text)) m |= SIG.AGE;
