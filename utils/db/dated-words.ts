@@ -11,8 +11,11 @@ import { publishedAt } from './facets';
 
 /** The row with its words marked by its saved date, and (v8) by its publication date in `pwords`. */
 export function withDatedWords<T extends ArticleRow>(row: T): T {
-  const words = row.words ?? [];
-  return { ...row, words: datedWords(words, row.savedAt), pwords: datedWords(words, publishedAt(row)) };
+  return {
+    ...row,
+    words: datedWords(row.words, row.savedAt),
+    pwords: datedWords(row.words, publishedAt(row)),
+  };
 }
 
 function dated(value: unknown): unknown {
