@@ -93,7 +93,7 @@ function article(i: number, n: number): SavedArticle {
 /** What the libraries' queries read: rows, index keys, requests (counted below Dexie, as IndexedDB sees them). */
 export const reads = { rows: 0, keys: 0, requests: 0 };
 
-function counted(database: LisibleDB): void {
+export function counted(database: LisibleDB): void {
   database.use({
     stack: 'dbcore',
     name: 'bench-reads',

@@ -71,7 +71,9 @@ async function stored(database: LisibleDB, n: number) {
   let entries = 0;
   let bodies = 0;
   await database.articles.each((r) => {
-    rows += Buffer.byteLength(JSON.stringify(r)) + Buffer.byteLength(r.words.join(''));
+    // (v8: the words by publication date are a second list of entries, in the row and in their index.)
+    rows +=
+      Buffer.byteLength(JSON.stringify(r)) + Buffer.byteLength(r.words.join('') + (r.pwords ?? []).join(''));
     // An index entry is its key and the row's id; the row itself holds the same list once more.
     facets += 2 * Buffer.byteLength(JSON.stringify(r.facets)) + 8 * r.facets.length;
     entries += r.facets.length;
@@ -154,8 +156,19 @@ operations.push(['import JSON (all, one transaction, 1 run)', importTimes[0]!, i
 const bytes = await stored(big, BIG);
 const rareHits = (await queryLibrary({ text: 'ornithorynque' }, {}, big)).items.length;
 
-const worst = combos.reduce((w, c) => (c.ms[1] / c.ms[0] > w.ms[1] / w.ms[0] ? c : w));
+/**
+ * Absolute floor of the 3× judgement: a combination is over 3× only if its page at 10 000 also takes
+ * FLOOR_MS more than at 100. Below it the difference is a request or two (an empty range at 100, one
+ * row and key at 10 000), which no plan can remove, and a ratio of two tiny timings says nothing: such
+ * combinations are listed apart, with their reads, never left out.
+ */
+const FLOOR_MS = 0.25;
 const ratio = (c: { ms: [number, number] }) => c.ms[1] / c.ms[0];
+const overFloor = (c: { ms: [number, number] }) => c.ms[1] - c.ms[0] > FLOOR_MS;
+const worstOf = (list: Combo[]) => list.reduce((w, c) => (ratio(c) > ratio(w) ? c : w));
+const worst = worstOf(combos);
+const judged = combos.filter((c) => overFloor(c) || ratio(c) <= 3);
+const worstJudged = worstOf(judged.length ? judged : combos);
 if (JSON_OUT) {
   console.log(
     JSON.stringify({
@@ -170,6 +183,10 @@ if (JSON_OUT) {
         ]),
       ),
       worstFilterRatio: ratio(worst),
+      floorMs: FLOOR_MS,
+      worstFilterRatioOverFloor: ratio(worstJudged),
+      over3: combos.filter((c) => ratio(c) > 3 && overFloor(c)).map((c) => c.name),
+      over3WithinFloor: combos.filter((c) => ratio(c) > 3 && !overFloor(c)).map((c) => c.name),
       bytesPerArticle: Math.round(bytes.total),
       facetBytesPerArticle: Math.round(bytes.facets),
       exportBytesPerArticle: Math.round(json.length / BIG),
@@ -198,12 +215,23 @@ if (JSON_OUT) {
         `| ${c.name} | ${c.hits[0]} | ${f(c.ms[0])} | ${f(c.ms[1])} | ${ratio(c).toFixed(2)}× | ${c.work} | ${f(c.page60)} | ${c.hits[1]} |`,
       );
   const triples = combos.filter((c) => c.name.split(' + ').length === 3);
-  const over = triples.filter((c) => ratio(c) > 3);
+  const listed = (list: Combo[]) =>
+    list
+      .map(
+        (c) =>
+          `; ${c.name} ${ratio(c).toFixed(2)}× (${f(c.ms[0])} → ${f(c.ms[1])} ms, hits ${c.hits[0]}, read ${c.work})`,
+      )
+      .join('');
+  const over = triples.filter((c) => ratio(c) > 3 && overFloor(c));
+  const floored = triples.filter((c) => ratio(c) > 3 && !overFloor(c));
   console.log(
-    `\nthree filters: ${triples.length} combinations, median ratio ${median(triples.map(ratio)).toFixed(2)}×, ${over.length} over 3×${over.map((c) => `; ${c.name} ${ratio(c).toFixed(2)}× (${f(c.ms[0])} → ${f(c.ms[1])} ms, hits ${c.hits[0]}, read ${c.work})`).join('')}`,
+    `\nthree filters: ${triples.length} combinations, median ratio ${median(triples.map(ratio)).toFixed(2)}×, ${over.length} over 3× by more than ${FLOOR_MS} ms${listed(over)}`,
   );
   console.log(
-    `${combos.length} combinations; worst ratio ${ratio(worst).toFixed(2)}× (${worst.name}); run took ${((performance.now() - started) / 60_000).toFixed(1)} min`,
+    `\nover 3× but within the absolute floor (10 000 takes less than ${FLOOR_MS} ms more than 100), all sizes: ${combos.filter((c) => ratio(c) > 3 && !overFloor(c)).length}, of which ${floored.length} triples${listed(combos.filter((c) => ratio(c) > 3 && !overFloor(c)))}`,
+  );
+  console.log(
+    `\n${combos.length} combinations, ${combos.filter((c) => ratio(c) > 3).length} over 3× (${combos.filter((c) => ratio(c) > 3 && overFloor(c)).length} by more than ${FLOOR_MS} ms); worst ratio ${ratio(worst).toFixed(2)}× (${worst.name}), worst over the floor ${ratio(worstJudged).toFixed(2)}× (${worstJudged.name}); run took ${((performance.now() - started) / 60_000).toFixed(1)} min`,
   );
 }
 await small.delete();

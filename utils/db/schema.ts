@@ -12,7 +12,7 @@ import { watchDatabase } from './errors';
 import { changeLog, type SyncChangeRow, type SyncItemRow } from '../sync/changelog';
 import { withFacets } from './facets';
 import { articleWords, communeFallback, datedWords } from './text';
-import { datedWordsMiddleware } from './dated-words';
+import { datedWordsMiddleware, withDatedWords } from './dated-words';
 
 /** The metadata of a saved article: one small row of the `articles` table, what the list reads. */
 export interface ArticleRow extends Omit<Article, 'contentHtml' | 'textContent'> {
@@ -44,6 +44,8 @@ export interface ArticleRow extends Omit<Article, 'contentHtml' | 'textContent'>
    * followed by DATE_MARK and the saved date (written so by every write, utils/db/dated-words.ts).
    */
   words: string[];
+  /** v8: the same words marked with the publication date (facets.ts publishedAt), for that order. */
+  pwords?: string[];
   /** v3: bytes of images stored for offline reading. */
   imageBytes: number;
   /**
@@ -179,22 +181,30 @@ export class LisibleDB extends Dexie {
     // (utils/db/term-window.ts), not all of them. Same index; every row's words rewritten, and every
     // later write marks them (utils/db/dated-words.ts). And the facets get site + commune + tag as one
     // range (utils/db/facets.ts), where two pair ranges were intersected.
-    this.version(7).stores({}).upgrade(upgradeToV7);
+    this.version(7)
+      .stores({})
+      .upgrade((tx) => rewriteRows(tx, (r) => withFacets({ ...r, words: datedWords(r.words, r.savedAt) })));
+    // v8 — the search ordered by publication date reads windows too (issue 14): the words again, marked
+    // with that date, in their own index (`pwords`, written by utils/db/dated-words.ts).
+    this.version(8)
+      .stores({
+        articles:
+          '++id, &key, savedAt, [savedAt+id], site, communeInsee, *tags, *words, *pwords, *facets, unsanitized',
+      })
+      .upgrade((tx) => rewriteRows(tx, withDatedWords));
     this.use(datedWordsMiddleware);
   }
 }
 
-/** v6 → v7: every row's words marked with its saved date, and its facets (the triple), in batches. */
-export async function upgradeToV7(tx: Transaction): Promise<void> {
+/** Every article row rewritten by `change`, in batches (v7: dated words and the triple; v8: `pwords`). */
+async function rewriteRows(tx: Transaction, change: (r: ArticleRow) => ArticleRow): Promise<void> {
   const articles = tx.table<ArticleRow, number>('articles');
   let last = 0;
   for (;;) {
     const batch = await articles.where(':id').above(last).limit(200).toArray();
     if (batch.length === 0) return;
     last = batch[batch.length - 1]!.id!;
-    await articles.bulkPut(
-      batch.map((r) => withFacets({ ...r, words: datedWords(r.words ?? [], r.savedAt) })),
-    );
+    await articles.bulkPut(batch.map(change));
   }
 }
 

@@ -119,15 +119,16 @@ export async function queryLibrary(
   return database.transaction('r', table, async () => {
     // Each term's articles as ids: a rare term's (complete, small) set is the answer once its rows
     // are read; a larger one filters the walk's keys; a word in most articles is checked on rows.
-    // Newest first by saved date, the first other term is read a window of dates at a time instead.
+    // Newest first, the first other term is read a window of dates at a time instead (by publication
+    // date since v8: `pwords`).
     const sets: Array<Set<number>> = [];
     const common: string[] = [];
     const directCap = Math.max(direct, 2 * (limit + 1));
     const hiDate = Math.min(q.to ?? Infinity, after ? after[0] : Infinity);
     let win: TermWindow | null = null;
     for (const t of terms) {
-      if (!win && kind === 's') {
-        const w = await TermWindow.open(database, t, q.from ?? -Infinity, hiDate, directCap);
+      if (!win) {
+        const w = await TermWindow.open(database, t, kind, q.from ?? -Infinity, hiDate, directCap);
         if (w?.complete && w.ids.size === 0) return { items: [], next: null };
         if (w?.complete) sets.push(w.ids);
         else win = w;
@@ -163,17 +164,18 @@ export async function queryLibrary(
       // Below this window: the dates under its lowest one (no id is below 0), from the newest article
       // of the base filters there (none: the page is over, however much of the term is left).
       cursor = [win.from, 0];
-      const below = await newestBelow(database, rangeFor(q, kind, flagPattern(q)), q.from, win.from);
+      const below = await newestBelow(database, rangeFor(q, kind, flagPattern(q)), kind, q.from, win.from);
       if (below === null) return page(items, false);
       await win.next(below);
     }
   });
 }
 
-/** The newest saved date of the ranges below `before` (one key and one row each), null when empty. */
+/** The newest date of the ranges below `before` (one key and one row each), null when empty. */
 async function newestBelow(
   database: LisibleDB,
   prefixes: string[],
+  kind: DateKind,
   from: number | undefined,
   before: number,
 ): Promise<number | null> {
@@ -186,7 +188,8 @@ async function newestBelow(
       .limit(1)
       .primaryKeys()) as number[];
     const row = id === undefined ? undefined : await database.articles.get(id);
-    if (row && (newest === null || row.savedAt > newest)) newest = row.savedAt;
+    const date = row ? dateOf(row, kind) : null;
+    if (date !== null && (newest === null || date > newest)) newest = date;
   }
   return newest;
 }

@@ -74,8 +74,11 @@ export function plainWord(w: string): string {
   return i < 0 ? w : w.slice(0, i);
 }
 
-/** An article's words marked with its saved date (whatever date they carried before). */
-export function datedWords(words: string[], savedAt: number): string[] {
-  const mark = DATE_MARK + dateKey(savedAt);
-  return words.map((w) => plainWord(w) + mark);
+/**
+ * An article's words marked with a date, its saved date (whatever date they carried before) or, in
+ * `pwords`, its publication date. A row of an old version may have none (v3 rows before their upgrade).
+ */
+export function datedWords(words: string[] | undefined, date: number): string[] {
+  const mark = DATE_MARK + dateKey(date);
+  return (words ?? []).map((w) => plainWord(w) + mark);
 }

@@ -27,6 +27,8 @@ export const LOCAL_FIELDS = [
   'communeInsee',
   'facets',
   'highlightCount',
+  // v8: the search words marked with the publication date.
+  'pwords',
 ] as const;
 
 const KNOWN: ReadonlySet<string> = new Set<string>([...TEXT_FIELDS, ...USER_FIELDS, ...LOCAL_FIELDS]);

@@ -40,7 +40,7 @@ describe('classifieds preferences in Dexie', () => {
     v1.close();
     const db = new LisibleDB(name);
     await db.open();
-    expect(db.verno).toBe(7); // the latest schema version (v6: the reader's site rules)
+    expect(db.verno).toBe(8); // the latest schema version (v8: the publication lead)
     expect((await db.articles.toArray()).map((a) => a.title)).toEqual(['Ancien']);
     expect(await getClassifiedsPrefs(db)).toEqual({ categories: {}, sites: {} });
     db.close();

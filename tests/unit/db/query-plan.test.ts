@@ -18,6 +18,7 @@ const SITES = ['ouest-france.fr', 'actu.fr', 'letelegramme.fr'];
 const COMMUNES = ['14118', '50502', '29019', '2A004'];
 const TAGS = ['à lire', 'vélo', 'x|**0']; // a tag shaped like a flags suffix must not collide
 const caps: PlanCaps = { candidates: 12, keys: 45, direct: 4 };
+const DAY = 86_400_000;
 
 function row(i: number): ArticleRow {
   const words = ['texte', `n${i}`];
@@ -26,18 +27,21 @@ function row(i: number): ArticleRow {
   if (i % 37 === 0) words.push('rare'); // a small candidate set: its rows are the answer
   if (i % 14 === 0) words.push('peu'); // a candidate set larger than a page: filters the walk's keys
   const published = rand();
+  const savedAt = 1e12 + Math.floor(i / 4) * 1000; // four articles per saved second
+  // Published up to 12 minutes before the save, to the minute (many equal: runs of ties across pages),
+  // some missing, and a few (a wrong clock) two days after it: outliers of the lead bound.
+  const publishedAt =
+    published > 0.95 ? savedAt + 2 * DAY : Math.floor((savedAt - published * 12 * 60_000) / 60_000) * 60_000;
   return makeRow({
     url: `https://x/${i}`,
     title: `Article ${i}`,
     siteName: null,
-    // Minute-precision publication dates, some missing, many equal: runs of ties across pages.
-    publishedTime:
-      published < 0.2 ? null : new Date(1e12 + Math.floor(published * 12) * 60_000).toISOString(),
+    publishedTime: published < 0.2 ? null : new Date(publishedAt).toISOString(),
     wordCount: 1,
     key: `k${i}`,
     site: pick(SITES),
     ...(rand() < 0.8 ? { communeInsee: pick(COMMUNES) } : {}),
-    savedAt: 1e12 + Math.floor(i / 4) * 1000, // four articles per saved second
+    savedAt,
     updatedAt: 0,
     read: rand() < 0.4 ? 1 : 0,
     favourite: rand() < 0.3 ? 1 : 0,
@@ -87,7 +91,7 @@ afterAll(async () => {
 
 function queries(): LibraryQuery[] {
   const out: LibraryQuery[] = [];
-  const mid = 1e12 + 6 * 60_000;
+  const mid = 1e12 - 6 * 60_000;
   for (let k = 0; k < 300; k++) {
     const q: LibraryQuery = {};
     const text = pick([

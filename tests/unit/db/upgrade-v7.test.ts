@@ -1,38 +1,17 @@
 // v6 → v7 on a real version-6 database (made with Dexie and v6's own schema, rows as v6 wrote them):
 // every row's search words get its saved date and its facets the site + commune + tag range, nothing
 // else changes, the change log records nothing (local fields), and search finds the rows newest first.
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { facetsOf } from '../../../utils/db/facets';
-import { LisibleDB, toRow } from '../../../utils/db/schema';
+import { toRow } from '../../../utils/db/schema';
 import { queryLibrary } from '../../../utils/db/search';
 import { DATE_MARK, dateKey, plainWord } from '../../../utils/db/text';
 import { makeArticle } from './article';
-
-const V6 = {
-  articles: '++id, &key, savedAt, [savedAt+id], site, communeInsee, *tags, *words, *facets, unsanitized',
-  bodies: 'id',
-  images: '[articleId+url], articleId',
-  prefs: 'key',
-  syncItems: 'id',
-  syncChanges: 'id, at',
-  syncState: 'key',
-  highlights: '++id, articleId',
-  userRules: '++id, host, kind, createdAt',
-};
-
-const names: string[] = [];
-afterEach(async () => {
-  for (const n of names.splice(0)) await Dexie.delete(n);
-});
+import { V6, openOld, upgraded } from './old-schemas';
 
 describe('v6 → v7', () => {
   it('marks every row’s words with its saved date, keeps everything else, records nothing', async () => {
-    const name = `v7-${Math.random()}`;
-    names.push(name);
-    const v6 = new Dexie(name);
-    v6.version(6).stores(V6);
-    await v6.open();
+    const [name, v6] = await openOld('v7', 6, V6);
     // 450 rows: more than one batch of the upgrade.
     const rows = Array.from({ length: 450 }, (_, i) => {
       const url = `https://www.ouest-france.fr/normandie/caen-14000/article-${i}.html`;
@@ -57,18 +36,19 @@ describe('v6 → v7', () => {
     expect(before[0].words.some((w: string) => w.includes(DATE_MARK))).toBe(false);
     v6.close();
 
-    const db = new LisibleDB(name);
-    await db.open();
-    expect(db.verno).toBe(7);
-    const after = await db.articles.toArray();
-    expect(after).toHaveLength(450);
+    const [db, after] = await upgraded(name, 450);
     after.forEach((r, i) => {
       const old = before[i];
       expect(r.words.map(plainWord)).toEqual(old.words);
       expect(r.words.every((w) => w.endsWith(DATE_MARK + dateKey(r.savedAt)))).toBe(true);
       // The facets now hold the triple; nothing else changed.
       expect(r.facets).toEqual(facetsOf(r));
-      expect({ ...r, words: [], facets: [] }).toEqual({ ...old, words: [], facets: [] });
+      expect({ ...r, words: [], facets: [], pwords: [] }).toEqual({
+        ...old,
+        words: [],
+        facets: [],
+        pwords: [],
+      });
     });
     expect(await db.bodies.get(1)).toMatchObject({ textContent: 'corps' });
     expect(await db.userRules.count()).toBe(1);

@@ -23,7 +23,7 @@ export interface BackupImage {
 }
 /** A highlight in a backup: the row without its ids (the article it sits in carries it). */
 export type BackupHighlight = Omit<HighlightRow, 'id' | 'articleId'>;
-export type BackupArticle = Omit<SavedArticle, 'words' | 'facets'> & {
+export type BackupArticle = Omit<SavedArticle, 'words' | 'pwords' | 'facets'> & {
   images?: BackupImage[];
   highlights?: BackupHighlight[];
 };
@@ -57,7 +57,7 @@ export async function exportBackup(
       .anyOf(keys)
       .toArray())
       notes.set(articleId, [...(notes.get(articleId) ?? []), h]);
-    for (const [n, { words: _w, facets: _f, ...row }] of rows.entries()) {
+    for (const [n, { words: _w, pwords: _p, facets: _f, ...row }] of rows.entries()) {
       const a: BackupArticle = {
         ...row,
         contentHtml: bodies[n]?.contentHtml ?? '',
