@@ -100,7 +100,13 @@ export function findPosts(body: Element, heading: Element | null = null): Post[]
   }
   if (!best) return null;
   const markSet = new Set(marks);
-  return [...leadPosts(body, best), ...best].map((el) => ({ el, time: firstMark(el, markSet) }));
+  // Above the list, an element holding the headline and more text than all the posts together is
+  // the article among items of its template (WordPress post_class() on both), not a thread's first
+  // post (which may hold the thread's title, as vBulletin's "Discussion starter" does).
+  const leads = leadPosts(body, best).filter(
+    (el) => !(heading && el.contains(heading) && textOf(el).length > bestText),
+  );
+  return [...leads, ...best].map((el) => ({ el, time: firstMark(el, markSet) }));
 }
 
 /**
