@@ -29,6 +29,11 @@ const REGION_SHARE = 0.8;
 export interface ProseRegion {
   /** A copy of the region (Readability rearranges the page afterwards). */
   root: Element;
+  /**
+   * A copy of the region's nearest ancestor that adds a little prose before it (an intro above a
+   * list of sections): where Readability kept only that intro, the intro and the sections together.
+   */
+  wider: { root: Element; text: string } | null;
   /** Its text, collapsed. */
   text: string;
   /** Each prose block: the start of its text, and its length. */
@@ -129,10 +134,45 @@ export function findProseRegion(body: Element, heading: Element | null): ProseRe
   if (total < bestText.length * 0.5) return null;
   return {
     root: best.cloneNode(true) as Element,
+    wider: widerRegion(best, body, sums, total),
     text: bestText,
     blocks: blocks.map(([, t]) => ({ probe: t.slice(0, 50), length: t.length })),
     total,
   };
+}
+
+/**
+ * The highest ancestor of the region (below the body) whose prose is at most a third more than the
+ * region's and comes from before it: the article's intro and its sections (three headings or more),
+ * not a sidebar or comments after them.
+ */
+function widerRegion(
+  best: Element,
+  body: Element,
+  sums: Map<Element, number>,
+  total: number,
+): ProseRegion['wider'] {
+  // Sections have headings; a comment list (the region of a short post's page) has none.
+  let headings = 0;
+  for (const h of ['h2', 'h3', 'h4']) headings += best.getElementsByTagName(h).length;
+  if (headings < 3) return null;
+  const own = sums.get(best) ?? 0;
+  let wider: Element | null = null;
+  for (let a = best.parentElement; a && a !== body; a = a.parentElement) {
+    const sum = sums.get(a) ?? 0;
+    if (sum > own * 1.33 || sum > total) break;
+    if (sum > own && !trailingProse(a, best)) wider = a;
+  }
+  if (!wider) return null;
+  return { root: wider.cloneNode(true) as Element, text: collapse(wider.textContent) };
+}
+
+/** Whether prose of `a` comes after `best` (a sidebar or comments after the sections). */
+function trailingProse(a: Element, best: Element): boolean {
+  for (let n: Element | null = best; n && n !== a; n = n.parentElement)
+    for (let s = n.nextElementSibling; s; s = s.nextElementSibling)
+      if (collapse(s.textContent).length >= 60) return true;
+  return false;
 }
 
 /** Share of the page's prose that Readability's body holds. */
@@ -148,16 +188,21 @@ function proseCoverage(region: ProseRegion, rootText: string): number {
  * what Readability kept: it widens the article, it does not swap it for another block (a short
  * blog post above a long comment thread).
  */
-export function widens(region: ProseRegion, rootText: string): boolean {
-  if (proseCoverage(region, rootText) >= 0.5) return false;
+export function widens(region: ProseRegion, rootText: string): Element | null {
+  if (proseCoverage(region, rootText) >= 0.5) return null;
   const regionText = region.text;
-  if (regionText.length <= rootText.length * 1.3) return false;
+  if (regionText.length <= rootText.length * 1.3) return null;
   let kept = 0;
   let inside = 0;
+  let insideWider = 0;
+  const widerText = region.wider?.text ?? '';
   for (const b of region.blocks) {
     if (!rootText.includes(b.probe)) continue;
     kept += b.length;
     if (regionText.includes(b.probe)) inside += b.length;
+    if (widerText.includes(b.probe)) insideWider += b.length;
   }
-  return kept === 0 || inside >= kept * 0.5;
+  if (kept === 0 || inside >= kept * 0.5) return region.root;
+  // Readability kept the intro above the sections: the intro with them.
+  return region.wider && insideWider >= kept * 0.8 ? region.wider.root : null;
 }

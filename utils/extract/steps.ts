@@ -6,7 +6,7 @@ import { collapse, countWords } from '../core/text';
 import { hostOf } from '../core/url';
 import { detectBlocks } from '../classifieds/index';
 import { boilerplateClean, cleanContext, protectedNode } from './clean';
-import { blockText, elementsOf, tagName, textOf } from './dom';
+import { blockText, elementsOf, linkDensity, tagName, textOf } from './dom';
 import {
   dropLeadingTitle,
   findHeading,
@@ -15,7 +15,7 @@ import {
   restoreHeadings,
   restoreLeadFigure,
 } from './figure';
-import { notArticleReason, proseWords } from './gates';
+import { citesOtherSites, notArticleReason, proseWords } from './gates';
 import { fixLazyImages, makeUrlsAbsolute } from './images';
 import { dropMarkerBlocks } from './markers';
 import { readMetadata } from './metadata';
@@ -207,7 +207,8 @@ export const STEPS = [
     name: 'widen',
     does: 'Readability kept one section of several: the prose region instead',
     run(s: State) {
-      if (s.region && widens(s.region, textOf(s.root!))) s.root = s.region.root;
+      const wider = s.region && widens(s.region, textOf(s.root!));
+      if (wider) s.root = wider;
     },
   }),
   step({
@@ -236,7 +237,9 @@ export const STEPS = [
     name: 'trailing-links',
     does: 'link blocks and calls to action after the last paragraph',
     run(s: State) {
-      trimTrailingLinkBlocks(s.root!);
+      // A reading list is link blocks to its end: they are what it is made of.
+      const list = linkDensity(s.root!) > 0.25 && citesOtherSites(s.root!, s.pageUrl ?? s.meta.canonicalUrl);
+      if (!list) trimTrailingLinkBlocks(s.root!);
     },
   }),
   step({
