@@ -127,11 +127,21 @@ export function createRemote(
   async function mkdirs(dir: string): Promise<void> {
     if (dirs.has(dir)) return;
     if (dir) await mkdirs(parent(dir));
-    try {
-      await client.createDirectory(`/${dir}`);
-    } catch (e) {
-      // 405: it exists already (another device made it in between).
-      if ((e as { status?: number }).status !== 405) throw classify(e, `creating folder ${dir}`);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await client.createDirectory(`/${dir}`);
+        break;
+      } catch (e) {
+        const status = (e as { status?: number }).status;
+        // 405: it exists already (another device made it in between).
+        if (status === 405) break;
+        // 423: another device is making it this very moment (the server locks it meanwhile).
+        if (status === 423 && attempt < 5) {
+          await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+          continue;
+        }
+        throw classify(e, `creating folder ${dir}`);
+      }
     }
     dirs.add(dir);
   }

@@ -147,6 +147,17 @@ describe('faults end in a clear state and resume', () => {
     expect(await snapshot(b.db)).toEqual(sa);
   });
 
+  it('a folder the server holds locked for a moment (423, another device making it) is waited for', async () => {
+    const folder = await newFolder('locked');
+    let locked = 2;
+    proxy.setFault((req) => (req.method === 'MKCOL' && locked-- > 0 ? { status: 423 } : null));
+    const a = device('lk-a', () => proxy.url + folder, server);
+    await a.save(article('lk-a'));
+    await a.connect();
+    expect(locked).toBeLessThan(0);
+    expect((await a.sync()).ok).toBe(true);
+  });
+
   it('two devices setting up the same empty folder at once end in one vault', async () => {
     const folder = await newFolder('setup-race');
     const a = device('sr-a', () => proxy.url + folder, server);
