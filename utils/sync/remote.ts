@@ -104,6 +104,22 @@ export interface Remote {
   close(): void;
 }
 
+/**
+ * 423 Locked: another device is writing that file or making that folder this very moment, and the
+ * server locks it meanwhile (two devices setting up one folder at once). Wait and try again: 100 ms,
+ * doubling, five times.
+ */
+async function whileLocked<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await write();
+    } catch (e) {
+      if ((e as { status?: number }).status !== 423 || attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+    }
+  }
+}
+
 export function createRemote(
   cfg: RemoteConfig,
   { timeoutMs = 30_000, fetch: fetchImpl }: { timeoutMs?: number; fetch?: Fetch } = {},
@@ -127,21 +143,11 @@ export function createRemote(
   async function mkdirs(dir: string): Promise<void> {
     if (dirs.has(dir)) return;
     if (dir) await mkdirs(parent(dir));
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await client.createDirectory(`/${dir}`);
-        break;
-      } catch (e) {
-        const status = (e as { status?: number }).status;
-        // 405: it exists already (another device made it in between).
-        if (status === 405) break;
-        // 423: another device is making it this very moment (the server locks it meanwhile).
-        if (status === 423 && attempt < 5) {
-          await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
-          continue;
-        }
-        throw classify(e, `creating folder ${dir}`);
-      }
+    try {
+      await whileLocked(() => client.createDirectory(`/${dir}`));
+    } catch (e) {
+      // 405: it exists already (another device made it in between).
+      if ((e as { status?: number }).status !== 405) throw classify(e, `creating folder ${dir}`);
     }
     dirs.add(dir);
   }
@@ -168,7 +174,9 @@ export function createRemote(
           ? data.buffer
           : data.slice().buffer;
       const write = () =>
-        client.putFileContents(`/${path}`, body, { overwrite: true, contentLength: data.length });
+        whileLocked(() =>
+          client.putFileContents(`/${path}`, body, { overwrite: true, contentLength: data.length }),
+        );
       try {
         try {
           await write();
@@ -189,7 +197,9 @@ export function createRemote(
       stats.requests++;
       const body = data.slice().buffer;
       const write = () =>
-        client.putFileContents(`/${path}`, body, { overwrite: false, contentLength: data.length });
+        whileLocked(() =>
+          client.putFileContents(`/${path}`, body, { overwrite: false, contentLength: data.length }),
+        );
       try {
         let done: boolean;
         try {
