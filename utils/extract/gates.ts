@@ -94,18 +94,18 @@ export function citesOtherSites(root: Element, pageUrl: string | null): boolean 
     const href = a.getAttribute('href');
     if (!href || href.startsWith('#')) continue;
     links++;
-    const host = hrefHost(href);
-    if (!host || sameSite(pageUrl, `https://${host}/`)) continue;
+    const host = otherSite(href, pageUrl);
+    if (host === null) continue;
     outward++;
-    hosts.add(bareHost(host));
+    hosts.add(host);
   }
   return links > 0 && outward >= links * 0.4 && hosts.size >= 5;
 }
 
-/** Whether a link leads to this site (a relative link does). */
-function toOwnSite(a: Element, pageUrl: string): boolean {
-  const host = hrefHost(a.getAttribute('href') ?? '');
-  return !host || sameSite(pageUrl, `https://${host}/`);
+/** The bare host of a link to another site; null for a link to this site (a relative link is one). */
+function otherSite(href: string, pageUrl: string): string | null {
+  const host = hrefHost(href);
+  return host && !sameSite(pageUrl, `https://${host}/`) ? bareHost(host) : null;
 }
 
 /** Headline links heading a block of their own; with `ownSite`, only those to the site's own pages. */
@@ -114,7 +114,7 @@ function teasers(root: Element, text: string, ownSite: string | null): Teasers {
   for (const a of Array.from(root.getElementsByTagName('a'))) {
     const at = textOf(a);
     if (at.length < 20 || countWords(at) < 4) continue;
-    if (ownSite && !toOwnSite(a, ownSite)) continue;
+    if (ownSite && otherSite(a.getAttribute('href') ?? '', ownSite) !== null) continue;
     // The block the link heads: its nearest block ancestor holds little more than the link.
     let block: Element | null = a.parentElement;
     while (block && block !== root && !LEAF_BLOCKS.has(tagName(block)) && !/^h[1-6]$/.test(tagName(block)))

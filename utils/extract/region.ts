@@ -134,7 +134,7 @@ export function findProseRegion(body: Element, heading: Element | null): ProseRe
   if (total < bestText.length * 0.5) return null;
   return {
     root: best.cloneNode(true) as Element,
-    wider: widerRegion(best, body, sums, total),
+    wider: widerRegion(best, body, sums),
     text: bestText,
     blocks: blocks.map(([, t]) => ({ probe: t.slice(0, 50), length: t.length })),
     total,
@@ -146,12 +146,7 @@ export function findProseRegion(body: Element, heading: Element | null): ProseRe
  * region's and comes from before it: the article's intro and its sections (three headings or more),
  * not a sidebar or comments after them.
  */
-function widerRegion(
-  best: Element,
-  body: Element,
-  sums: Map<Element, number>,
-  total: number,
-): ProseRegion['wider'] {
+function widerRegion(best: Element, body: Element, sums: Map<Element, number>): ProseRegion['wider'] {
   // Sections have headings; a comment list (the region of a short post's page) has none.
   let headings = 0;
   for (const h of ['h2', 'h3', 'h4']) headings += best.getElementsByTagName(h).length;
@@ -160,7 +155,7 @@ function widerRegion(
   let wider: Element | null = null;
   for (let a = best.parentElement; a && a !== body; a = a.parentElement) {
     const sum = sums.get(a) ?? 0;
-    if (sum > own * 1.33 || sum > total) break;
+    if (sum > own * 1.33) break;
     if (sum > own && !trailingProse(a, best)) wider = a;
   }
   if (!wider) return null;
