@@ -73,6 +73,8 @@ describe('failure classes (tests/fixtures/classes)', () => {
       'refuse',
       'resources',
       'samepost',
+      'split',
+      'entries',
     ])
       expect(classes, k).toContain(k);
   });
