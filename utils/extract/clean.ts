@@ -23,21 +23,43 @@ const ALWAYS_DROP_TAGS = new Set(
 /** A class or id word, or a piece of one between - and _, is in the boilerplate lexicon. */
 function hasBoilerToken(names: string): boolean {
   // No array of every token: this runs on every element the walk visits.
-  for (const c of names.toLowerCase().split(/\s+/)) {
-    if (!c) continue;
+  for (const raw of names.split(/\s+/)) {
+    if (!raw) continue;
+    const c = raw.toLowerCase();
     if (BOILER_TOKENS.has(c)) return true;
     if (/[-_]/.test(c)) for (const piece of c.split(/[-_]+/)) if (BOILER_TOKENS.has(piece)) return true;
+    // CSS modules and styled components name a block in camel case: NewsletterCta_cta__Ue1Xp.
+    if (CAMEL.test(raw))
+      for (const piece of raw.split(/[-_]+|(?<=[a-z])(?=[A-Z])/))
+        if (BOILER_TOKENS.has(piece.toLowerCase())) return true;
   }
   return false;
 }
+const CAMEL = /[a-z][A-Z]/;
 
-function lexiconHit(el: Element): boolean {
+/**
+ * A kept block's elements (BEM: `page-footer-list__item` inside `page-footer-list`) carry its name;
+ * the word that named the block was already judged on the block, not on each of its parts.
+ */
+function withoutBlockNames(raw: string, blocks: readonly string[]): string {
+  if (blocks.length === 0) return raw;
+  return raw
+    .split(/\s+/)
+    .map((c) => {
+      for (const b of blocks)
+        if (c.length > b.length && c.startsWith(b) && /[-_]/.test(c[b.length]!)) return c.slice(b.length);
+      return c;
+    })
+    .join(' ');
+}
+
+function lexiconHit(el: Element, blocks: readonly string[] = []): boolean {
   const raw = classAttr(el) + ' ' + (el.getAttribute('id') ?? '');
   if (!raw.trim()) {
     const aria = (el.getAttribute('aria-label') ?? '').toLowerCase();
     return !!aria && LEAD_RE.test(aria);
   }
-  return hasBoilerToken(raw) && !KEEP_CLASS.test(raw);
+  return hasBoilerToken(withoutBlockNames(raw, blocks)) && !KEEP_CLASS.test(raw);
 }
 
 export interface CleanContext {
@@ -122,7 +144,7 @@ function isTeaserCard(el: Element, host: string): boolean {
   return paragraphText(el) < 400 && textOf(el).length < 700;
 }
 
-function shouldDrop(el: Element, ctx: CleanContext): boolean {
+function shouldDrop(el: Element, ctx: CleanContext, blocks: readonly string[]): boolean {
   const tag = tagName(el);
   if (ALWAYS_DROP_TAGS.has(tag)) return true;
   if (
@@ -141,7 +163,7 @@ function shouldDrop(el: Element, ctx: CleanContext): boolean {
     // A search or sign-up form; a form wrapping the page (ASP.NET, forum moderation) is not furniture.
     (tag === 'form' && (el.textContent ?? '').length < 1500) ||
     (role !== null && FURNITURE_ROLES.has(role));
-  if (!furniture && !lexiconHit(el)) return false;
+  if (!furniture && !lexiconHit(el, blocks)) return false;
   // A highlighter's wrapper ("code-toolbar", "highlight", a copy button's box) holds code.
   if (!furniture && holdsCode(el)) return false;
   // A heading or paragraph is text, not a container: its class ("cookies", "promo-title") names
@@ -166,20 +188,28 @@ export function holdsCode(el: Element): boolean {
 }
 
 /** One pruned walk, outermost first: a removed subtree is never visited, nor is code. */
-function walkClean(parent: Element, ctx: CleanContext): void {
+function walkClean(parent: Element, ctx: CleanContext, blocks: readonly string[]): void {
   let child = parent.firstElementChild;
   while (child) {
     const next = child.nextElementSibling;
-    if (shouldDrop(child, ctx)) child.remove();
-    else if (!CODE_TAGS.has(tagName(child))) walkClean(child, ctx);
+    if (shouldDrop(child, ctx, blocks)) child.remove();
+    else if (!CODE_TAGS.has(tagName(child))) walkClean(child, ctx, keptBlockNames(child, blocks));
     child = next;
   }
+}
+
+/** The class names of a kept element that the lexicon would have removed: its parts inherit them. */
+function keptBlockNames(el: Element, blocks: readonly string[]): readonly string[] {
+  const cls = classAttr(el);
+  if (!cls || !lexiconHit(el, blocks)) return blocks;
+  const own = cls.split(/\s+/).filter((c) => c && hasBoilerToken(c));
+  return own.length ? [...blocks, ...own] : blocks;
 }
 
 /** The class/role/hidden walk: removes boilerplate containers (the marker pass is markers.ts). */
 export function boilerplateClean(doc: Document, ctx: CleanContext): void {
   if (!doc.body) return;
-  walkClean(doc.body, ctx);
+  walkClean(doc.body, ctx, []);
   dropSideColumns(ctx);
 }
 

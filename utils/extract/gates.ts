@@ -8,7 +8,7 @@
 import { countWords } from '../core/text';
 import { bareHost, hrefHost, sameSite } from '../core/url';
 import { descendants, linkDensity, tagName, TEXT_BLOCK_TAGS, textOf } from './dom';
-import { SEARCH_PAGE, UTILITY_PATH, UTILITY_TITLE } from './lexicon';
+import { CUT_SHORT, READ_MORE, SEARCH_PAGE, UTILITY_PATH, UTILITY_TITLE } from './lexicon';
 
 export interface GateInput {
   root: Element;
@@ -77,6 +77,8 @@ interface Teasers {
   intro: number;
   /** Characters from the first one to the end, per item. */
   perItem: number;
+  /** Excerpts cut short (« […] », "…") and "Read more" links: what a teaser has and an entry has not. */
+  cut: number;
 }
 
 /**
@@ -122,14 +124,17 @@ function teasers(root: Element, text: string, ownSite: string | null): Teasers {
     if (!block || block === root || (block.textContent ?? '').length > at.length * 2 + 200) continue;
     if (textOf(block).length <= at.length + 12) heads.push(block);
   }
-  if (heads.length === 0) return { items: 0, intro: text.length, perItem: text.length };
+  if (heads.length === 0) return { items: 0, intro: text.length, perItem: text.length, cut: 0 };
+  let cut = 0;
+  for (const a of Array.from(root.getElementsByTagName('a'))) if (READ_MORE.test(textOf(a))) cut++;
+  for (const p of Array.from(root.getElementsByTagName('p'))) if (CUT_SHORT.test(textOf(p))) cut++;
   let before = '';
   for (const el of descendants(root)) {
     if (el === heads[0]) break;
     if (!el.firstElementChild) before += ' ' + textOf(el);
   }
   const intro = before.trim().length;
-  return { items: heads.length, intro, perItem: (text.length - intro) / heads.length };
+  return { items: heads.length, intro, perItem: (text.length - intro) / heads.length, cut };
 }
 
 function pathOf(url: string | null): string {
@@ -160,7 +165,10 @@ export function notArticleReason(g: GateInput): string | null {
   // Its items are citations, not teasers: only links to the site's own pages count as teasers there.
   const t = teasers(root, text, refs ? g.url : null);
   // A list of teasers: headline links each followed by a line or two, nothing before them.
-  const list = t.items >= (hint ? 8 : 4) && t.perItem < 350 && t.intro < (hint ? 100 : 400);
+  // Longer items are teasers still when most end cut short or with a "Read more" (a blog's
+  // category page: excerpts of 55 words); a guide's entries are whole.
+  const short = t.perItem < 350 || (t.cut >= t.items * 0.5 && t.perItem < 700);
+  const list = t.items >= (hint ? 8 : 4) && short && t.intro < (hint ? 100 : 400);
   if (list || (g.listingHint && !hint && t.items >= 3 && t.perItem < 500)) return 'list of teasers';
   if (!hint && (path === '/' || path === '') && g.url && (ld > 0.25 || t.items >= 3)) return 'home page';
   return null;

@@ -133,6 +133,8 @@ export const BYLINE_DATE = /^(?:by|par)\s+[^.|]{2,60}\s(?:\||·|—|–|-)\s.*\d
 export const DATE_LINE =
   /^(?:\|?\s*)(?:published|updated|posted|last updated|publié|mis à jour|modifié|actualisé|mise à jour)\b.{0,100}$/i;
 /** A teaser's link to the full story. */
+/** A teaser's excerpt ends cut short: « … », "...", « […] ». */
+export const CUT_SHORT = /(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$/;
 export const READ_MORE =
   /^(?:read more|read the full (?:story|article)|continue reading|keep reading|more|lire la suite|lire plus|en savoir plus|voir plus|la suite|weiterlesen|mehr lesen|mehr|leer más|seguir leyendo|continua(?: a leggere)?|leggi (?:tutto|di più))\s*(?:»|›|→|>|\.{3}|…)?$/i;
 /** The legal notice of a page footer. */

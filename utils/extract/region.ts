@@ -7,7 +7,8 @@
 
 import { collapse } from '../core/text';
 import { headlineLink, linkDensity, tagName } from './dom';
-import { FOOTER_NOTICE, READ_MORE } from './lexicon';
+import { CUT_SHORT, FOOTER_NOTICE, READ_MORE } from './lexicon';
+import { findPosts } from './posts';
 
 const PROSE_TAGS = new Set(['p', 'li', 'pre', 'blockquote', 'td', 'dd']);
 /** A cell, item or quote holding these is a container; its blocks are the prose. */
@@ -25,6 +26,8 @@ function hasInnerBlock(el: Element): boolean {
 const MAX_PROSE = 300_000;
 /** Share of the page's prose the region must hold. */
 const REGION_SHARE = 0.8;
+/** Share of the page's prose Readability's part and the region must hold together to be joined. */
+const JOINED_SHARE = 0.9;
 
 export interface ProseRegion {
   /** A copy of the region (Readability rearranges the page afterwards). */
@@ -36,6 +39,13 @@ export interface ProseRegion {
   wider: { root: Element; text: string } | null;
   /** Its text, collapsed. */
   text: string;
+  /** Index in `blocks` of the region's first block. */
+  first: number;
+  /**
+   * Comments, replies, reviews: the region or an ancestor is named so, or it is a list of dated posts.
+   * Such a region never joins a short article above it (a blog post's comment thread).
+   */
+  discussion: boolean;
   /** Each prose block: the start of its text, and its length. */
   blocks: Array<{ probe: string; length: number }>;
   total: number;
@@ -48,7 +58,7 @@ function directText(el: Element): number {
   return n;
 }
 
-type Box = 'big' | 'teaser' | 'plain';
+type Box = 'big' | 'headline' | 'read-more' | 'plain';
 
 /** What one ancestor is, memoised: paragraphs share their ancestors, whose text can be megabytes. */
 function boxOf(a: Element, memo: Map<Element, Box>): Box {
@@ -56,27 +66,37 @@ function boxOf(a: Element, memo: Map<Element, Box>): Box {
   if (b) return b;
   b = 'plain';
   if ((a.textContent ?? '').length > 1200) b = 'big';
-  else if (headlineLink(a)) b = 'teaser';
-  else
+  else {
     for (const link of Array.from(a.getElementsByTagName('a')))
       if (READ_MORE.test(collapse(link.textContent))) {
-        b = 'teaser';
+        b = 'read-more';
         break;
       }
+    if (b === 'plain' && headlineLink(a)) b = 'headline';
+  }
   memo.set(a, b);
   return b;
 }
 
 /**
+ * An entry's own description, not a teaser's excerpt: several sentences, not cut short. A guide's
+ * entries (restaurants, products, hikes) have a linked name like a teaser's headline; excerpts are
+ * a line or two, or end with an ellipsis or mid-sentence (cut at a number of characters).
+ */
+const ENTRY_TEXT = 300;
+const WHOLE = /[.!?»"”)]\s*$/;
+
+/**
  * A teaser's excerpt: within a few levels, a small box with a headline link or a "Read more" link
  * (recent posts, related articles). Its sentences are not the page's prose.
  */
-function inTeaser(el: Element, memo: Map<Element, Box>): boolean {
+function inTeaser(el: Element, text: string, memo: Map<Element, Box>): boolean {
+  const entry = text.length >= ENTRY_TEXT && WHOLE.test(text) && !CUT_SHORT.test(text);
   let a: Element | null = el.parentElement;
   for (let i = 0; i < 3 && a; i++, a = a.parentElement) {
     const b = boxOf(a, memo);
     if (b === 'big') return false;
-    if (b === 'teaser') return true;
+    if (b === 'read-more' || (b === 'headline' && !entry)) return true;
   }
   return false;
 }
@@ -93,7 +113,7 @@ function proseBlocks(body: Element): Array<[Element, string]> | null {
     if ((prose && !inProse) || (tag === 'div' && directText(el) >= 80)) {
       const text = collapse(el.textContent);
       const len = text.length;
-      if (len >= 60 && linkDensity(el) <= 0.3 && !inTeaser(el, memo)) {
+      if (len >= 60 && linkDensity(el) <= 0.3 && !inTeaser(el, text, memo)) {
         out.push([el, text]);
         total += len;
       }
@@ -132,13 +152,29 @@ export function findProseRegion(body: Element, heading: Element | null): ProseRe
   if (heading && !best.contains(heading) && total < 2500 && FOOTER_NOTICE.test(bestText)) return null;
   // The region must be mostly prose: a page-wide wrapper of menus and lists is not an article.
   if (total < bestText.length * 0.5) return null;
+  const region = best;
   return {
     root: best.cloneNode(true) as Element,
     wider: widerRegion(best, body, sums),
     text: bestText,
+    first: Math.max(
+      0,
+      blocks.findIndex(([el]) => region.contains(el)),
+    ),
+    discussion: isDiscussion(best, body),
     blocks: blocks.map(([, t]) => ({ probe: t.slice(0, 50), length: t.length })),
     total,
   };
+}
+
+/** Class or id naming a discussion (lexicon's comment tokens, reviews, replies). */
+const DISCUSSION =
+  /comment|commentaire|repl(?:y|ies)|respon[sd]|discussion|disqus|reaction|review|avis|forum|thread/i;
+
+function isDiscussion(best: Element, body: Element): boolean {
+  for (let a: Element | null = best; a && a !== body; a = a.parentElement)
+    if (DISCUSSION.test(`${a.getAttribute('class') ?? ''} ${a.id}`)) return true;
+  return findPosts(best) !== null;
 }
 
 /**
@@ -183,7 +219,7 @@ function proseCoverage(region: ProseRegion, rootText: string): number {
  * what Readability kept: it widens the article, it does not swap it for another block (a short
  * blog post above a long comment thread).
  */
-export function widens(region: ProseRegion, rootText: string): Element | null {
+export function widens(region: ProseRegion, root: Element, rootText: string): Element | null {
   if (proseCoverage(region, rootText) >= 0.5) return null;
   const regionText = region.text;
   if (regionText.length <= rootText.length * 1.3) return null;
@@ -199,5 +235,27 @@ export function widens(region: ProseRegion, rootText: string): Element | null {
   }
   if (kept === 0 || inside >= kept * 0.5) return region.root;
   // Readability kept the intro above the sections: the intro with them.
-  return region.wider && insideWider >= kept * 0.8 ? region.wider.root : null;
+  if (region.wider && insideWider >= kept * 0.8) return region.wider.root;
+  return joined(region, root, rootText, kept);
+}
+
+/**
+ * Readability kept a short part of the article and the rest is the region, after it and apart from
+ * it (a recipe's introduction in the page header, its ingredients and steps in the page body): both,
+ * in page order, when together they hold nearly all the page's prose. Never a discussion under a
+ * short post.
+ */
+function joined(region: ProseRegion, root: Element, rootText: string, kept: number): Element | null {
+  if (region.discussion) return null;
+  let lastKept = -1;
+  let inRegion = 0;
+  region.blocks.forEach((b, i) => {
+    if (rootText.includes(b.probe)) lastKept = i;
+    else if (i >= region.first && region.text.includes(b.probe)) inRegion += b.length;
+  });
+  if (lastKept < 0 || lastKept >= region.first) return null;
+  if (kept + inRegion < JOINED_SHARE * region.total) return null;
+  const both = root.ownerDocument.createElement('div');
+  both.append(root, region.root);
+  return both;
 }

@@ -207,7 +207,7 @@ export const STEPS = [
     name: 'widen',
     does: 'Readability kept one section of several: the prose region instead',
     run(s: State) {
-      const wider = s.region && widens(s.region, textOf(s.root!));
+      const wider = s.region && widens(s.region, s.root!, textOf(s.root!));
       if (wider) s.root = wider;
     },
   }),

@@ -4,7 +4,11 @@
 //  * a reading list of links to other sites, refused as "mostly links" (gates.ts), then cut after its
 //    last prose line as trailing link blocks (steps.ts);
 //  * an intro above a list of sections in a sibling container, where Readability keeps the intro
-//    only (region.ts, the wider region).
+//    only (region.ts, the wider region);
+//  * a recipe whose introduction sits in the page header and its steps in the body, apart: both
+//    (region.ts, joined);
+//  * a guide whose entries have a linked name like teasers and long descriptions of their own, in a
+//    container named "footer" for its layout (region.ts entry text, clean.ts block names).
 // Scored by the corpus's own must-keep sentences, not by strings picked here.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +25,8 @@ describe.skipIf(!present)('never less than Readability (WCXB dev pages)', () => 
     ['article among teasers of its own template', '0208'],
     ['reading list of links to other sites', '4415'],
     ['intro above a list of sections (Readability keeps the intro)', '4684'],
+    ['recipe: intro in the header, steps in the body', '4163'],
+    ['guide of entries with linked names, in a "footer" container', '4340'],
   ])(
     '%s keeps its must-keep sentences',
     (_name, id) => {
