@@ -14,6 +14,7 @@ import { classAttr } from '../core/dom';
 import { hostMatches, siteOfUrl } from '../core/url';
 import { headlineLink, linkDensity, tagName, textOf } from './dom';
 import { BOILER_TOKENS, FURNITURE_ROLES, KEEP_CLASS, LEAD_RE } from './lexicon';
+import type { PageElements } from './page-elements';
 
 /** Elements never part of a reading view. */
 const ALWAYS_DROP_TAGS = new Set(
@@ -103,9 +104,16 @@ export function protectedNode(el: Element, ctx: CleanContext): boolean {
   return false;
 }
 
-/** The context for one document: its headline and its five longest paragraphs. */
-export function cleanContext(doc: Document, heading: Element | null, pageUrl: string | null): CleanContext {
-  const paras = doc.body ? Array.from(doc.body.getElementsByTagName('p')) : [];
+/** The context for one document (`els`, its elements): its headline and its five longest paragraphs. */
+export function cleanContext(
+  doc: Document,
+  els: PageElements,
+  heading: Element | null,
+  pageUrl: string | null,
+): CleanContext {
+  const body = doc.body;
+  // The body's paragraphs, as body.getElementsByTagName('p') gives them.
+  const paras = body ? els.byTag('p').filter((p) => body.contains(p)) : [];
   const sized = paras.map((p) => [p, (p.textContent ?? '').trim().length] as const).filter(([, n]) => n > 80);
   sized.sort((a, b) => b[1] - a[1]);
   let total = 0;

@@ -3,6 +3,7 @@
 
 import { collapse } from '../core/text';
 import { textOf } from './dom';
+import type { PageElements } from './page-elements';
 import { UPDATED_LABEL } from './lexicon';
 
 const MONTHS: Record<string, number> = {
@@ -90,10 +91,14 @@ export function normalizeDate(v: string | null | undefined): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
-export function textDates(doc: Document): { published: string | null; modified: string | null } {
+export function textDates(
+  doc: Document,
+  els: PageElements,
+): { published: string | null; modified: string | null } {
   let published: string | null = null;
   let modified: string | null = null;
-  for (const el of Array.from(doc.getElementsByTagName('time'))
+  for (const el of els
+    .byTag('time')
     .filter((t) => t.hasAttribute('datetime'))
     .slice(0, 6)) {
     const v = normalizeDate(el.getAttribute('datetime'));

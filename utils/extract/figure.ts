@@ -6,14 +6,15 @@ import { collapse } from '../core/text';
 import { elementsOf, linkDensity, textOf } from './dom';
 import { LEAD_RE } from './lexicon';
 import { leadingText } from './markers';
+import type { PageElements } from './page-elements';
 
 const SECTION_HEADINGS = new Set(['h2', 'h3', 'h4']);
 /** The blocks a remembered heading can head. */
 const BLOCKS = new Set('p div ul ol table blockquote section figure'.split(' '));
 
 /** The <h1> that carries the title (else the first <h1>): the clean-up never removes it. */
-export function findHeading(doc: Document, title: string): Element | null {
-  const h1s = Array.from(doc.getElementsByTagName('h1'));
+export function findHeading(els: PageElements, title: string): Element | null {
+  const h1s = els.byTag('h1');
   const t = collapse(title);
   return h1s.find((h) => t && textOf(h).includes(t.slice(0, 40))) ?? h1s[0] ?? null;
 }

@@ -10,6 +10,7 @@ import { normalizeDate, textDates } from './dates';
 import { articleLd, isObj, jsonLdObjects, meta, metaMap, str, typesOf, type JsonObj } from './structured';
 import { BYLINE_NOISE, LISTING_TYPES } from './lexicon';
 import { ldPaywalled } from './paywall';
+import { pageElements, type PageElements } from './page-elements';
 import { pickTitle } from './title';
 
 export { communeFromDateline, communeFromUrl, communeNameFromSlug } from './commune';
@@ -74,9 +75,13 @@ function domByline(doc: Document): string | null {
 
 // ---------------------------------------------------------------------------------------------
 
-export function readMetadata(doc: Document, url: string | null): PageMetadata {
-  const mm = metaMap(doc);
-  const objs = jsonLdObjects(doc);
+export function readMetadata(
+  doc: Document,
+  url: string | null,
+  els: PageElements = pageElements(doc),
+): PageMetadata {
+  const mm = metaMap(els);
+  const objs = jsonLdObjects(els);
   const ld = articleLd(objs);
   const publisher = ld && isObj(ld['publisher']) ? str(ld['publisher']['name']) : null;
   const website = objs.find((o) => typesOf(o).includes('WebSite'));
@@ -84,7 +89,7 @@ export function readMetadata(doc: Document, url: string | null): PageMetadata {
     meta(mm, 'og:site_name', 'application-name') ?? publisher ?? (website ? str(website['name']) : null);
   const siteName = rawSite ? rawSite.replace(/^www\./i, '') : null;
 
-  const title = pickTitle(doc, mm, ld, siteName, url);
+  const title = pickTitle(els, mm, ld, siteName, url);
   const excerpt =
     meta(mm, 'description', 'og:description', 'twitter:description') ??
     (ld ? str(ld['description']) : null) ??
@@ -99,7 +104,7 @@ export function readMetadata(doc: Document, url: string | null): PageMetadata {
 
   // Printed dates are looked up only when no machine-readable date exists.
   const tdBox: { v: ReturnType<typeof textDates> | null } = { v: null };
-  const td = (): ReturnType<typeof textDates> => (tdBox.v ??= textDates(doc));
+  const td = (): ReturnType<typeof textDates> => (tdBox.v ??= textDates(doc, els));
   const publishedTime =
     normalizeDate(ld ? str(ld['datePublished']) : null) ??
     normalizeDate(
@@ -131,7 +136,8 @@ export function readMetadata(doc: Document, url: string | null): PageMetadata {
   const lang = langRaw ? langRaw.replace('_', '-').split(/[,;\s]/)[0]! || null : null;
 
   const canonicalRaw =
-    Array.from(doc.getElementsByTagName('link'))
+    els
+      .byTag('link')
       .find((l) => (l.getAttribute('rel') ?? '').toLowerCase() === 'canonical')
       ?.getAttribute('href') ?? meta(mm, 'og:url');
   const canonicalUrl = canonicalRaw ? absolutize(canonicalRaw, url) : null;

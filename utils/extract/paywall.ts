@@ -2,17 +2,15 @@
 // them (Article.teaser: "this page shows only the start of the article").
 
 import { classAttr } from '../core/dom';
-import { descendants } from './dom';
 import { PAYWALL_CLASS, PAYWALL_ID, PAYWALL_TEXT } from './lexicon';
+import type { PageElements } from './page-elements';
 import type { JsonObj } from './structured';
 
 /** The page has a paywall prompt container (by class/id). Read on the clone before cleaning. */
-export function hasPaywallBox(doc: Document): boolean {
+export function hasPaywallBox(els: PageElements): boolean {
   // Two attribute reads per element: the same test as `[class*="paywall"],[id*="paywall"],…`
   // without the selector engine, which costs several times more on every page.
-  const html = doc.documentElement;
-  if (!html) return false;
-  for (const el of [html, ...descendants(html)]) {
+  for (const el of els.all) {
     const cls = classAttr(el);
     if (cls && PAYWALL_CLASS.test(cls)) return true;
     const id = el.getAttribute('id');

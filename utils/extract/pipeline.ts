@@ -11,6 +11,7 @@ import type { Thread } from './thread';
 import type { Refusal } from './prepare';
 import type { ProseRegion } from './region';
 import type { SiteRule } from './sites/index';
+import { workingCopy } from './prepare';
 import { STEPS } from './steps';
 
 export interface ReadabilityFields {
@@ -51,8 +52,10 @@ export interface State {
   words: number;
   /** Words of prose in the body (counted up to 3 000): what two runs are compared by. */
   prose: number;
-  /** The page's posts (thread, live blog), rebuilt before the cleaning. */
+  /** The page's posts (thread, live blog), found before the cleaning. */
   thread: Thread | null;
+  /** What this run was started with (a replay starts the same way). */
+  readonly options: RunOptions;
 }
 
 export type StepName = (typeof STEPS)[number]['name'];
@@ -85,24 +88,42 @@ export interface RunOptions {
   content?: readonly string[];
   /** Called after each step that ran (the trace tool). */
   onStep?: (name: StepName, s: State) => void;
+  /** Stop after this step (a replay). */
+  until?: StepName;
 }
 
 export type Run = { ok: true; state: State } | { ok: false; refusal: Refusal; state: State | null };
 
 /** Runs every step of STEPS in order on `clone` (a working copy of `source`). */
 export function runSteps(source: Document, clone: Document, pageUrl: string | null, o: RunOptions = {}): Run {
-  const s = initialState(source, clone, pageUrl, o.meta);
+  const s = initialState(source, clone, pageUrl, o);
   s.chosen = o.content ?? [];
   for (const step of STEPS) {
     if (!step.always && o.off?.has(step.name)) continue;
     const refusal = step.run(s);
     o.onStep?.(step.name, s);
     if (refusal) return { ok: false, refusal, state: s };
+    if (step.name === o.until) break;
   }
   return { ok: true, state: s };
 }
 
-function initialState(source: Document, doc: Document, pageUrl: string | null, meta?: PageMetadata): State {
+/**
+ * The run of `s` again, on a fresh working copy, stopped after step `until`: the page exactly as
+ * that step left it (the steps are deterministic), for a later step that needs part of it as it was
+ * before Readability rearranged the page. Copying that part up front on every page (the prose
+ * region, the posts) cost more than replaying on the few pages that use it.
+ */
+export function replayUntil(s: State, until: StepName): State | null {
+  const clone = workingCopy(s.source);
+  if (!clone) return null;
+  const o = s.options;
+  const r = runSteps(s.source, clone, s.pageUrl, { off: o.off, content: o.content, meta: s.meta, until });
+  return r.ok ? r.state : null;
+}
+
+function initialState(source: Document, doc: Document, pageUrl: string | null, options: RunOptions): State {
+  const meta = options.meta;
   return {
     source,
     pageUrl,
@@ -126,5 +147,6 @@ function initialState(source: Document, doc: Document, pageUrl: string | null, m
     words: 0,
     prose: 0,
     thread: null,
+    options,
   };
 }

@@ -3,7 +3,8 @@
 // page builders) come out as one section of several. Here the prose of the cleaned page is
 // measured before Readability runs — blocks of sentences that are not links — and the smallest
 // element holding most of it is kept aside; when Readability's body holds less than half of that
-// prose, the region is the body instead.
+// prose, the region is the body instead. Only strings are kept aside: the region itself is taken
+// from a replay of the run (pipeline.ts, replayUntil) on the few pages where it is used.
 
 import { collapse } from '../core/text';
 import { headlineLink, linkDensity, tagName } from './dom';
@@ -30,11 +31,11 @@ const REGION_SHARE = 0.8;
 const JOINED_SHARE = 0.9;
 
 export interface ProseRegion {
-  /** A copy of the region (Readability rearranges the page afterwards). */
+  /** The region, in the page as it was found (Readability rearranges the page afterwards). */
   root: Element;
   /**
-   * A copy of the region's nearest ancestor that adds a little prose before it (an intro above a
-   * list of sections): where Readability kept only that intro, the intro and the sections together.
+   * The region's nearest ancestor that adds a little prose before it (an intro above a list of
+   * sections): where Readability kept only that intro, the intro and the sections together.
    */
   wider: { root: Element; text: string } | null;
   /** Its text, collapsed. */
@@ -124,7 +125,7 @@ function proseBlocks(body: Element): Array<[Element, string]> | null {
   return total > MAX_PROSE ? null : out;
 }
 
-/** The smallest element holding most of the cleaned page's prose, copied, with its blocks' probes. */
+/** The smallest element holding most of the cleaned page's prose, with its blocks' probes. */
 export function findProseRegion(body: Element, heading: Element | null): ProseRegion | null {
   const blocks = proseBlocks(body);
   if (!blocks) return null;
@@ -154,7 +155,7 @@ export function findProseRegion(body: Element, heading: Element | null): ProseRe
   if (total < bestText.length * 0.5) return null;
   const region = best;
   return {
-    root: best.cloneNode(true) as Element,
+    root: best,
     wider: widerRegion(best, body, sums),
     text: bestText,
     first: Math.max(
@@ -195,7 +196,7 @@ function widerRegion(best: Element, body: Element, sums: Map<Element, number>): 
     if (sum > own && !trailingProse(a, best)) wider = a;
   }
   if (!wider) return null;
-  return { root: wider.cloneNode(true) as Element, text: collapse(wider.textContent) };
+  return { root: wider, text: collapse(wider.textContent) };
 }
 
 /** Whether prose of `a` comes after `best` (a sidebar or comments after the sections). */
@@ -217,9 +218,11 @@ function proseCoverage(region: ProseRegion, rootText: string): number {
  * Readability's body holds less than half of the page's prose, the region is clearly more text (a
  * body of lists and tables next to a little prose elsewhere is left alone), and the region holds
  * what Readability kept: it widens the article, it does not swap it for another block (a short
- * blog post above a long comment thread).
+ * blog post above a long comment thread). Says which of the region, its wider ancestor, or
+ * Readability's body followed by the region is the body; reads only the strings kept aside (the
+ * elements have been through Readability since).
  */
-export function widens(region: ProseRegion, root: Element, rootText: string): Element | null {
+export function widens(region: ProseRegion, rootText: string): 'region' | 'wider' | 'joined' | null {
   if (proseCoverage(region, rootText) >= 0.5) return null;
   const regionText = region.text;
   if (regionText.length <= rootText.length * 1.3) return null;
@@ -233,10 +236,10 @@ export function widens(region: ProseRegion, root: Element, rootText: string): El
     if (regionText.includes(b.probe)) inside += b.length;
     if (widerText.includes(b.probe)) insideWider += b.length;
   }
-  if (kept === 0 || inside >= kept * 0.5) return region.root;
+  if (kept === 0 || inside >= kept * 0.5) return 'region';
   // Readability kept the intro above the sections: the intro with them.
-  if (region.wider && insideWider >= kept * 0.8) return region.wider.root;
-  return joined(region, root, rootText, kept);
+  if (region.wider && insideWider >= kept * 0.8) return 'wider';
+  return joined(region, rootText, kept) ? 'joined' : null;
 }
 
 /**
@@ -245,17 +248,14 @@ export function widens(region: ProseRegion, root: Element, rootText: string): El
  * in page order, when together they hold nearly all the page's prose. Never a discussion under a
  * short post.
  */
-function joined(region: ProseRegion, root: Element, rootText: string, kept: number): Element | null {
-  if (region.discussion) return null;
+function joined(region: ProseRegion, rootText: string, kept: number): boolean {
+  if (region.discussion) return false;
   let lastKept = -1;
   let inRegion = 0;
   region.blocks.forEach((b, i) => {
     if (rootText.includes(b.probe)) lastKept = i;
     else if (i >= region.first && region.text.includes(b.probe)) inRegion += b.length;
   });
-  if (lastKept < 0 || lastKept >= region.first) return null;
-  if (kept + inRegion < JOINED_SHARE * region.total) return null;
-  const both = root.ownerDocument.createElement('div');
-  both.append(root, region.root);
-  return both;
+  if (lastKept < 0 || lastKept >= region.first) return false;
+  return kept + inRegion >= JOINED_SHARE * region.total;
 }

@@ -19,11 +19,12 @@ import { citesOtherSites, notArticleReason, proseWords } from './gates';
 import { fixLazyImages, makeUrlsAbsolute } from './images';
 import { dropMarkerBlocks } from './markers';
 import { readMetadata } from './metadata';
+import { pageElements } from './page-elements';
 import { dropNoiseLines } from './noise';
-import { findThread, threadShare } from './thread';
+import { findThread, rebuildThread, threadShare } from './thread';
 import { findProseRegion, widens } from './region';
 import { hasPaywallBox } from './paywall';
-import type { State, Step } from './pipeline';
+import { replayUntil, type State, type Step } from './pipeline';
 import { baseUrl, isolate, revealNoscriptContent } from './prepare';
 import { findSiteRule } from './sites/index';
 import { dropEmptyNodes, stripActiveContent, trimTrailingLinkBlocks } from './tidy';
@@ -82,12 +83,14 @@ export const STEPS = [
     name: 'metadata',
     does: 'title, byline, dates, site, canonical URL from JSON-LD/meta/page text, before any removal',
     run(s: State) {
-      s.meta ??= readMetadata(s.doc, s.pageUrl);
+      // One walk of the page serves everything this step looks up (nothing changes it meanwhile).
+      const els = pageElements(s.doc);
+      s.meta ??= readMetadata(s.doc, s.pageUrl, els);
       s.base = s.pageUrl ?? s.meta.canonicalUrl;
-      s.paywall.box = hasPaywallBox(s.doc);
+      s.paywall.box = hasPaywallBox(els);
       s.paywall.ld = s.meta.paywalled;
-      s.heading = findHeading(s.doc, s.meta.title);
-      s.ctx = cleanContext(s.doc, s.heading, s.pageUrl ?? s.meta.canonicalUrl);
+      s.heading = findHeading(els, s.meta.title);
+      s.ctx = cleanContext(s.doc, els, s.heading, s.pageUrl ?? s.meta.canonicalUrl);
     },
   }),
   step({
@@ -207,8 +210,20 @@ export const STEPS = [
     name: 'widen',
     does: 'Readability kept one section of several: the prose region instead',
     run(s: State) {
-      const wider = s.region && widens(s.region, s.root!, textOf(s.root!));
-      if (wider) s.root = wider;
+      const which = s.region && widens(s.region, textOf(s.root!));
+      // The region as it was before Readability: the run replayed up to where it was found.
+      const region = which ? replayUntil(s, 'prose-region')?.region : null;
+      const el = which === 'wider' ? region?.wider?.root : region?.root;
+      if (!el) return;
+      if (which === 'joined') {
+        // Readability's part first, then the region: both, in page order.
+        const both = s.doc.createElement('div');
+        both.append(s.root!, s.doc.importNode(el, true));
+        s.root = both;
+      } else {
+        el.remove();
+        s.root = el;
+      }
     },
   }),
   step({
@@ -247,7 +262,10 @@ export const STEPS = [
     does: "Readability's result is made of the posts: all of them instead, each with author and time",
     run(s: State) {
       if (!s.thread || threadShare(s.thread, s.root!.textContent ?? '') < 0.7) return;
-      const root = s.thread.root;
+      // The posts as they were before the cleaning: the run replayed up to where they were found.
+      const again = replayUntil(s, 'find-posts');
+      if (!again?.thread) return;
+      const root = rebuildThread(again.doc, again.thread);
       fixLazyImages(root, s.rule?.lazyImageAttrs);
       makeUrlsAbsolute(root, baseUrl(s.doc, s.base));
       dropNoiseLines(root, hostOf(s.base));

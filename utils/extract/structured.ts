@@ -3,6 +3,7 @@
 
 import { decodeEntities } from '../core/entities';
 import { collapse } from '../core/text';
+import type { PageElements } from './page-elements';
 
 export type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 export type JsonObj = { [k: string]: Json };
@@ -22,7 +23,7 @@ export function typesOf(o: JsonObj): string[] {
 }
 
 /** Every object found in JSON-LD scripts, flattening arrays and @graph. */
-export function jsonLdObjects(doc: Document): JsonObj[] {
+export function jsonLdObjects(els: PageElements): JsonObj[] {
   const out: JsonObj[] = [];
   const visit = (v: Json | undefined, depth: number): void => {
     if (depth > 4 || v == null) return;
@@ -36,9 +37,7 @@ export function jsonLdObjects(doc: Document): JsonObj[] {
     // WebPage.mainEntity holds the article on some CMSs.
     if (isObj(v['mainEntity'])) visit(v['mainEntity'], depth + 1);
   };
-  for (const s of Array.from(doc.getElementsByTagName('script')).filter((x) =>
-    /ld\+json/i.test(x.getAttribute('type') ?? ''),
-  )) {
+  for (const s of els.byTag('script').filter((x) => /ld\+json/i.test(x.getAttribute('type') ?? ''))) {
     const raw = (s.textContent ?? '').trim();
     if (!raw) continue;
     try {
@@ -73,9 +72,9 @@ export function str(v: Json | undefined): string | null {
  * All <meta> values keyed by lower-cased property/name/itemprop, first one wins. One pass: a
  * querySelector per name would walk the whole document dozens of times (slow under linkedom).
  */
-export function metaMap(doc: Document): Map<string, string> {
+export function metaMap(els: PageElements): Map<string, string> {
   const m = new Map<string, string>();
-  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+  for (const el of els.byTag('meta')) {
     const v = collapse(el.getAttribute('content'));
     if (!v) continue;
     for (const a of ['property', 'name', 'itemprop']) {

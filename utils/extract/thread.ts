@@ -94,22 +94,30 @@ function rebuild(doc: Document, p: Post): Element {
 }
 
 export interface Thread {
-  /** The posts rebuilt as one body (a detached copy: later steps do not touch it). */
-  root: Element;
+  /** The posts, in the page as it was when they were found (rebuildThread copies them). */
+  posts: Post[];
   /** Per post: a line of its own text and its text length, to recognise it in Readability's result. */
   probes: Array<{ probe: string; length: number }>;
 }
 
-/** The page's posts rebuilt in page order, or null when the page is not made of posts. */
+/**
+ * The page's posts in page order, or null when the page is not made of posts. Only their probes are
+ * read here: rebuilding them is for the few pages whose Readability result is made of them.
+ */
 export function findThread(doc: Document, heading: Element | null): Thread | null {
   const posts = findPosts(doc.body, heading);
   if (!posts) return null;
-  const root = doc.createElement('div');
-  for (const p of posts) root.appendChild(rebuild(doc, p));
   return {
-    root,
+    posts,
     probes: posts.map((p) => ({ probe: longestLine(p.el), length: collapse(p.el.textContent).length })),
   };
+}
+
+/** The posts rebuilt as one body (a detached copy), from a page not yet cleaned. */
+export function rebuildThread(doc: Document, t: Thread): Element {
+  const root = doc.createElement('div');
+  for (const p of t.posts) root.appendChild(rebuild(doc, p));
+  return root;
 }
 
 /** Share of Readability's text that comes from the posts. */

@@ -4,6 +4,7 @@
 import { collapse, words } from '../core/text';
 import { bareHost, hostOf } from '../core/url';
 import { textOf } from './dom';
+import type { PageElements } from './page-elements';
 import { meta, str, type JsonObj } from './structured';
 
 // " : " is part of French headlines ("Tempête : ..."), never a site separator.
@@ -66,7 +67,7 @@ export function stripSiteFromTitle(title: string, siteName: string | null, url: 
 }
 
 export function pickTitle(
-  doc: Document,
+  els: PageElements,
   mm: Map<string, string>,
   ld: JsonObj | null,
   siteName: string | null,
@@ -74,14 +75,14 @@ export function pickTitle(
 ): string {
   const og = meta(mm, 'og:title', 'twitter:title');
   const headline = ld ? (str(ld['headline']) ?? str(ld['name'])) : null;
-  const docTitle = collapse(doc.getElementsByTagName('title')[0]?.textContent);
+  const docTitle = collapse(els.byTag('title')[0]?.textContent);
   const cleanedDocTitle = docTitle ? stripSiteFromTitle(docTitle, siteName, url) : '';
   const cleanedOg = og ? stripSiteFromTitle(og, siteName, url) : '';
   const metas = [cleanedOg, headline ?? '', cleanedDocTitle].filter((x) => x.length > 0);
 
   // The visible <h1> is the headline the reader saw; use it when it is the article's headline
   // (it agrees with a meta title), not the site logo or a section name.
-  const h1s = Array.from(doc.getElementsByTagName('h1')).slice(0, 5);
+  const h1s = els.byTag('h1').slice(0, 5);
   for (const h of h1s) {
     const text = textOf(h);
     if (words(text).length < 2) continue;
