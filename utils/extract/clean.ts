@@ -206,10 +206,14 @@ function walkClean(parent: Element, ctx: CleanContext, blocks: readonly string[]
   }
 }
 
+const INHERITED_PROSE = 1500;
+
 /** The class names of a kept element that the lexicon would have removed: its parts inherit them. */
 function keptBlockNames(el: Element, blocks: readonly string[]): readonly string[] {
   const cls = classAttr(el);
-  if (!cls || !lexiconHit(el, blocks)) return blocks;
+  // Kept for an article's worth of paragraphs; a site footer kept for its two blurbs on a page
+  // without prose (a shop grid) still loses its parts.
+  if (!cls || !lexiconHit(el, blocks) || paragraphText(el) < INHERITED_PROSE) return blocks;
   const own = cls.split(/\s+/).filter((c) => c && hasBoilerToken(c));
   return own.length ? [...blocks, ...own] : blocks;
 }

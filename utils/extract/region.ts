@@ -48,7 +48,7 @@ export interface ProseRegion {
    */
   discussion: boolean;
   /** Each prose block: the start of its text, and its length. */
-  blocks: Array<{ probe: string; length: number }>;
+  blocks: Array<{ probe: string; length: number; near: boolean }>;
   total: number;
 }
 
@@ -154,6 +154,7 @@ export function findProseRegion(body: Element, heading: Element | null): ProseRe
   // The region must be mostly prose: a page-wide wrapper of menus and lists is not an article.
   if (total < bestText.length * 0.5) return null;
   const region = best;
+  const near = nearRegion(best, body);
   return {
     root: best,
     wider: widerRegion(best, body, sums),
@@ -163,8 +164,22 @@ export function findProseRegion(body: Element, heading: Element | null): ProseRe
       blocks.findIndex(([el]) => region.contains(el)),
     ),
     discussion: isDiscussion(best, body),
-    blocks: blocks.map(([, t]) => ({ probe: t.slice(0, 50), length: t.length })),
+    blocks: blocks.map(([el, t]) => ({ probe: t.slice(0, 50), length: t.length, near: near(el) })),
     total,
+  };
+}
+
+/**
+ * Whether a block and the region meet below the body: parts of one article share a wrapper (a
+ * recipe's header and its steps in <main>); a consent panel or a modal, children of the body, meet
+ * the article only there.
+ */
+function nearRegion(best: Element, body: Element): (el: Element) => boolean {
+  const chain = new Set<Element>();
+  for (let a: Element | null = best; a && a !== body; a = a.parentElement) chain.add(a);
+  return (el) => {
+    for (let a: Element | null = el; a && a !== body; a = a.parentElement) if (chain.has(a)) return true;
+    return false;
   };
 }
 
@@ -252,10 +267,13 @@ function joined(region: ProseRegion, rootText: string, kept: number): boolean {
   if (region.discussion) return false;
   let lastKept = -1;
   let inRegion = 0;
+  let far = false;
   region.blocks.forEach((b, i) => {
-    if (rootText.includes(b.probe)) lastKept = i;
-    else if (i >= region.first && region.text.includes(b.probe)) inRegion += b.length;
+    if (rootText.includes(b.probe)) {
+      if (!b.near) far = true;
+      lastKept = i;
+    } else if (i >= region.first && region.text.includes(b.probe)) inRegion += b.length;
   });
-  if (lastKept < 0 || lastKept >= region.first) return false;
+  if (far || lastKept < 0 || lastKept >= region.first) return false;
   return kept + inRegion >= JOINED_SHARE * region.total;
 }
