@@ -24,19 +24,13 @@ const ALWAYS_DROP_TAGS = new Set(
 /** A class or id word, or a piece of one between - and _, is in the boilerplate lexicon. */
 function hasBoilerToken(names: string): boolean {
   // No array of every token: this runs on every element the walk visits.
-  for (const raw of names.split(/\s+/)) {
-    if (!raw) continue;
-    const c = raw.toLowerCase();
+  for (const c of names.toLowerCase().split(/\s+/)) {
+    if (!c) continue;
     if (BOILER_TOKENS.has(c)) return true;
     if (/[-_]/.test(c)) for (const piece of c.split(/[-_]+/)) if (BOILER_TOKENS.has(piece)) return true;
-    // CSS modules and styled components name a block in camel case: NewsletterCta_cta__Ue1Xp.
-    if (CAMEL.test(raw))
-      for (const piece of raw.split(/[-_]+|(?<=[a-z])(?=[A-Z])/))
-        if (BOILER_TOKENS.has(piece.toLowerCase())) return true;
   }
   return false;
 }
-const CAMEL = /[a-z][A-Z]/;
 
 /**
  * A kept block's elements (BEM: `page-footer-list__item` inside `page-footer-list`) carry its name;
