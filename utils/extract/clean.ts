@@ -146,17 +146,23 @@ function isTeaserCard(el: Element, host: string): boolean {
   return paragraphText(el) < 400 && textOf(el).length < 700;
 }
 
-function shouldDrop(el: Element, ctx: CleanContext, blocks: readonly string[]): boolean {
+/**
+ * What the walk does with an element: drop it, keep it, or keep it though the lexicon named it
+ * boilerplate ('spared': its parts may inherit the name, keptBlockNames).
+ */
+type Verdict = 'drop' | 'keep' | 'spared';
+
+function judge(el: Element, ctx: CleanContext, blocks: readonly string[]): Verdict {
   const tag = tagName(el);
-  if (ALWAYS_DROP_TAGS.has(tag)) return true;
+  if (ALWAYS_DROP_TAGS.has(tag)) return 'drop';
   if (
     (tag === 'article' || tag === 'li') &&
     !(ctx.heading && el.contains(ctx.heading)) &&
     keyParasIn(el, ctx) === 0 &&
     isTeaserCard(el, ctx.host)
   )
-    return true;
-  if (isHidden(el)) return !(ctx.heading && el.contains(ctx.heading));
+    return 'drop';
+  if (isHidden(el)) return ctx.heading && el.contains(ctx.heading) ? sparedIf(el, blocks) : 'drop';
   const role = el.getAttribute('role');
   const furniture =
     tag === 'nav' ||
@@ -165,13 +171,19 @@ function shouldDrop(el: Element, ctx: CleanContext, blocks: readonly string[]): 
     // A search or sign-up form; a form wrapping the page (ASP.NET, forum moderation) is not furniture.
     (tag === 'form' && (el.textContent ?? '').length < 1500) ||
     (role !== null && FURNITURE_ROLES.has(role));
-  if (!furniture && !lexiconHit(el, blocks)) return false;
+  if (!furniture && !lexiconHit(el, blocks)) return 'keep';
   // A highlighter's wrapper ("code-toolbar", "highlight", a copy button's box) holds code.
-  if (!furniture && holdsCode(el)) return false;
+  if (!furniture && holdsCode(el)) return 'spared';
   // A heading or paragraph is text, not a container: its class ("cookies", "promo-title") names
   // what it is about as often as what it is. The marker pass judges its words instead.
-  if (!furniture && /^(?:h[1-6]|p)$/.test(tag) && textOf(el).length >= 25) return false;
-  return !protectedNode(el, ctx);
+  if (!furniture && /^(?:h[1-6]|p)$/.test(tag) && textOf(el).length >= 25) return 'spared';
+  if (!protectedNode(el, ctx)) return 'drop';
+  return furniture ? sparedIf(el, blocks) : 'spared';
+}
+
+/** A kept element the lexicon judged only when it was furniture or hidden (the rare case). */
+function sparedIf(el: Element, blocks: readonly string[]): Verdict {
+  return lexiconHit(el, blocks) ? 'spared' : 'keep';
 }
 
 /**
@@ -194,20 +206,22 @@ function walkClean(parent: Element, ctx: CleanContext, blocks: readonly string[]
   let child = parent.firstElementChild;
   while (child) {
     const next = child.nextElementSibling;
-    if (shouldDrop(child, ctx, blocks)) child.remove();
-    else if (!CODE_TAGS.has(tagName(child))) walkClean(child, ctx, keptBlockNames(child, blocks));
+    const verdict = judge(child, ctx, blocks);
+    if (verdict === 'drop') child.remove();
+    else if (!CODE_TAGS.has(tagName(child)))
+      walkClean(child, ctx, verdict === 'spared' ? keptBlockNames(child, blocks) : blocks);
     child = next;
   }
 }
 
 const INHERITED_PROSE = 1500;
 
-/** The class names of a kept element that the lexicon would have removed: its parts inherit them. */
+/** The class names of a spared element (the lexicon would have removed it): its parts inherit them. */
 function keptBlockNames(el: Element, blocks: readonly string[]): readonly string[] {
   const cls = classAttr(el);
   // Kept for an article's worth of paragraphs; a site footer kept for its two blurbs on a page
   // without prose (a shop grid) still loses its parts.
-  if (!cls || !lexiconHit(el, blocks) || paragraphText(el) < INHERITED_PROSE) return blocks;
+  if (!cls || paragraphText(el) < INHERITED_PROSE) return blocks;
   const own = cls.split(/\s+/).filter((c) => c && hasBoilerToken(c));
   return own.length ? [...blocks, ...own] : blocks;
 }

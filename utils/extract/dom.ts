@@ -88,6 +88,9 @@ export function tagName(el: Element): string {
   return (el.localName ?? el.tagName).toLowerCase();
 }
 
+/** A link to a picture file (a gallery item, a full-size photo), not to a page. */
+export const IMAGE_FILE = /\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)/i;
+
 /**
  * Text inside links divided by all text (Readability's link density). Raw lengths (whitespace
  * included) on both sides: a ratio does not need collapsed text, and collapsing every subtree's
@@ -99,8 +102,9 @@ export function linkDensity(el: Element, _textLength?: number): number {
   let linked = 0;
   for (const a of Array.from(el.getElementsByTagName('a'))) {
     const href = a.getAttribute('href') ?? '';
-    // In-page anchors (footnotes) are not navigation.
-    const weight = href.startsWith('#') ? 0.3 : 1;
+    // In-page anchors (footnotes) are not navigation, nor a gallery's link to the full-size picture
+    // (a caption linked to the photo it describes).
+    const weight = href.startsWith('#') || IMAGE_FILE.test(href) ? 0.3 : 1;
     linked += (a.textContent ?? '').trim().length * weight;
   }
   return Math.min(1, linked / total);

@@ -23,7 +23,8 @@ function leadRegex(s: string): RegExp {
 
 // ---------------------------------------------------------------------------------------------
 // Class/id tokens of boilerplate containers (matched against "-"/"_"/space-separated pieces, so
-// "share" hits "share-bar" and "article__share" but not "shared").
+// "share" hits "share-bar" and "article__share" but not "shared"). Consent platforms that name their
+// banner after themselves are listed by that name: Quantcast (qc-cmp2-…), Consentmanager, Cookiebot.
 
 export const BOILER_TOKENS = /* @__PURE__ */ wordSet(
   `
@@ -41,6 +42,7 @@ export const BOILER_TOKENS = /* @__PURE__ */ wordSet(
   ad ads advert advertisement adsbygoogle pub publicite sponsor sponsored partner partners dfp gpt
   banner banniere habillage native-ad
   breadcrumb breadcrumbs fil-ariane cookie cookies consent gdpr rgpd modal popup overlay sidebar
+  cmp2 cmpbox cybotcookiebotdialog
   skip-link skiplink print toolbar tools author author-box author-bio authorbio about-author bio bio-box
   republish republication tags tag-list keywords mots-cles
   pagination pager footer header masthead menu nav navbar navigation visually-hidden sr-only
@@ -135,6 +137,12 @@ export const DATE_LINE =
 /** A teaser's link to the full story. */
 /** A teaser's excerpt ends cut short: « … », "...", « […] ». */
 export const CUT_SHORT = /(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$/;
+/** Ends a sentence: an entry's description does, an excerpt cut at a number of characters does not. */
+export const ENDS_SENTENCE = /[.!?»"”)]\s*$/;
+/** An excerpt cut short: « … », "...", « […] », or stopped mid-sentence. */
+export function cutShort(text: string): boolean {
+  return CUT_SHORT.test(text) || !ENDS_SENTENCE.test(text);
+}
 export const READ_MORE =
   /^(?:read more|read the full (?:story|article)|continue reading|keep reading|more|lire la suite|lire plus|en savoir plus|voir plus|la suite|weiterlesen|mehr lesen|mehr|leer más|seguir leyendo|continua(?: a leggere)?|leggi (?:tutto|di più))\s*(?:»|›|→|>|\.{3}|…)?$/i;
 /** The legal notice of a page footer. */

@@ -2,7 +2,8 @@
 // bylines and dates, contact lines, repeated captions, link-only paragraphs, related-story lists.
 
 import { bareHost, hostMatches } from '../core/url';
-import { descendants, elementsOf, tagName, textOf } from './dom';
+import { descendants, elementsOf, IMAGE_FILE, tagName, textOf } from './dom';
+import { holdsArticleBesides } from './teaser-lists';
 import {
   AGENCY_CREDIT,
   BYLINE_DATE,
@@ -104,26 +105,57 @@ export function dropNoiseLines(root: Element, pageHost: string | null = null): v
     if (links.length >= 2 || shouting) p.remove();
   }
   // Lists where every item is one headline-like link: a related-stories list.
+  const cardLists: Element[] = [];
   for (const list of elementsOf(root, LISTS)) {
     const items = Array.from(list.children).filter((c) => tagName(c) === 'li');
-    if (items.length < 2) continue;
+    if (items.length === 0) continue;
+    let count = 0;
+    let cards = false;
     // Links to the site's own articles; a list of shop or source links is content.
+    // An item can be a row of cards, and a card's picture and title two links to one story.
     const allLinks = items.every((li) => {
-      const a = li.getElementsByTagName('a');
-      if (a.length !== 1 || !sameSite(a[0]!.getAttribute('href') ?? '', pageHost)) return false;
+      const stories = new Map<string, string>();
+      const links = li.getElementsByTagName('a');
+      for (const a of Array.from(links)) {
+        const href = a.getAttribute('href') ?? '';
+        stories.set(href, `${stories.get(href) ?? ''} ${textOf(a)}`);
+      }
+      if (links.length > 1) cards = true;
+      let linked = 0;
+      for (const [href, t] of stories) {
+        // A link to the picture itself is a photo story's item, not a story.
+        if (!sameSite(href, pageHost) || IMAGE_FILE.test(href)) return false;
+        linked += t.trim().length;
+      }
       const t = textOf(li);
-      return t.length > 0 && textOf(a[0]).length / t.length > 0.9 && t.split(' ').length >= 4;
+      const headlines = [...stories.values()].every((x) => x.trim().split(' ').length >= 4);
+      count += stories.size;
+      return stories.size > 0 && t.length > 0 && linked / t.length > 0.9 && headlines;
     });
-    if (!allLinks) continue;
-    const prev = list.previousElementSibling;
-    const pt = prev ? textOf(prev) : '';
-    if (
-      prev &&
-      pt.length > 0 &&
-      pt.length < 50 &&
-      (/:$/.test(pt) || pt === pt.toUpperCase() || /^h[2-6]$/.test(tagName(prev)))
-    )
-      prev.remove();
-    list.remove();
+    if (!allLinks || count < 2) continue;
+    // Cards (a picture and a name per item) are also what a shop's grid is made of: only around an
+    // article, never as the page (judged below, over all of them).
+    if (cards) {
+      cardLists.push(list);
+      continue;
+    }
+    dropList(list);
   }
+  let listed = 0;
+  for (const list of cardLists) listed += textOf(list).length;
+  if (cardLists.length && holdsArticleBesides(textOf(root).length, listed)) cardLists.forEach(dropList);
+}
+
+/** A related-stories list and its title ("Related:", "MORE NEWS", a heading). */
+function dropList(list: Element): void {
+  const prev = list.previousElementSibling;
+  const pt = prev ? textOf(prev) : '';
+  if (
+    prev &&
+    pt.length > 0 &&
+    pt.length < 50 &&
+    (/:$/.test(pt) || pt === pt.toUpperCase() || /^h[2-6]$/.test(tagName(prev)))
+  )
+    prev.remove();
+  list.remove();
 }

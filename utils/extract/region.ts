@@ -3,12 +3,13 @@
 // page builders) come out as one section of several. Here the prose of the cleaned page is
 // measured before Readability runs — blocks of sentences that are not links — and the smallest
 // element holding most of it is kept aside; when Readability's body holds less than half of that
-// prose, the region is the body instead. Only strings are kept aside: the region itself is taken
-// from a replay of the run (pipeline.ts, replayUntil) on the few pages where it is used.
+// prose, the region is the body instead. Only its strings are read after Readability: the region
+// itself, and what its elements say (a discussion? near Readability's part?), are taken from a replay
+// of the run (pipeline.ts, replayUntil) on the few pages where it is used.
 
 import { collapse } from '../core/text';
 import { headlineLink, linkDensity, tagName } from './dom';
-import { CUT_SHORT, FOOTER_NOTICE, READ_MORE } from './lexicon';
+import { cutShort, FOOTER_NOTICE, READ_MORE } from './lexicon';
 import { findPosts } from './posts';
 
 const PROSE_TAGS = new Set(['p', 'li', 'pre', 'blockquote', 'td', 'dd']);
@@ -42,13 +43,14 @@ export interface ProseRegion {
   text: string;
   /** Index in `blocks` of the region's first block. */
   first: number;
-  /**
-   * Comments, replies, reviews: the region or an ancestor is named so, or it is a list of dated posts.
-   * Such a region never joins a short article above it (a blog post's comment thread).
-   */
-  discussion: boolean;
   /** Each prose block: the start of its text, and its length. */
-  blocks: Array<{ probe: string; length: number; near: boolean }>;
+  blocks: Array<{ probe: string; length: number }>;
+  /**
+   * The blocks' elements and the body they were found in: read only on a replayed run (`joinable`),
+   * before Readability rearranges that copy of the page.
+   */
+  parts: Element[];
+  body: Element;
   total: number;
 }
 
@@ -85,14 +87,13 @@ function boxOf(a: Element, memo: Map<Element, Box>): Box {
  * a line or two, or end with an ellipsis or mid-sentence (cut at a number of characters).
  */
 const ENTRY_TEXT = 300;
-const WHOLE = /[.!?»"”)]\s*$/;
 
 /**
  * A teaser's excerpt: within a few levels, a small box with a headline link or a "Read more" link
  * (recent posts, related articles). Its sentences are not the page's prose.
  */
 function inTeaser(el: Element, text: string, memo: Map<Element, Box>): boolean {
-  const entry = text.length >= ENTRY_TEXT && WHOLE.test(text) && !CUT_SHORT.test(text);
+  const entry = text.length >= ENTRY_TEXT && !cutShort(text);
   let a: Element | null = el.parentElement;
   for (let i = 0; i < 3 && a; i++, a = a.parentElement) {
     const b = boxOf(a, memo);
@@ -154,7 +155,6 @@ export function findProseRegion(body: Element, heading: Element | null): ProseRe
   // The region must be mostly prose: a page-wide wrapper of menus and lists is not an article.
   if (total < bestText.length * 0.5) return null;
   const region = best;
-  const near = nearRegion(best, body);
   return {
     root: best,
     wider: widerRegion(best, body, sums),
@@ -163,8 +163,9 @@ export function findProseRegion(body: Element, heading: Element | null): ProseRe
       0,
       blocks.findIndex(([el]) => region.contains(el)),
     ),
-    discussion: isDiscussion(best, body),
-    blocks: blocks.map(([el, t]) => ({ probe: t.slice(0, 50), length: t.length, near: near(el) })),
+    blocks: blocks.map(([, t]) => ({ probe: t.slice(0, 50), length: t.length })),
+    parts: blocks.map(([el]) => el),
+    body,
     total,
   };
 }
@@ -183,7 +184,10 @@ function nearRegion(best: Element, body: Element): (el: Element) => boolean {
   };
 }
 
-/** Class or id naming a discussion (lexicon's comment tokens, reviews, replies). */
+/**
+ * Comments, replies, reviews: the region or an ancestor is named so, or it is a list of dated posts.
+ * Such a region never joins a short article above it (a blog post's comment thread).
+ */
 const DISCUSSION =
   /comment|commentaire|repl(?:y|ies)|respon[sd]|discussion|disqus|reaction|review|avis|forum|thread/i;
 
@@ -260,20 +264,27 @@ export function widens(region: ProseRegion, rootText: string): 'region' | 'wider
 /**
  * Readability kept a short part of the article and the rest is the region, after it and apart from
  * it (a recipe's introduction in the page header, its ingredients and steps in the page body): both,
- * in page order, when together they hold nearly all the page's prose. Never a discussion under a
- * short post.
+ * in page order, when together they hold nearly all the page's prose. The strings say so here; the
+ * elements confirm it on the replayed run (`joinable`).
  */
 function joined(region: ProseRegion, rootText: string, kept: number): boolean {
-  if (region.discussion) return false;
   let lastKept = -1;
   let inRegion = 0;
-  let far = false;
   region.blocks.forEach((b, i) => {
-    if (rootText.includes(b.probe)) {
-      if (!b.near) far = true;
-      lastKept = i;
-    } else if (i >= region.first && region.text.includes(b.probe)) inRegion += b.length;
+    if (rootText.includes(b.probe)) lastKept = i;
+    else if (i >= region.first && region.text.includes(b.probe)) inRegion += b.length;
   });
-  if (far || lastKept < 0 || lastKept >= region.first) return false;
+  if (lastKept < 0 || lastKept >= region.first) return false;
   return kept + inRegion >= JOINED_SHARE * region.total;
+}
+
+/**
+ * A joined body, on the region of a replayed run: never a discussion under a short post, and every
+ * block Readability kept meets the region below the body. Read on the few pages `widens` says
+ * 'joined' for, not on every page that has a region.
+ */
+export function joinable(region: ProseRegion, rootText: string): boolean {
+  if (isDiscussion(region.root, region.body)) return false;
+  const near = nearRegion(region.root, region.body);
+  return region.blocks.every((b, i) => !rootText.includes(b.probe) || near(region.parts[i]!));
 }

@@ -21,8 +21,9 @@ import { dropMarkerBlocks } from './markers';
 import { readMetadata } from './metadata';
 import { pageElements } from './page-elements';
 import { dropNoiseLines } from './noise';
+import { dropTeaserLists } from './teaser-lists';
 import { findThread, rebuildThread, threadShare } from './thread';
-import { findProseRegion, widens } from './region';
+import { findProseRegion, joinable, widens } from './region';
 import { hasPaywallBox } from './paywall';
 import { replayUntil, type State, type Step } from './pipeline';
 import { baseUrl, isolate, revealNoscriptContent } from './prepare';
@@ -210,11 +211,12 @@ export const STEPS = [
     name: 'widen',
     does: 'Readability kept one section of several: the prose region instead',
     run(s: State) {
-      const which = s.region && widens(s.region, textOf(s.root!));
+      const rootText = textOf(s.root!);
+      const which = s.region && widens(s.region, rootText);
       // The region as it was before Readability: the run replayed up to where it was found.
       const region = which ? replayUntil(s, 'prose-region')?.region : null;
       const el = which === 'wider' ? region?.wider?.root : region?.root;
-      if (!el) return;
+      if (!el || (which === 'joined' && !joinable(region!, rootText))) return;
       if (which === 'joined') {
         // Readability's part first, then the region: both, in page order.
         const both = s.doc.createElement('div');
@@ -243,9 +245,10 @@ export const STEPS = [
   }),
   step({
     name: 'noise-lines',
-    does: 'credit, byline, date and contact lines; link-only paragraphs; related-story lists',
+    does: 'credit, byline, date and contact lines; link-only paragraphs; related-story and teaser lists',
     run(s: State) {
       dropNoiseLines(s.root!, hostOf(s.base));
+      dropTeaserLists(s.root!, s.base);
     },
   }),
   step({

@@ -82,6 +82,8 @@ describe('failure classes (tests/fixtures/classes)', () => {
       'samepost',
       'split',
       'entries',
+      'teasers',
+      'cards',
     ])
       expect(classes, k).toContain(k);
   });

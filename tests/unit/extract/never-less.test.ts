@@ -44,4 +44,19 @@ describe.skipIf(!present)('never less than Readability (benchmark pages)', () =>
     expect(keptShare(r.article.textContent, p.truth)).toBeGreaterThan(0.7);
     expect(r.article.textContent.length).toBeLessThan(p.truth.length * 3);
   });
+
+  // Teasers of other stories in the article's own column (class fixtures teasers--*, cards--*): a
+  // ticker of headlines with excerpts cut « ... » above the story, a video rail of card rows below it.
+  // Readability leaves them out of these two pages; the widened region and the cleaned page took them in.
+  it.each([
+    ['a "Breaking News" ticker above the story', '5f9c5ed5', 'Indian-origin man pleads guilty'],
+    ['a "Top Video" rail of card rows below the story', 'b37be353', 'He strangled me'],
+  ])('%s is left out', (_name, id, teaser) => {
+    const p = page(id);
+    const r = extractArticle(parseLikeBrowser(p.html), p.url);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(keptShare(r.article.textContent, p.truth)).toBeGreaterThan(0.9);
+    expect(r.article.textContent).not.toContain(teaser);
+  });
 });
