@@ -28,7 +28,7 @@ import { ON_DEMAND } from '../../utils/messaging/on-demand';
 import { listFixtures, loadFixture } from '../fixtures/classifieds/load';
 import { readHtmlFile } from '../tools/decode';
 import { parse } from './classifieds-score';
-import { median, ratioLine, ROUNDS_PER_PAGE as ROUNDS, type PageTiming } from './classifieds-timing';
+import { median, ratioLine, ROUNDS_PER_PAGE, runOrder, type PageTiming } from './classifieds-timing';
 
 const ROOT = join(import.meta.dirname, '../..');
 const FR_NEWS = join(ROOT, '../shared/corpus/fr-news');
@@ -182,9 +182,10 @@ export async function timeInChromium(
       const times = which.map(() => [] as number[]);
       if (profile) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
       const outputs = new Set<string>();
-      for (let r = 0; r < ROUNDS; r++)
-        for (let k = 0; k < which.length; k++) {
-          const w = (r + k) % which.length;
+      // With two bundles, 12 rounds: each of the six orders of the three runs twice.
+      const rounds = codes.length > 1 ? 12 : ROUNDS_PER_PAGE;
+      for (let r = 0; r < rounds; r++)
+        for (const w of runOrder(r, which.length)) {
           const res = await run(which[w]!);
           times[w]!.push(res.ms);
           if (res.out !== undefined) outputs.add(res.out);
@@ -254,7 +255,7 @@ export function printBrowser(t: BrowserTimings, labels: readonly string[]): void
     ],
   ];
   console.log(
-    `Scan / Readability in Chromium (in the page, wall time, ${ROUNDS} rounds interleaved per page${t.gc ? ', minor GC before each run' : ', no GC control'}; target ≤ 0.1)`,
+    `Scan / Readability in Chromium (in the page, wall time, ${t.scans.length > 1 ? 12 : ROUNDS_PER_PAGE} rounds interleaved per page${t.gc ? ', minor GC before each run' : ', no GC control'}; target ≤ 0.1)`,
   );
   for (const [g, f] of groups)
     for (const [b, label] of labels.entries()) {
@@ -279,7 +280,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const i = process.argv.indexOf('--before');
   const bundles = i > 0 ? [process.argv[i + 1]!, scanner] : [scanner];
   const limit = process.argv.indexOf('--limit');
-  const pages = browserPages().slice(0, limit > 0 ? Number(process.argv[limit + 1]) : undefined);
+  const only = process.argv.indexOf('--only');
+  const pages = browserPages()
+    .filter((p) => only < 0 || p.name.startsWith(process.argv[only + 1]!))
+    .slice(0, limit > 0 ? Number(process.argv[limit + 1]) : undefined);
   const profile = process.argv.includes('--profile') ? new Map<string, number>() : undefined;
   printBrowser(
     await timeInChromium(bundles, pages, profile),
