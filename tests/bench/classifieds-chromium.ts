@@ -4,6 +4,9 @@
 // getElementsByTagName and innerHTML calls are slower there in proportion.
 //
 //   node --import tsx tests/bench/classifieds-chromium.ts [--before <an older scanner.js>]
+//        [--bundle <scanner.js to time instead of the build>] [--only <page name prefix>] [--limit N]
+//        [--profile: self time by function, and with callees ("+ name") for the scanner's; give an
+//        unminified --bundle to read names]
 //   (also printed by the classifieds bench, after the Node figure)
 //
 // How: Debian's Chromium (playwright-core, the flags of tests/e2e/chromium.mjs, no extension loaded),
@@ -25,6 +28,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { documentHost } from '../../utils/classifieds/detect';
 import { ON_DEMAND } from '../../utils/messaging/on-demand';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../e2e/chromium.mjs';
 import { listFixtures, loadFixture } from '../fixtures/classifieds/load';
 import { readHtmlFile } from '../tools/decode';
 import { parse } from './classifieds-score';
@@ -32,7 +36,6 @@ import { median, ratioLine, ROUNDS_PER_PAGE, runOrder, type PageTiming } from '.
 
 const ROOT = join(import.meta.dirname, '../..');
 const FR_NEWS = join(ROOT, '../shared/corpus/fr-news');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const READABILITY = join(ROOT, 'node_modules/@mozilla/readability/Readability.js');
 
 /** The built scanner bundle: the store build, else the local one (the same code). */
@@ -138,13 +141,7 @@ export async function timeInChromium(
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
       '--js-flags=--expose-gc',
     ],
