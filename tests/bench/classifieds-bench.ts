@@ -1,7 +1,8 @@
 // Classifieds detection bench: block-level precision/recall per category on the labelled fixtures
 // (fixture score), the same scored leave-one-site-out (LOSO: whatever is fitted from data is refitted
 // on every other site family and scored on the family left out), flags on trap pages and trap kinds,
-// and scan time per page compared with Readability's extraction on the same DOM.
+// and scan time per page compared with Readability's extraction on the same DOM, under linkedom and, when
+// the extension is built, in Chromium.
 // Called at the end of `npm run bench`; runnable alone: node --import tsx tests/bench/classifieds-bench.ts
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,8 @@ import {
   type Counts,
   type PageScore,
 } from './classifieds-score';
+import { CHROMIUM } from '../e2e/chromium.mjs';
+import { browserPages, builtScanner, printBrowser, timeInChromium } from './classifieds-chromium';
 import { ratioLine, ROUNDS_PER_PAGE, timePages } from './classifieds-timing';
 
 const f2 = (x: number) => (Number.isNaN(x) ? ' n/a' : x.toFixed(2));
@@ -144,6 +147,17 @@ export async function runClassifiedsBench(): Promise<void> {
 
   unlabelledRealPages(fixtures);
   timing(fixtures);
+  await browserTiming();
+}
+
+/** The same ratio where the extension runs it: its built scanner.js in Chromium (classifieds-chromium.ts). */
+async function browserTiming(): Promise<void> {
+  const scanner = builtScanner();
+  if (!scanner || !existsSync(CHROMIUM)) {
+    console.log('Scan / Readability in Chromium: skipped (needs "npm run build" and Debian\'s chromium)');
+    return;
+  }
+  printBrowser(await timeInChromium([scanner], browserPages()), ['this build']);
 }
 
 /**

@@ -60,37 +60,67 @@ export interface PageTiming {
   rounds: number[];
 }
 
+/**
+ * The order of round `r` among `n` runs: every permutation in turn, so that each run follows each other
+ * one as often (a scan right after another scan of the same DOM finds it in the CPU's caches: a
+ * rotation alone made one copy of the same code 7 % faster than the other).
+ */
+export function runOrder(r: number, n: number): number[] {
+  const perms: number[][] = [[]];
+  for (let k = 0; k < n; k++)
+    perms.splice(
+      0,
+      perms.length,
+      ...perms.flatMap((p) =>
+        Array.from({ length: p.length + 1 }, (_, i) => [...p.slice(0, i), k, ...p.slice(i)]),
+      ),
+    );
+  perms.sort((a, b) => a.join().localeCompare(b.join()));
+  return perms[r % perms.length]!;
+}
+
 /** Times the scan and Readability on each page (see the top of this file for how and why). */
 export function timePages(pages: ReadonlyArray<{ name: string; html: string }>): PageTiming[] {
+  return timeScans(pages, [detectBlocks])[0]!;
+}
+
+/**
+ * The same for several versions of the scan (an A/B of a speed-up: tests/tools/classifieds-ab.ts), each
+ * against the same parse() runs; the order of the runs rotates from round to round.
+ */
+export function timeScans(
+  pages: ReadonlyArray<{ name: string; html: string }>,
+  scans: ReadonlyArray<(doc: Document) => unknown>,
+  rounds = ROUNDS,
+): PageTiming[][] {
   const gc = minorGc();
   const docs = pages.map((p) => parse(p.html));
   for (let k = 0; k < 2; k++)
     for (const doc of docs) {
-      detectBlocks(doc);
+      for (const scan of scans) scan(doc);
       new Readability(doc.cloneNode(true) as Document).parse();
     }
-  return docs.map((doc, i) => {
-    const scan: number[] = [];
-    const read: number[] = [];
-    for (let r = 0; r < ROUNDS; r++) {
+  const out = scans.map(() => [] as PageTiming[]);
+  docs.forEach((doc, i) => {
+    const times = [...scans, null].map(() => [] as number[]);
+    for (let r = 0; r < rounds; r++) {
       const clone = doc.cloneNode(true) as Document;
-      const s = () => scan.push(cpuMs(() => detectBlocks(doc), gc));
-      const p = () => read.push(cpuMs(() => new Readability(clone).parse(), gc));
-      if (r % 2) {
-        p();
-        s();
-      } else {
-        s();
-        p();
+      for (const w of runOrder(r, scans.length + 1)) {
+        const scan = scans[w];
+        times[w]!.push(cpuMs(scan ? () => scan(doc) : () => new Readability(clone).parse(), gc));
       }
     }
-    return {
-      name: pages[i]!.name,
-      scan: median(scan),
-      read: median(read),
-      rounds: scan.map((x, r) => x / read[r]!),
-    };
+    const read = times[scans.length]!;
+    scans.forEach((_, w) =>
+      out[w]!.push({
+        name: pages[i]!.name,
+        scan: median(times[w]!),
+        read: median(read),
+        rounds: times[w]!.map((x, r) => x / read[r]!),
+      }),
+    );
   });
+  return out;
 }
 
 const f3 = (x: number) => x.toFixed(3);
@@ -98,7 +128,8 @@ const f3 = (x: number) => x.toFixed(3);
 /** "median 0.061 (pages p25–p75 0.041–0.090; one round alone 0.055–0.070)". */
 export function ratioLine(ts: readonly PageTiming[]): string {
   const ratios = ts.map((t) => t.scan / t.read);
-  const perRound = Array.from({ length: ROUNDS }, (_, r) => median(ts.map((t) => t.rounds[r]!)));
+  const n = Math.min(...ts.map((t) => t.rounds.length));
+  const perRound = Array.from({ length: n }, (_, r) => median(ts.map((t) => t.rounds[r]!)));
   return (
     `median of per-page ratios ${f3(median(ratios))} ` +
     `(pages p25–p75 ${f3(quantile(ratios, 0.25))}–${f3(quantile(ratios, 0.75))}, p95 ${f3(quantile(ratios, 0.95))}; ` +

@@ -8,6 +8,16 @@ import { join } from 'node:path';
 // The local build (LISIBLE_LOCAL_SITES=1): 127.0.0.1 and localhost count as known news sites.
 export const CHROME_EXT_DIR = join(import.meta.dirname, '../../.output/local/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Headless in a container, nothing fetched behind the tests' back (also tests/bench/classifieds-chromium.ts). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export async function launch({
   headless = true,
@@ -25,13 +35,7 @@ export async function launch({
     env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8` },
     viewport: { width: 1200, height: 900 },
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       `--lang=${locale}`,
       `--disable-extensions-except=${extDir}`,
       `--load-extension=${extDir}`,

@@ -68,6 +68,39 @@ function inLabelLink(el: Element, cache: LabelCache): boolean {
   return label;
 }
 
+/** What a link's target says: a classifieds category and how it was known, or nothing (null). */
+type LinkTarget = { cat: Category; sig: number } | null;
+
+/**
+ * Judges a link's href: a classifieds host other than the page's own, else a classifieds path of the
+ * site. Many links share a host and many an href (a teaser's image and title): each is judged once.
+ */
+function linkTarget(
+  href: string,
+  pageHost: string | null,
+  hosts: Map<string, Category | null>,
+  hrefs: Map<string, LinkTarget>,
+): LinkTarget {
+  let t = hrefs.get(href);
+  if (t !== undefined) return t;
+  const host = hrefHost(href);
+  let cat: Category | null = null;
+  if (host) {
+    cat = hosts.get(host) ?? null;
+    if (!hosts.has(host)) {
+      cat = pageHost !== null && hostMatches(host, pageHost) ? null : hostCategory(host);
+      hosts.set(host, cat);
+    }
+  }
+  if (cat) t = { cat, sig: SIG.HOST };
+  else {
+    const path = pathCategory(href);
+    t = path ? { cat: path, sig: SIG.PATH } : null;
+  }
+  hrefs.set(href, t);
+  return t;
+}
+
 /** Marks text and link signals below `scope`. */
 export function* collectSignals(scope: Element, pageHost: string | null, s: Signals): Generator<void> {
   const stop = scope.parentElement;
@@ -78,40 +111,32 @@ export function* collectSignals(scope: Element, pageHost: string | null, s: Sign
     if (++n % STEP === 0) yield;
     const data = node.nodeValue;
     if (!data || data.length < 2 || data.length > MAX_NODE_TEXT || !NON_SPACE.test(data)) continue;
+    // The signals first: nearly every text node has none, and asking the DOM for the parent and its
+    // tag name costs more than the prefilter that says so (a script's text, whose signals are dropped
+    // here, is rare in a body).
+    const mask = textSignals(data);
+    if (!mask) continue;
     const parent = node.parentElement;
     if (!parent || SKIP_TEXT_PARENTS.has(parent.tagName)) continue;
-    const mask = textSignals(data);
     // The words of a menu entry ("Avis de décès", "Annonces légales") are not facts of an ad.
-    if (mask && !inLabelLink(parent, labels)) mark(s, parent, mask, stop);
+    if (!inLabelLink(parent, labels)) mark(s, parent, mask, stop);
   }
-  // Links to classifieds hosts (other than the page's own) or sections; many links share a host, so
-  // each host is judged once (null: the page's own host, or not a classifieds one).
-  const hostCats = new Map<string, Category | null>();
+  // Links to classifieds hosts (other than the page's own) or sections.
+  const hosts = new Map<string, Category | null>();
+  const hrefs = new Map<string, LinkTarget>();
   const links = scope.getElementsByTagName('a');
   for (let i = 0; i < links.length; i++) {
     if (i % STEP === STEP - 1) yield;
     const a = links[i]!;
-    const href = a.getAttributeNode('href')?.value;
+    // getAttribute, not getAttributeNode: a browser makes an Attr object for the latter.
+    const href = a.getAttribute('href');
     if (!href || href.charCodeAt(0) === 35 /* # */) continue;
-    const host = hrefHost(href);
-    let cat: Category | null = null;
-    let sig: number = SIG.HOST;
-    if (host) {
-      cat = hostCats.get(host) ?? null;
-      if (!hostCats.has(host)) {
-        cat = pageHost !== null && hostMatches(host, pageHost) ? null : hostCategory(host);
-        hostCats.set(host, cat);
-      }
-    }
-    if (!cat) {
-      cat = pathCategory(href);
-      sig = SIG.PATH;
-    }
-    if (!cat) continue;
+    const t = linkTarget(href, pageHost, hosts, hrefs);
+    if (!t) continue;
     // "Annonces immo", "Avis de décès", "Passez votre annonce": a place of the site, not an ad.
     if (inLabelLink(a, labels)) continue;
-    s.linkCat.set(a, cat);
-    mark(s, a, sig, stop);
+    s.linkCat.set(a, t.cat);
+    mark(s, a, t.sig, stop);
   }
 }
 
