@@ -113,6 +113,14 @@ export function counted(database: LisibleDB): void {
             reads.requests++;
             return t.getMany(req);
           },
+          // A cursor (an index's own keys, read one step at a time): one request, its first key counted.
+          openCursor: (req) => {
+            reads.requests++;
+            return t.openCursor(req).then((c) => {
+              if (c) reads.keys++;
+              return c;
+            });
+          },
           query: (req) =>
             t.query(req).then((res) => {
               reads.requests++;
