@@ -79,7 +79,15 @@ async function stored(database: LisibleDB, n: number) {
     entries += r.facets.length;
   });
   await database.bodies.each((b) => (bodies += Buffer.byteLength(JSON.stringify(b))));
-  return { total: (rows + facets / 2 + bodies) / n, facets: facets / n, entries: entries / n };
+  // v9: each article's words once more, as one string (its own table, no index but its key).
+  let light = 0;
+  await database.wordText.each((t) => (light += Buffer.byteLength(JSON.stringify(t))));
+  return {
+    total: (rows + facets / 2 + bodies + light) / n,
+    facets: facets / n,
+    entries: entries / n,
+    light: light / n,
+  };
 }
 
 setCommuneSource(async () => officialIndexText());
@@ -112,11 +120,12 @@ log('list and search done');
 // Every filter alone, in pairs and in threes: pages of the same size at both sizes, then the page of 60.
 type Combo = { name: string; hits: [number, number]; ms: [number, number]; page60: number; work: string };
 const combos: Combo[] = [];
-/** Rows, keys and requests one run of a query reads (deterministic: no noise). */
+/** Rows (+ light `wordText` rows, v9), keys and requests one run of a query reads (deterministic). */
 async function work(run: () => Promise<unknown>): Promise<string> {
   const start = { ...reads };
   await run();
-  return `${reads.rows - start.rows}/${reads.keys - start.keys}/${reads.requests - start.requests}`;
+  const light = reads.light - start.light;
+  return `${reads.rows - start.rows}${light ? `+${light}` : ''}/${reads.keys - start.keys}/${reads.requests - start.requests}`;
 }
 for (const size of [1, 2, 3]) {
   const smallQueries = new Map(combinations(span(SMALL), size));
@@ -189,6 +198,7 @@ if (JSON_OUT) {
       over3WithinFloor: combos.filter((c) => ratio(c) > 3 && !overFloor(c)).map((c) => c.name),
       bytesPerArticle: Math.round(bytes.total),
       facetBytesPerArticle: Math.round(bytes.facets),
+      wordTextBytesPerArticle: Math.round(bytes.light),
       exportBytesPerArticle: Math.round(json.length / BIG),
       rareHits,
     }),
@@ -203,10 +213,10 @@ if (JSON_OUT) {
   for (const [name, a, b] of operations)
     console.log(`| ${name} | ${f(a)} | ${f(b)} | ${(b / a).toFixed(2)}× |`);
   console.log(
-    `\nwritten in bulk: ${f(insertMs / (BIG + SMALL))} ms/article (transactions of 500); stored ≈ ${(bytes.total / 1024).toFixed(1)} KB/article (rows + index entries + bodies, no images), of which the facets index ${(bytes.facets / 1024).toFixed(2)} KB (${bytes.entries.toFixed(1)} entries); JSON backup ${(json.length / BIG / 1024).toFixed(1)} KB/article; rare word found in ${rareHits} article(s)`,
+    `\nwritten in bulk: ${f(insertMs / (BIG + SMALL))} ms/article (transactions of 500); stored ≈ ${(bytes.total / 1024).toFixed(1)} KB/article (rows + index entries + bodies, no images), of which the facets index ${(bytes.facets / 1024).toFixed(2)} KB (${bytes.entries.toFixed(1)} entries) and the words as one string (wordText) ${(bytes.light / 1024).toFixed(2)} KB; JSON backup ${(json.length / BIG / 1024).toFixed(1)} KB/article; rare word found in ${rareHits} article(s)`,
   );
   console.log(
-    `\n| filters | hits at ${SMALL} | ${SMALL} (ms) | ${BIG}, same page (ms) | ratio | rows/keys/requests read, ${SMALL} → ${BIG} | ${BIG}, page of 60 (ms) | hits at ${BIG} |`,
+    `\n| filters | hits at ${SMALL} | ${SMALL} (ms) | ${BIG}, same page (ms) | ratio | rows(+light rows)/keys/requests read, ${SMALL} → ${BIG} | ${BIG}, page of 60 (ms) | hits at ${BIG} |`,
   );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const c of combos)

@@ -3,7 +3,8 @@
 // saved date — so the words index is in saved-date order for every row (utils/db/term-window.ts reads it
 // so). v8: and writes them again marked with its publication date (`pwords`), for the list ordered by
 // publication date. A DBCore middleware rather than a step of each writer: a writer that forgets cannot
-// exist.
+// exist. (v9: the same words as one string, `wordText`, are written by the middleware of word-text.ts,
+// below this one: it awaits, which Dexie's own middlewares between them would not survive.)
 import type { DBCore, Middleware } from 'dexie';
 import type { ArticleRow } from './schema';
 import { datedWords } from './text';

@@ -13,6 +13,7 @@ import { changeLog, type SyncChangeRow, type SyncItemRow } from '../sync/changel
 import { withFacets } from './facets';
 import { articleWords, communeFallback, datedWords } from './text';
 import { datedWordsMiddleware, withDatedWords } from './dated-words';
+import { fillWordText, wordTextMiddleware, type WordTextRow } from './word-text';
 
 /** The metadata of a saved article: one small row of the `articles` table, what the list reads. */
 export interface ArticleRow extends Omit<Article, 'contentHtml' | 'textContent'> {
@@ -127,6 +128,8 @@ export class LisibleDB extends Dexie {
   highlights!: EntityTable<HighlightRow, 'id'>;
   /** v6: the reader's site rules (utils/settings/user-rules.ts). */
   userRules!: EntityTable<UserRule, 'id'>;
+  /** v9: each article's words as one string (utils/db/word-text.ts), written with every article row. */
+  wordText!: EntityTable<WordTextRow, 'id'>;
 
   constructor(name: string = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -192,7 +195,13 @@ export class LisibleDB extends Dexie {
           '++id, &key, savedAt, [savedAt+id], site, communeInsee, *tags, *words, *pwords, *facets, unsanitized',
       })
       .upgrade((tx) => rewriteRows(tx, withDatedWords));
+    // v9 — a term with a sparse filter (issue 14): each article's words as one light string in their own
+    // table (utils/db/word-text.ts), so the filter's range is walked and each article checked for the
+    // term without reading its row. Filled from every row; every later write of a row writes it too
+    // (utils/db/dated-words.ts). The article rows themselves do not change.
+    this.version(9).stores({ wordText: 'id' }).upgrade(fillWordText);
     this.use(datedWordsMiddleware);
+    this.use(wordTextMiddleware);
   }
 }
 

@@ -14,9 +14,10 @@
 // ranges newest first.
 import { db, type ArticleRow, type LisibleDB } from './schema';
 import { dateOf, flagPattern, rangeFor, type DateKind } from './facets';
-import { Walk, type Row } from './walk';
+import { Walk, type Check, type Row } from './walk';
 import { queryTerms } from './text';
 import { TermWindow } from './term-window';
+import { LIGHT_ROW_KEYS, termCheck } from './word-text';
 
 export interface LibraryQuery {
   text?: string;
@@ -101,6 +102,9 @@ export interface PlanCaps {
   keys?: number;
   /** A candidate set this small (or of at most two pages) is read as rows directly. */
   direct?: number;
+  /** What a `wordText` row costs, in index keys: when the base range is this much sparser than the
+   * term's window, the rest is walked and checked (v9). */
+  lightRow?: number;
 }
 
 export async function queryLibrary(
@@ -116,7 +120,7 @@ export async function queryLibrary(
   const page = pager(kind);
   const plan: Plan = { q, terms, kind, caps, database };
 
-  return database.transaction('r', table, async () => {
+  return database.transaction('r', table, database.wordText, async () => {
     // Each term's articles as ids: a rare term's (complete, small) set is the answer once its rows
     // are read; a larger one filters the walk's keys; a word in most articles is checked on rows.
     // Newest first, the first other term is read a window of dates at a time instead (by publication
@@ -150,6 +154,7 @@ export async function queryLibrary(
     const items: Row[] = [];
     let cursor = after;
     for (;;) {
+      const seen = { keys: 0 };
       const part = await walkPlan(
         plan,
         limit - items.length + 1,
@@ -157,6 +162,7 @@ export async function queryLibrary(
         win.from,
         [...sets, win.ids],
         common,
+        { seen },
       );
       items.push(...(part.items as Row[]));
       if (items.length > limit) return page(items.slice(0, limit), true);
@@ -164,31 +170,48 @@ export async function queryLibrary(
       // Below this window: the dates under its lowest one (no id is below 0), from the newest article
       // of the base filters there (none: the page is over, however much of the term is left).
       cursor = [win.from, 0];
-      const below = await newestBelow(database, rangeFor(q, kind, flagPattern(q)), kind, q.from, win.from);
+      // v9: a base range sparser than the term (a tag, commune + tag) is walked on below, each article
+      // checked for every term in its `wordText` row, instead of reading the term's entries down to a
+      // match. Over the next dates the walk reads the range's keys either way; checked, a light row
+      // each; by windows, the term's entries, which a 4× larger window overshoots by ~2× on average
+      // (and a window costs requests and a row of its own): so the range's keys in this window, at a
+      // light row's cost, against twice the term's articles here.
+      if (seen.keys * (caps.lightRow ?? LIGHT_ROW_KEYS) < 2 * win.ids.size) {
+        const found = part.items.length;
+        const chunk = Math.ceil((1.5 * (limit - items.length + 1) * (seen.keys + 1)) / (found + 1));
+        // (At least one row: a page of none would have no cursor to say that more follows.)
+        const rest = await walkPlan(plan, Math.max(1, limit - items.length), cursor, q.from, sets, [], {
+          check: termCheck(database, terms),
+          chunk,
+        });
+        items.push(...(rest.items as Row[]));
+        return page(items.slice(0, limit), items.length > limit || rest.next !== null);
+      }
+      const below = await newestBelow(database, rangeFor(q, kind, flagPattern(q)), q.from, win.from);
       if (below === null) return page(items, false);
       await win.next(below);
     }
   });
 }
 
-/** The newest date of the ranges below `before` (one key and one row each), null when empty. */
+/** The newest date of the ranges below `before` (one key each), null when empty. */
 async function newestBelow(
   database: LisibleDB,
   prefixes: string[],
-  kind: DateKind,
   from: number | undefined,
   before: number,
 ): Promise<number | null> {
   let newest: number | null = null;
   for (const p of prefixes) {
-    const [id] = (await database.articles
+    // The key itself ([prefix, date], one cursor step): its date without reading the row (a row
+    // weighs some 40 keys here, and each window below read one).
+    const [key] = (await database.articles
       .where('facets')
       .between([p, from ?? -Infinity], [p, before], true, false)
       .reverse()
       .limit(1)
-      .primaryKeys()) as number[];
-    const row = id === undefined ? undefined : await database.articles.get(id);
-    const date = row ? dateOf(row, kind) : null;
+      .keys()) as unknown as Array<[string, number]>;
+    const date = key ? key[1] : null;
     if (date !== null && (newest === null || date > newest)) newest = date;
   }
   return newest;
@@ -220,6 +243,8 @@ async function walkPlan(
   from: number | undefined,
   sets: Array<Set<number>>,
   common: string[],
+  /** v9: every term checked on `wordText` (`chunk`: the first keys per walk); keys read, counted in `seen`. */
+  opts: { check?: Check; chunk?: number; seen?: { keys: number } } = {},
 ): Promise<LibraryPage> {
   const keyCap = caps.keys ?? KEY_FILTER_CAP;
   const matches = matcher(q, terms, kind, after);
@@ -232,8 +257,10 @@ async function walkPlan(
     list.length ? (id: number) => list.every((s) => s.has(id)) : undefined;
   // Several communes: their ranges merged newest first, each read in smaller chunks.
   const n = prefixes.length;
-  const chunk = Math.ceil((limit + 1) / n) + (n > 1 ? 1 : 0);
-  const walks = prefixes.map((p) => new Walk(database, p, lo, hi, chunk, kind, keep(sets), after));
+  const chunk = Math.ceil((opts.chunk ?? limit + 1) / n) + (n > 1 ? 1 : 0);
+  const walks = prefixes.map(
+    (p) => new Walk(database, p, lo, hi, chunk, kind, keep(sets), after, opts.check),
+  );
   // Common terms, checked on rows, may drop most rows: a small sample first, and if most fail, their
   // ids are read (keys only) and filter the keys.
   let checked = common.length > 0;
@@ -279,5 +306,6 @@ async function walkPlan(
   // (The walk that gave the last row usually has ids left: no await, see Walk.head.)
   if (!checked && items.length === limit)
     for (const w of walks) if (!more) more = w.waiting > 0 || (await w.any());
+  if (opts.seen) for (const w of walks) opts.seen.keys += w.keysRead;
   return page(items.slice(0, limit), more);
 }

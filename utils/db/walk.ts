@@ -10,6 +10,11 @@ export type Row = ArticleRow & { id: number };
 const MAX_CHUNK = 4096;
 /** First chunk of a key-filtered walk: keys cost little next to rows. */
 const KEYED_CHUNK = 64;
+/** Largest chunk a checked walk takes: each key kept by the filter costs a light row (v9). */
+const CHECKED_CHUNK = 512;
+
+/** v9: an asynchronous filter of ids (utils/db/word-text.ts: the term in each article's words). */
+export type Check = (ids: number[]) => Promise<number[]>;
 
 /**
  * Keys come in index order: newest date first and, between equal dates, highest id first. A chunk ends
@@ -38,6 +43,10 @@ export class Walk {
   private need = 1;
   private seen = 0;
   private kept = 0;
+  /** Keys read so far (how the plan judges the range's density, utils/db/search.ts). */
+  get keysRead(): number {
+    return this.seen;
+  }
 
   constructor(
     private readonly database: LisibleDB,
@@ -49,17 +58,19 @@ export class Walk {
     private keep?: (id: number) => boolean,
     /** The previous page's cursor [date, id]: the walk starts after it. */
     resume?: [number, number],
+    /** Ids the key filter kept are checked by this too, a chunk at a time; `chunk` is its first. */
+    private readonly check?: Check,
   ) {
     this.upper = hi;
     if (resume && resume[0] === hi) this.tie = resume;
     this.chunk = Math.max(1, chunk);
-    if (keep) this.chunk = Math.max(this.chunk, KEYED_CHUNK);
+    if (keep && !check) this.chunk = Math.max(this.chunk, KEYED_CHUNK);
   }
 
   /** From now on, drop the keys `keep` refuses (ids already read are kept: the caller checks rows). */
   filter(keep: ((id: number) => boolean) | undefined): void {
     this.keep = keep;
-    if (keep) this.chunk = Math.max(this.chunk, KEYED_CHUNK);
+    if (keep && !this.check) this.chunk = Math.max(this.chunk, KEYED_CHUNK);
   }
 
   /** Kept ids read and not taken yet. */
@@ -141,7 +152,7 @@ export class Walk {
         this.upper = date;
         this.open = true;
       } else this.tie = [date, keys[keys.length - 1]!];
-      this.push(keys);
+      await this.push(keys);
       return;
     }
     const keys = (await this.range(this.lo, this.upper, !this.open)
@@ -149,18 +160,26 @@ export class Walk {
       .primaryKeys()) as number[];
     this.done = keys.length < this.chunk;
     if (!this.done) this.tail = keys[keys.length - 1]!;
-    this.push(keys);
+    await this.push(keys);
   }
 
-  private push(keys: number[]): void {
-    const kept = this.keep ? keys.filter(this.keep) : keys;
+  private async push(keys: number[]): Promise<void> {
+    let kept = this.keep ? keys.filter(this.keep) : keys;
+    if (this.check && kept.length) kept = await this.check(kept);
     this.ids.push(...kept);
-    if (!this.keep) return;
-    // Keys cost little next to rows: read as many as the filter's rate so far says the need takes.
     this.seen += keys.length;
     this.kept += kept.length;
+    // (A checked walk that read no key, as at the end of a run of equal dates, learnt nothing of the
+    // filter's rate: its chunk stays.)
+    if ((!this.keep && !this.check) || (this.check && keys.length === 0)) return;
+    // Keys cost little next to rows: read as many as the filter's rate so far says the need takes
+    // (checked keys cost a light row each: grow more slowly while none passed).
     const left = Math.max(1, this.need - this.ids.length);
-    const guess = this.kept ? Math.ceil((1.5 * left * this.seen) / this.kept) : this.chunk * 8;
-    this.chunk = Math.min(MAX_CHUNK, Math.max(KEYED_CHUNK, guess));
+    const guess = this.kept
+      ? Math.ceil((1.5 * left * this.seen) / this.kept)
+      : this.chunk * (this.check ? 4 : 8);
+    this.chunk = this.check
+      ? Math.min(CHECKED_CHUNK, Math.max(8, guess))
+      : Math.min(MAX_CHUNK, Math.max(KEYED_CHUNK, guess));
   }
 }

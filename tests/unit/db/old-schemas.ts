@@ -17,6 +17,12 @@ export const V6 = {
   userRules: '++id, host, kind, createdAt',
 };
 export const V7 = V6;
+/** Stores of v8 (the words by publication date, `pwords`), unchanged by v9 but for its new table. */
+export const V8 = {
+  ...V7,
+  articles:
+    '++id, &key, savedAt, [savedAt+id], site, communeInsee, *tags, *words, *pwords, *facets, unsanitized',
+};
 
 /** A database of an earlier `version` with its `stores`, open, deleted after the test: its name and it. */
 export async function openOld(
@@ -35,7 +41,7 @@ export async function openOld(
 export async function upgraded(name: string, n: number): Promise<[LisibleDB, ArticleRow[]]> {
   const db = new LisibleDB(name);
   await db.open();
-  expect(db.verno).toBe(8);
+  expect(db.verno).toBe(9);
   const rows = await db.articles.toArray();
   expect(rows).toHaveLength(n);
   return [db, rows];

@@ -40,7 +40,7 @@ describe('classifieds preferences in Dexie', () => {
     v1.close();
     const db = new LisibleDB(name);
     await db.open();
-    expect(db.verno).toBe(8); // the latest schema version (v8: the publication lead)
+    expect(db.verno).toBe(9); // the latest schema version (v9: the words as one string)
     expect((await db.articles.toArray()).map((a) => a.title)).toEqual(['Ancien']);
     expect(await getClassifiedsPrefs(db)).toEqual({ categories: {}, sites: {} });
     db.close();

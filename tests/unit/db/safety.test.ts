@@ -40,7 +40,7 @@ describe('migrations', () => {
     v1.close();
     const db = new LisibleDB(name);
     await db.open();
-    expect(db.verno).toBe(8); // the latest schema version (v8: the publication lead)
+    expect(db.verno).toBe(9); // the latest schema version (v9: the words as one string)
     expect(await db.articles.count()).toBe(250);
     expect(await db.bodies.count()).toBe(250);
     const row = (await db.articles.get(1))!;
@@ -91,7 +91,7 @@ describe('another tab on another version', () => {
     await vi.waitFor(() => expect(seen).toContain('blocked'));
     old.close();
     await opening;
-    expect(db.verno).toBe(8); // the latest schema version (v8: the publication lead)
+    expect(db.verno).toBe(9); // the latest schema version (v9: the words as one string)
     off();
     db.close();
   });

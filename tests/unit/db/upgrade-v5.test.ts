@@ -77,7 +77,7 @@ describe('v3 → v5', () => {
 
     const db = new LisibleDB(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     const all = await db.articles.toArray();
     expect(all.map((r) => r.commune?.name ?? null)).toEqual(['Saint-Lô', 'Saint-Lô', 'Saint-Lô', null]);
     expect(all.map((r) => r.communeInsee ?? null)).toEqual(['50502', '50502', '50502', null]);

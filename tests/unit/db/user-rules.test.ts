@@ -51,7 +51,7 @@ describe('schema v6 (through v4 sync and v5 communes)', () => {
     v3.close();
     const db = new LisibleDB(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect((await db.articles.toArray()).map((a) => a.title)).toEqual(['Gardé']);
     expect((await db.bodies.get(1))?.textContent).toBe('corps');
     expect((await db.prefs.get('classifieds'))?.value).toEqual({ categories: { emploi: 'show' }, sites: {} });

@@ -144,7 +144,7 @@ describe('schema upgrades under the change log', () => {
 
     const db = new LisibleDB(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await db.articles.get(1)).toMatchObject({ title: 'Avant', tags: ['caen'], favourite: 1 });
     expect(await db.bodies.get(1)).toMatchObject({ contentHtml: '<p>corps</p>' });
     expect(await db.prefs.count()).toBe(1);

@@ -39,6 +39,8 @@ describe('two devices through a real WebDAV server', () => {
     const onB = (await b.db.articles.toArray())[0]!;
     expect(onB.title).toBe('Le conseil municipal de Caen vote le budget 1');
     expect(await b.db.images.where('articleId').equals(onB.id!).count()).toBe(1);
+    // A pulled article is searchable through a sparse filter too: its words as one string (v9).
+    expect((await b.db.wordText.get(onB.id!))?.text).toContain(' budget ');
 
     // At the same time: a tag on A, another tag, the favourite and progress on B.
     await addTag([id], 'caen', a.db);
@@ -58,6 +60,7 @@ describe('two devices through a real WebDAV server', () => {
     expect(await a.db.articles.count()).toBe(0);
     expect(await a.db.bodies.count()).toBe(0);
     expect(await a.db.images.count()).toBe(0);
+    expect(await a.db.wordText.count()).toBe(0);
     expect(await snapshot(a.db)).toEqual(await snapshot(b.db));
   });
 
