@@ -13,6 +13,8 @@ import { CUT_SHORT, cutShort, READ_MORE } from './lexicon';
 /** Items a teaser list needs, and the share of them that must be teasers. */
 const MIN_ITEMS = 3;
 const SHARE = 0.75;
+/** A box of more items is a body of paragraphs or a page's grid, not a list beside an article. */
+const MAX_ITEMS = 100;
 /**
  * What the body must hold besides the lists for them to be around an article: as much text as the
  * gates ask of a list's intro before they call it an article (400 characters), and a quarter of the
@@ -31,12 +33,22 @@ function itemsOf(el: Element): Element[] | null {
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
     const t = tagName(c);
     if (t === 'dt' || HEADINGS.has(t)) continue;
-    if (textOf(c)) kids.push(c);
+    // An empty box (a spacer, a clearfix) is no item; its first text node says so cheaply.
+    if (hasText(c)) kids.push(c);
   }
   if (kids.length < MIN_ITEMS) return null;
   if (tag === 'ul' || tag === 'ol') return kids.filter((c) => tagName(c) === 'li');
   const first = tagName(kids[0]!);
   return kids.every((c) => tagName(c) === first) ? kids : null;
+}
+
+/** Some text below `el` (found at its first non-blank text node). */
+function hasText(el: Element): boolean {
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3 && (c.nodeValue ?? '').trim()) return true;
+    if (c.nodeType === 1 && hasText(c as Element)) return true;
+  }
+  return false;
 }
 
 /**
@@ -110,20 +122,23 @@ export function dropTeaserLists(root: Element, pageUrl: string | null): void {
   } catch {
     return;
   }
-  const total = textOf(root).length;
   const lists: Element[] = [];
   let listed = 0;
   for (const el of descendants(root)) {
     const items = itemsOf(el);
-    if (!items || items.length < MIN_ITEMS) continue;
+    if (!items || items.length < MIN_ITEMS || items.length > MAX_ITEMS) continue;
     let teasers = 0;
-    for (const item of items) if (isTeaser(item, pageUrl)) teasers++;
+    let others = 0;
+    for (const item of items) {
+      if (isTeaser(item, pageUrl)) teasers++;
+      else if (++others > items.length * (1 - SHARE)) break;
+    }
     if (teasers < MIN_ITEMS || teasers < items.length * SHARE) continue;
     if (lists.some((l) => l.contains(el))) continue;
     lists.push(el);
     listed += textOf(el).length;
   }
-  if (lists.length === 0 || !holdsArticleBesides(total, listed)) return;
+  if (lists.length === 0 || !holdsArticleBesides(textOf(root).length, listed)) return;
   for (const list of lists) {
     // The box that holds only the list, and its title before it ("À lire aussi", "Breaking News",
     // tabs « À la une · Les plus lus »).
