@@ -153,7 +153,9 @@ async function popupOutcome(path, { waitUntil = 'load', budget = BUDGET_MS } = {
   const text = state === 'loading' ? '' : await popup.locator('.lisible-popup').innerText();
   const title = state === 'article' ? await popup.locator('h1.lisible-title').innerText() : '';
   console.log(`  ${path}: ${state}${title ? ` « ${title} »` : ''} in ${ms} ms`);
-  await Promise.all([popup.close(), page.close()]);
+  // Closing is cleanup, not the test: a page caught mid-navigation once left page.close() pending
+  // until the file's 180 s timeout (CI run on 7b46c17), so the close gets 10 s at most.
+  await Promise.race([Promise.all([popup.close(), page.close()]), new Promise((r) => setTimeout(r, 10_000))]);
   return { state, ms, text, title };
 }
 
