@@ -2,7 +2,7 @@
 // rendering and scorer), saved to a file; with --base, the pages whose F1 moved and the sums per corpus
 // and type. Minutes instead of the full bench's quarter hour, for before/after checks of one change.
 // Usage: node --import tsx tests/tools/quick-diff.ts --out .bench/quick-X.json [--base .bench/quick-Y.json]
-//          [--types article,forum] [--no-aeb]
+//          [--types article,forum] [--no-aeb] [--extractor readability-0.6]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { EXTRACTORS, htmlToText, LISIBLE } from '../bench/extractors';
 import { loadScorer, pageF1 } from '../bench/score';
@@ -13,7 +13,7 @@ const get = (k: string): string | undefined => (a.includes(k) ? a[a.indexOf(k) +
 const out = get('--out') ?? '.bench/quick.json';
 const base = get('--base');
 const types = get('--types')?.split(',');
-const lisible = EXTRACTORS.find((e) => e.name === LISIBLE)!;
+const lisible = EXTRACTORS.find((e) => e.name === (get('--extractor') ?? LISIBLE))!;
 
 type Row = { set: string; type: string; f1: number; refused?: string };
 const rows: Record<string, Row> = {};

@@ -177,7 +177,10 @@ function judge(el: Element, ctx: CleanContext, blocks: readonly string[]): Verdi
   // A heading or paragraph is text, not a container: its class ("cookies", "promo-title") names
   // what it is about as often as what it is. The marker pass judges its words instead.
   if (!furniture && /^(?:h[1-6]|p)$/.test(tag) && textOf(el).length >= 25) return 'spared';
-  if (!protectedNode(el, ctx)) return 'drop';
+  // A site menu holds no article paragraph, whatever their length (a mega menu's feature blurbs on
+  // a page whose content is a list): only the headline protects it.
+  const menu = tag === 'nav' || role === 'navigation' || role === 'menu' || role === 'menubar';
+  if (menu ? !(ctx.heading && el.contains(ctx.heading)) : !protectedNode(el, ctx)) return 'drop';
   return furniture ? sparedIf(el, blocks) : 'spared';
 }
 

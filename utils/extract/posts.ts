@@ -182,7 +182,9 @@ function leadPosts(body: Element, posts: Element[]): Element[] {
     }
     if (leads.length) break;
   }
-  return leads;
+  // Posts never hold one another: a wrapper found alike because it holds a lead (article ⊂ main ⊂
+  // section, each with the lead's parts) is not a post of its own.
+  return leads.filter((l) => !leads.some((o) => o !== l && l.contains(o)));
 }
 
 function ownText(els: Element[]): number {

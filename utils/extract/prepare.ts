@@ -3,6 +3,7 @@
 
 import { capDepth, cloneDocument, hasText, tagName, textOf } from './dom';
 import { isRestrictedUrl } from './restricted';
+import { placeStreamedSegments } from './streamed';
 import type { NotArticleReason } from './types';
 
 export interface Refusal {
@@ -31,7 +32,9 @@ export function preflight(doc: Document, pageUrl: string | null): Refusal | null
 export function workingCopy(doc: Document): Document | null {
   const clone = cloneDocument(doc);
   mergeStrayBodies(clone);
+  // After the depth cap: a selector query over 10 000 nested levels overflows happy-dom's stack.
   capDepth(clone.documentElement);
+  placeStreamedSegments(clone);
   return clone.body && hasText(clone.body) ? clone : null;
 }
 

@@ -56,8 +56,11 @@ export function dropEmptyNodes(root: Element): void {
             /* structure (br, td...) stays but does not make its parent non-empty */
           } else {
             const hadSpace = /\s/.test(c.textContent ?? '');
-            // A whitespace-only inline element still separates words: keep the space.
-            if (hadSpace && !BLOCK_TAGS.has(tag)) c.replaceWith(el.ownerDocument.createTextNode(' '));
+            // A whitespace-only inline element still separates words: keep the space. One that
+            // holds a line break (<span><br></span>, as pasted from Google Docs) keeps the break.
+            if (!BLOCK_TAGS.has(tag) && c.getElementsByTagName('br').length)
+              c.replaceWith(el.ownerDocument.createElement('br'));
+            else if (hadSpace && !BLOCK_TAGS.has(tag)) c.replaceWith(el.ownerDocument.createTextNode(' '));
             else c.remove();
           }
         }

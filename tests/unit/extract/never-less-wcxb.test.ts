@@ -8,7 +8,9 @@
 //  * a recipe whose introduction sits in the page header and its steps in the body, apart: both
 //    (region.ts, joined);
 //  * a guide whose entries have a linked name like teasers and long descriptions of their own, in a
-//    container named "footer" for its layout (region.ts entry text, clean.ts block names).
+//    container named "footer" for its layout (region.ts entry text, clean.ts block names);
+//  * pages of React's streaming server rendering (Next.js App Router) whose article arrived as hidden
+//    segments at the end of the HTML, with and without the scripts that place them (streamed.ts).
 // Scored by the corpus's own must-keep sentences, not by strings picked here.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +29,8 @@ describe.skipIf(!present)('never less than Readability (WCXB dev pages)', () => 
     ['intro above a list of sections (Readability keeps the intro)', '4684'],
     ['recipe: intro in the header, steps in the body', '4163'],
     ['guide of entries with linked names, in a "footer" container', '4340'],
+    ['streamed segments, saved without scripts or comments', '4503'],
+    ['streamed segments, with their $RC scripts', '0155'],
   ])(
     '%s keeps its must-keep sentences',
     (_name, id) => {
@@ -43,4 +47,16 @@ describe.skipIf(!present)('never less than Readability (WCXB dev pages)', () => 
     },
     60_000,
   );
+
+  // The mega menu's feature blurbs were the page's longest paragraphs (its content is a list), so
+  // they protected the <nav> from the cleaning, and the prose region widened the body to the menu.
+  it('a page whose longest paragraphs are in its mega menu keeps the content, not the menu', () => {
+    const p = pages.find((x) => x.id === '4349')!;
+    const r = extractArticle(parseLikeBrowser(p.html()), p.url);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.article.textContent).toContain('CLICK HERE FOR CATALOG');
+    expect(r.article.textContent).not.toContain('Purple marsh crabs are significantly disrupting');
+    expect(r.article.textContent).not.toContain('Leadership & Administration');
+  });
 });
