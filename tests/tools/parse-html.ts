@@ -23,6 +23,7 @@ interface Info {
 /** A parse5 tree adapter over one linkedom document (every node is created by it). */
 function linkedomAdapter(doc: Document): TreeAdapter {
   const info = new WeakMap<Node, Info>();
+  const templates = new WeakMap<Node, Node>();
   const setAttrs = (el: Element, attrs: Token.Attribute[]): void => {
     for (const a of attrs) {
       const name = a.prefix ? `${a.prefix}:${a.name}` : a.name;
@@ -47,9 +48,14 @@ function linkedomAdapter(doc: Document): TreeAdapter {
     createTextNode: (value: string) => doc.createTextNode(value),
     appendChild: (parent: Node, node: Node) => void parent.appendChild(node),
     insertBefore: (parent: Node, node: Node, ref: Node) => void parent.insertBefore(node, ref),
-    // Template contents stay children of the <template> (the engine drops templates anyway).
-    setTemplateContent: () => undefined,
-    getTemplateContent: (template: Node) => template,
+    // A <template>'s contents go to a fragment of their own, as in a browser: they are not part of
+    // the page (no walk, query or text read reaches them).
+    setTemplateContent: (template: Node, content: Node) => void templates.set(template, content),
+    getTemplateContent: (template: Node) => {
+      let content = templates.get(template);
+      if (!content) templates.set(template, (content = doc.createDocumentFragment()));
+      return content;
+    },
     setDocumentType: () => undefined,
     setDocumentMode: () => undefined,
     getDocumentMode: () => 'no-quirks',

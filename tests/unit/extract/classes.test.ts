@@ -84,6 +84,7 @@ describe('failure classes (tests/fixtures/classes)', () => {
       'entries',
       'teasers',
       'cards',
+      'streamed',
     ])
       expect(classes, k).toContain(k);
   });
