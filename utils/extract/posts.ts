@@ -213,13 +213,38 @@ function looksLikePosts(posts: Element[]): boolean {
     const a = h && (tagName(h) === 'a' ? h : h.closest('a'));
     const at = h ? textOf(h) : '';
     if (
-      a &&
-      !(a.getAttribute('href') ?? '').includes('#') &&
-      countWords(at) >= 4 &&
-      at.length >= text.length * 0.2
+      (a &&
+        !(a.getAttribute('href') ?? '').includes('#') &&
+        countWords(at) >= 4 &&
+        at.length >= text.length * 0.2) ||
+      storyLinks(el) >= 3
     )
       teasers++;
   }
   if (longest > total * (posts.length > 3 ? 0.6 : 0.7)) return false;
   return withText >= Math.max(3, posts.length * 0.6) && teasers <= posts.length / 3;
+}
+
+/**
+ * Headline links to other pages: a block holding three is a list of teasers (a
+ * "Recommended" or "More in Tech" section of cards, each with its date), not one post.
+ */
+function storyLinks(el: Element): number {
+  let n = 0;
+  for (const a of Array.from(el.getElementsByTagName('a'))) {
+    const href = a.getAttribute('href') ?? '';
+    if (!href || href.includes('#')) continue;
+    const t = textOf(a);
+    if (t.length < 20 || countWords(t) < 4) continue;
+    // A headline is a line of its own; a link inside a sentence (a story's sources) is not one.
+    if (!inSentence(a) && ++n >= 3) break;
+  }
+  return n;
+}
+
+/** Text with letters right before or after the link, in its parent: the link is part of a sentence. */
+function inSentence(a: Element): boolean {
+  for (const n of [a.previousSibling, a.nextSibling])
+    if (n && n.nodeType === 3 && /\p{L}/u.test(n.nodeValue ?? '')) return true;
+  return false;
 }

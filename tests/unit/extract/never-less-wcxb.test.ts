@@ -10,7 +10,9 @@
 //  * a guide whose entries have a linked name like teasers and long descriptions of their own, in a
 //    container named "footer" for its layout (region.ts entry text, clean.ts block names);
 //  * pages of React's streaming server rendering (Next.js App Router) whose article arrived as hidden
-//    segments at the end of the HTML, with and without the scripts that place them (streamed.ts).
+//    segments at the end of the HTML, with and without the scripts that place them (streamed.ts);
+//  * an article whose page sections (search box, "Recommended For You", "More in Tech", each with
+//    its dated cards) were taken for a thread of posts, the article nested three times (posts.ts).
 // Scored by the corpus's own must-keep sentences, not by strings picked here.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +33,7 @@ describe.skipIf(!present)('never less than Readability (WCXB dev pages)', () => 
     ['guide of entries with linked names, in a "footer" container', '4340'],
     ['streamed segments, saved without scripts or comments', '4503'],
     ['streamed segments, with their $RC scripts', '0155'],
+    ['article among page sections of dated cards (not a thread)', '0477'],
   ])(
     '%s keeps its must-keep sentences',
     (_name, id) => {
@@ -58,5 +61,14 @@ describe.skipIf(!present)('never less than Readability (WCXB dev pages)', () => 
     expect(r.article.textContent).toContain('CLICK HERE FOR CATALOG');
     expect(r.article.textContent).not.toContain('Purple marsh crabs are significantly disrupting');
     expect(r.article.textContent).not.toContain('Leadership & Administration');
+  });
+
+  it('page sections of dated cards are not posts: the article comes out once, without them', () => {
+    const p = pages.find((x) => x.id === '0477')!;
+    const r = extractArticle(parseLikeBrowser(p.html()), p.url);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.article.textContent.split('TL;DR: Bring home a MacBook Pro').length).toBe(2);
+    expect(r.article.textContent).not.toContain('Recommended For You');
   });
 });
