@@ -2,13 +2,18 @@
 // No `instanceof` (documents may come from another realm) and no layout APIs (innerText,
 // getComputedStyle): linkedom has no layout, and a cloned document is never rendered.
 
-import { collapse } from '../core/text';
+import { collapse, countWords } from '../core/text';
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
 export function textOf(node: Node | null | undefined): string {
   return collapse(node?.textContent ?? '');
+}
+
+/** A link's text long enough to be a story's headline: 20+ characters and 4+ words. */
+export function isHeadlineText(t: string): boolean {
+  return t.length >= 20 && countWords(t) >= 4;
 }
 
 /**

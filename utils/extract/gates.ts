@@ -7,7 +7,7 @@
 
 import { countWords } from '../core/text';
 import { bareHost, hrefHost, sameSite } from '../core/url';
-import { descendants, linkDensity, tagName, TEXT_BLOCK_TAGS, textOf } from './dom';
+import { descendants, isHeadlineText, linkDensity, tagName, TEXT_BLOCK_TAGS, textOf } from './dom';
 import { CUT_SHORT, READ_MORE, SEARCH_PAGE, UTILITY_PATH, UTILITY_TITLE } from './lexicon';
 
 export interface GateInput {
@@ -115,7 +115,7 @@ function teasers(root: Element, text: string, ownSite: string | null): Teasers {
   const heads: Element[] = [];
   for (const a of Array.from(root.getElementsByTagName('a'))) {
     const at = textOf(a);
-    if (at.length < 20 || countWords(at) < 4) continue;
+    if (!isHeadlineText(at)) continue;
     if (ownSite && otherSite(a.getAttribute('href') ?? '', ownSite) !== null) continue;
     // The block the link heads: its nearest block ancestor holds little more than the link.
     let block: Element | null = a.parentElement;

@@ -9,7 +9,7 @@
 // Rebuilding a found thread is thread.ts.
 import { classAttr } from '../core/dom';
 import { countWords, collapse } from '../core/text';
-import { descendants, headlineLink, linkDensity, tagName, textOf } from './dom';
+import { descendants, headlineLink, isHeadlineText, linkDensity, tagName, textOf } from './dom';
 import { DATE_TEXT, JOIN_LABEL } from './lexicon';
 
 const MAX_MARKS = 3000;
@@ -234,10 +234,8 @@ function storyLinks(el: Element): number {
   for (const a of Array.from(el.getElementsByTagName('a'))) {
     const href = a.getAttribute('href') ?? '';
     if (!href || href.includes('#')) continue;
-    const t = textOf(a);
-    if (t.length < 20 || countWords(t) < 4) continue;
     // A headline is a line of its own; a link inside a sentence (a story's sources) is not one.
-    if (!inSentence(a) && ++n >= 3) break;
+    if (isHeadlineText(textOf(a)) && !inSentence(a) && ++n >= 3) break;
   }
   return n;
 }

@@ -7,7 +7,7 @@
 
 import { collapse, countWords } from '../core/text';
 import { sameSite } from '../core/url';
-import { descendants, tagName, textOf } from './dom';
+import { descendants, hasText, tagName, textOf } from './dom';
 import { CUT_SHORT, cutShort, READ_MORE } from './lexicon';
 
 /** Items a teaser list needs, and the share of them that must be teasers. */
@@ -40,15 +40,6 @@ function itemsOf(el: Element): Element[] | null {
   if (tag === 'ul' || tag === 'ol') return kids.filter((c) => tagName(c) === 'li');
   const first = tagName(kids[0]!);
   return kids.every((c) => tagName(c) === first) ? kids : null;
-}
-
-/** Some text below `el` (found at its first non-blank text node). */
-function hasText(el: Element): boolean {
-  for (let c = el.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 3 && (c.nodeValue ?? '').trim()) return true;
-    if (c.nodeType === 1 && hasText(c as Element)) return true;
-  }
-  return false;
 }
 
 /**

@@ -55,12 +55,13 @@ export function dropEmptyNodes(root: Element): void {
           else if (KEEP_EMPTY.has(tag)) {
             /* structure (br, td...) stays but does not make its parent non-empty */
           } else {
-            const hadSpace = /\s/.test(c.textContent ?? '');
-            // A whitespace-only inline element still separates words: keep the space. One that
-            // holds a line break (<span><br></span>, as pasted from Google Docs) keeps the break.
-            if (!BLOCK_TAGS.has(tag) && c.getElementsByTagName('br').length)
+            // An inline element holding a line break (<span><br></span>, as pasted from Google
+            // Docs) keeps the break; a whitespace-only one still separates words: keep the space.
+            const inline = !BLOCK_TAGS.has(tag);
+            if (inline && c.getElementsByTagName('br').length)
               c.replaceWith(el.ownerDocument.createElement('br'));
-            else if (hadSpace && !BLOCK_TAGS.has(tag)) c.replaceWith(el.ownerDocument.createTextNode(' '));
+            else if (inline && /\s/.test(c.textContent ?? ''))
+              c.replaceWith(el.ownerDocument.createTextNode(' '));
             else c.remove();
           }
         }
