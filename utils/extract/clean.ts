@@ -115,9 +115,39 @@ export function cleanContext(
   return {
     pTextTotal: total,
     heading,
-    keyParas: sized.slice(0, 5).map(([p]) => p),
+    keyParas: keyParagraphs(sized, body, heading),
     host: siteOfUrl(pageUrl),
   };
+}
+
+/**
+ * The five longest paragraphs outside the page's footer and furniture (a site's "about us" blurb, an
+ * exit-link notice in a dialog): those are often as long as the article's own, and counted as key they
+ * leave a section of the article holding one key paragraph where it holds two, unprotected.
+ */
+function keyParagraphs(
+  sized: ReadonlyArray<readonly [Element, number]>,
+  body: Element | null,
+  heading: Element | null,
+): Element[] {
+  const out: Element[] = [];
+  for (const [p] of sized) {
+    if (out.length === 5) break;
+    if (!inFurniture(p, body, heading)) out.push(p);
+  }
+  return out;
+}
+
+function inFurniture(p: Element, body: Element | null, heading: Element | null): boolean {
+  for (let el = p.parentElement; el && el !== body; el = el.parentElement) {
+    const tag = tagName(el);
+    // An article's own footer or aside sits inside it: stop at the article.
+    if (tag === 'article' || tag === 'main') return false;
+    const role = el.getAttribute('role');
+    if (tag === 'footer' || tag === 'nav' || (role !== null && FURNITURE_ROLES.has(role)))
+      return !(heading && el.contains(heading));
+  }
+  return false;
 }
 
 const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;

@@ -12,7 +12,10 @@
 //  * pages of React's streaming server rendering (Next.js App Router) whose article arrived as hidden
 //    segments at the end of the HTML, with and without the scripts that place them (streamed.ts);
 //  * an article whose page sections (search box, "Recommended For You", "More in Tech", each with
-//    its dated cards) were taken for a thread of posts, the article nested three times (posts.ts).
+//    its dated cards) were taken for a thread of posts, the article nested three times (posts.ts);
+//  * pages whose longest paragraphs are the footer's "about us" blurb or an exit-link dialog: as key
+//    paragraphs they left an article's section (or a thread) unprotected from the class lexicon
+//    (clean.ts keyParagraphs).
 // Scored by the corpus's own must-keep sentences, not by strings picked here.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -70,5 +73,18 @@ describe.skipIf(!present)('never less than Readability (WCXB dev pages)', () => 
     if (!r.ok) return;
     expect(r.article.textContent.split('TL;DR: Bring home a MacBook Pro').length).toBe(2);
     expect(r.article.textContent).not.toContain('Recommended For You');
+  });
+
+  // Its sections are classed "content-nav-section" (the lexicon's "nav"); the footer's "about us" blurb
+  // and an exit-link dialog were two of the five longest paragraphs, so the article's first section
+  // held one key paragraph, not two, and went as navigation.
+  it('an article in sections named like navigation keeps its first section', () => {
+    const p = pages.find((x) => x.id === '4091')!;
+    const r = extractArticle(parseLikeBrowser(p.html()), p.url);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.article.textContent).toContain('Wealth-building strategies matter a lot to millennials');
+    expect(r.article.textContent).toContain('The Struggle is Real');
+    expect(r.article.textContent).not.toContain('Citadel is a not-for-profit member-owned');
   });
 });
