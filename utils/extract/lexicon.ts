@@ -105,7 +105,17 @@ export const PAYWALL_TEXT =
 
 /** Calls to action that close many articles (looked for in the last blocks only). */
 export const PROMO_TAIL =
-  /\b(?:subscribe to|sign up (?:for|to)|newsletters?\b.*\binbox|follow (?:us|him|her|them|\w+) on (?:twitter|facebook|instagram)|join our|may be reached at|can be reached at|reach (?:him|her|them) at|have a (?:news )?tip\?|join the (?:conversation|discussion)|rejoignez la discussion|inscrivez-vous|abonnez-vous|suivez-nous sur|téléchargez (?:notre|l['’]application)|retrouvez-nous sur|recevez (?:gratuitement )?(?:notre|nos|la) newsletter|^[\p{Lu}][\p{L}.'’ -]{2,40} (?:is|est) (?:an? |une? )?(?:senior |staff |freelance |contributing )?(?:reporter|writer|correspondent|editor|journalist|contributor|journaliste|rédacteur|rédactrice|correspondante?)\b)/iu;
+  /\b(?:subscribe to|sign up (?:for|to)|newsletters?\b.*\binbox|follow (?:us|him|her|them|@?\w+) on (?:twitter|facebook|instagram)|join our|may be reached at|can be reached at|reach (?:him|her|them) at|have a (?:news )?tip\?|join the (?:conversation|discussion)|rejoignez la discussion|inscrivez-vous|abonnez-vous|suivez-nous sur|téléchargez (?:notre|l['’]application)|retrouvez-nous sur|recevez (?:[\p{L}]+ ){0,3}(?:notre|nos|la) newsletter|^[\p{Lu}][\p{L}.'’ -]{2,40} (?:is|est) (?:an? |une? )?(?:senior |staff |freelance |contributing )?(?:reporter|writer|correspondent|editor|journalist|contributor|journaliste|rédacteur|rédactrice|correspondante?)\b)/iu;
+
+/**
+ * Notices that close a page's copy, as long as a short paragraph and in the same element (looked for
+ * in the last blocks only, under 400 characters): the site's copyright and reproduction notice
+ * (captions keep theirs, CAPTION_CREDIT), a comment-moderation notice, a membership or subscription
+ * pitch with its price, "Like this story?", a "follow / more at <URL>" line, a reporter's address,
+ * a syndication line ("Via AgencyName.info").
+ */
+export const TAIL_NOTICE =
+  /^(?:copyright\b|©|ⓒ|\(c\)\s*\d{4})|^(?:via|distributed by|source\s*:)\s*[\p{L}\p{N}.-]+\.?$|©\s*\d{4}|\b(?:all rights reserved|tous droits réservés|todos os direitos reservados|todos los derechos reservados|tutti i diritti riservati|alle rechte vorbehalten|reproduction (?:strictement )?interdite)|무단전재|\b(?:comments?|commentaires?|comentários?|comentarios?|commenti|kommentare)\b.{0,120}\b(?:moderat|modér|moderad|approved|aprovados?|publiés|publicados)|\bmoderating (?:all )?comments|^(?:if you )?(?:enjoyed|liked|like|love|loved|value) (?:reading )?this (?:article|story|piece|post)\b|^(?:want|like) more [\p{L} ]{2,30}\? |\bdelivered (?:to|through) your (?:door|letterbox|mailbox|inbox)|(?:member|subscri|abonn|assin|issues\b|numéros\b).{0,160}(?:[£$€]\s?\d|\d(?:[.,]\d+)?\s?(?:€|euros?\b)|\brs\.? ?\d).{0,40}\b(?:a|per|par|\/|for (?:the )?first|le premier) ?(?:month|year|mois|an|année)\b|^(?:follow|more|read|see|for more)\b.{0,80}https?:\/\/\S+$|^(?:write to|contact|e-?mail|reach|écrivez à|contactez)\b.{0,60}\S@\S+\.\w+/iu;
 
 /** Credit suffixes inside captions: "Protesters wore masks (Image: GETTY)". */
 export const CREDIT_TAIL =

@@ -2,7 +2,7 @@
 // trailing link blocks and calls to action out.
 
 import { BLOCK_TAGS, descendants, isElement, tagName, textOf } from './dom';
-import { PROMO_TAIL } from './lexicon';
+import { PROMO_TAIL, TAIL_NOTICE } from './lexicon';
 
 const KEEP_EMPTY = new Set([
   'img',
@@ -80,6 +80,7 @@ export function dropEmptyNodes(root: Element): void {
 
 /** Trailing links/lines after the last paragraph that only point elsewhere ("Voir aussi", tags). */
 export function trimTrailingLinkBlocks(root: Element): void {
+  let noticed = false;
   for (let i = 0; i < 6; i++) {
     const last = deepestLastBlock(root);
     if (!last || last === root) return;
@@ -99,9 +100,17 @@ export function trimTrailingLinkBlocks(root: Element): void {
       last.remove();
       continue;
     }
+    if (text.length < 400 && TAIL_NOTICE.test(text)) {
+      last.remove();
+      noticed = true;
+      continue;
+    }
     // Widget labels left after the text ("Top Video", "More News from Sci-Tech"): a few words,
     // no sentence punctuation, not a heading of kept content (it is last).
+    // Not once a notice went: what comes before a site's copyright line is the signature and the
+    // photo credit of the story.
     if (
+      !noticed &&
       text.length < 40 &&
       text.split(' ').length <= 5 &&
       !/[.!?»"”)…:]$/.test(text) &&
@@ -114,12 +123,19 @@ export function trimTrailingLinkBlocks(root: Element): void {
   }
 }
 
+const WRAPPERS = new Set(['div', 'section', 'article', 'main']);
+const LAYOUT_TABLE = new Set(['table', 'tbody', 'tr', 'td']);
+
 function deepestLastBlock(root: Element): Element | null {
   let el: Element | null = root.lastElementChild;
-  while (el && el.lastElementChild && ['div', 'section', 'article', 'main'].includes(tagName(el))) {
-    // Only descend through wrappers; stop at real blocks.
+  // Only descend through wrappers, and through a layout table (a cell holding paragraphs, as old
+  // portals lay out the story); stop at real blocks, a data table's rows among them.
+  while (
+    el &&
+    el.lastElementChild &&
+    (WRAPPERS.has(tagName(el)) || (LAYOUT_TABLE.has(tagName(el)) && !!el.querySelector('p, div')))
+  )
     el = el.lastElementChild;
-  }
   return el && isElement(el) ? el : null;
 }
 

@@ -40,6 +40,10 @@ const KNOWN_GAPS: Record<string, string> = {
   'split--billet-reactions-sans-classe':
     "Readability's body takes in the unnamed comment list (same text class as the post); nothing trims it",
   'split--evenement-onglets': "the hero's standfirst is a line apart from the body Readability keeps",
+  'tail--deals-follow-en':
+    "the affiliate disclosure under the byline stays: both benchmarks' annotators keep such lines in the article (AEB 5fbc7ccb, WCXB 4452), so dropping them cost F1 on real pages",
+  'tail--suivez-nous-appli-fr':
+    "the radio's now-playing bar above the header stays: on a 150-word brief Readability takes the page's wrapper, and the bar's spans carry no word the class lexicon knows",
   'split--test-verdict-encadre':
     'the verdict box in the post header is apart from the body Readability keeps',
 };
@@ -85,6 +89,7 @@ describe('failure classes (tests/fixtures/classes)', () => {
       'teasers',
       'cards',
       'streamed',
+      'tail',
     ])
       expect(classes, k).toContain(k);
   });
