@@ -53,7 +53,7 @@ export const recall = (k: Counts) => (k.tp + k.fn ? k.tp / (k.tp + k.fn) : NaN);
 
 const CHROME_ROLES = /^(?:navigation|banner|contentinfo|menu|menubar)$/;
 /** Page chrome by markup only (header/nav/footer elements or roles, outside an article). */
-function inPageChrome(el: Element): boolean {
+export function inPageChrome(el: Element): boolean {
   for (let cur: Element | null = el; cur; cur = cur.parentElement) {
     if (cur.tagName === 'ARTICLE') return false;
     if (/^(?:HEADER|NAV|FOOTER)$/.test(cur.tagName)) return true;
