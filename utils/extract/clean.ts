@@ -48,13 +48,47 @@ function withoutBlockNames(raw: string, blocks: readonly string[]): string {
     .join(' ');
 }
 
+/** Words of a heading or an id, lower case, accents off ("Menu Innovation: Building…" → menu, innovation, building). */
+function slugWords(s: string): string[] {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/**
+ * An id made from the element's own heading (a table-of-contents anchor: `menu-innovation-strategies-…`
+ * on the section under "Menu Innovation Strategies") is the author's words, not the template's
+ * vocabulary: a "menu" there names a restaurant menu. Three words at least, in the heading's order
+ * (slugs may drop small words), so `comments` on the section headed "Comments" still reads as what it is.
+ */
+export function isHeadingAnchor(el: Element, id: string): boolean {
+  const words = slugWords(id);
+  if (words.length < 3) return false;
+  const h = el.querySelector('h1, h2, h3, h4, h5, h6');
+  // A linked heading is a card's title: its id is the slug of the page it points to (a teaser).
+  if (!h || h.querySelector('a[href]') || h.closest('a[href]')) return false;
+  const heading = slugWords(textOf(h));
+  let i = 0;
+  for (const w of heading) if (w === words[i] && ++i === words.length) return true;
+  return false;
+}
+
 function lexiconHit(el: Element, blocks: readonly string[] = []): boolean {
-  const raw = classAttr(el) + ' ' + (el.getAttribute('id') ?? '');
+  const id = el.getAttribute('id') ?? '';
+  const raw = classAttr(el) + ' ' + id;
   if (!raw.trim()) {
     const aria = (el.getAttribute('aria-label') ?? '').toLowerCase();
     return !!aria && LEAD_RE.test(aria);
   }
-  return hasBoilerToken(withoutBlockNames(raw, blocks)) && !KEEP_CLASS.test(raw);
+  if (!hasBoilerToken(withoutBlockNames(raw, blocks)) || KEEP_CLASS.test(raw)) return false;
+  // Only the id hit, and the id is the element's heading over prose (a list of links under "Related
+  // articles you may like" is what its words say): the class words decide alone.
+  if (id && isHeadingAnchor(el, id) && linkDensity(el) < 0.5)
+    return hasBoilerToken(withoutBlockNames(classAttr(el), blocks));
+  return true;
 }
 
 export interface CleanContext {

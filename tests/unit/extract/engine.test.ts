@@ -107,6 +107,27 @@ describe('extractArticle', () => {
     expect(t).not.toContain('Article A lié');
   });
 
+  // A table-of-contents anchor is made of the section's own heading: "partager" in it is the author's
+  // word, not the template's share bar. The template's words (class, short ids) still decide.
+  it('reads an id made of the section heading as the heading, not as the class lexicon', () => {
+    const doc = html(
+      `<article><h1>Titre de test</h1>${para(3)}
+       <div id="partager-la-recolte-avec-les-voisins"><h2>Partager la récolte avec les voisins</h2>
+         <p>Le jardin partagé distribue chaque semaine ses légumes aux voisins du quartier, une section de l'article qui doit rester entière.</p>
+         <p>Les paniers sont prêts le samedi matin, et chacun repart avec ce que la saison a donné cette semaine-là.</p></div>
+       <div id="comments"><h2>Comments</h2><p>Un commentaire de lecteur qui ne fait pas partie de l'article.</p></div>
+       <div id="related-articles-you-may-like"><h2>Related articles you may like</h2><ul><li><a href="/a">Un article voisin numéro un</a></li><li><a href="/b">Un article voisin numéro deux</a></li></ul></div>
+       ${para(2, 'mot')}</article>`,
+    );
+    const res = extractArticle(doc, 'https://example.fr/article');
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    const t = res.article.textContent;
+    expect(t).toContain('Le jardin partagé distribue chaque semaine');
+    expect(t).not.toContain('Un commentaire de lecteur');
+    expect(t).not.toContain('Un article voisin numéro un');
+  });
+
   it('recovers lazy images and noscript fallbacks', () => {
     const doc = html(
       `<article><h1>Titre de test</h1>${para(3)}

@@ -15,7 +15,9 @@
 //    its dated cards) were taken for a thread of posts, the article nested three times (posts.ts);
 //  * pages whose longest paragraphs are the footer's "about us" blurb or an exit-link dialog: as key
 //    paragraphs they left an article's section (or a thread) unprotected from the class lexicon
-//    (clean.ts keyParagraphs).
+//    (clean.ts keyParagraphs);
+//  * an article whose sections carry their heading as id ("menu-innovation-strategies-…"), read as
+//    the class lexicon's "menu" (clean.ts isHeadingAnchor).
 // Scored by the corpus's own must-keep sentences, not by strings picked here.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +39,7 @@ describe.skipIf(!present)('never less than Readability (WCXB dev pages)', () => 
     ['streamed segments, saved without scripts or comments', '4503'],
     ['streamed segments, with their $RC scripts', '0155'],
     ['article among page sections of dated cards (not a thread)', '0477'],
+    ['sections anchored by their heading ("menu-innovation-strategies-…")', '0058'],
   ])(
     '%s keeps its must-keep sentences',
     (_name, id) => {
