@@ -27,10 +27,18 @@ function hasBoilerToken(names: string): boolean {
   for (const c of names.toLowerCase().split(/\s+/)) {
     if (!c) continue;
     if (BOILER_TOKENS.has(c)) return true;
-    if (/[-_]/.test(c)) for (const piece of c.split(/[-_]+/)) if (BOILER_TOKENS.has(piece)) return true;
+    if (/[-_]/.test(c) && !LAYOUT_STATE.test(c))
+      for (const piece of c.split(/[-_]+/)) if (BOILER_TOKENS.has(piece)) return true;
   }
   return false;
 }
+
+/**
+ * A class that says how the element is laid out around a part of the page (`sidebar-enabled--false`,
+ * `has-sidebar`, `no-comments`, `with-header`) names the content beside that part, not the part. (`print-false`
+ * is not one: it says the element is screen furniture.)
+ */
+const LAYOUT_STATE = /(?:^|[-_])(?:has|no|with|without)[-_]|[-_](?:enabled|disabled)(?:$|[-_])/;
 
 /**
  * A kept block's elements (BEM: `page-footer-list__item` inside `page-footer-list`) carry its name;
@@ -68,8 +76,10 @@ export function isHeadingAnchor(el: Element, id: string): boolean {
   const words = slugWords(id);
   if (words.length < 3) return false;
   const h = el.querySelector('h1, h2, h3, h4, h5, h6');
-  // A linked heading is a card's title: its id is the slug of the page it points to (a teaser).
-  if (!h || h.querySelector('a[href]') || h.closest('a[href]')) return false;
+  // A linked heading is a card's title: its id is the slug of the page it points to (a teaser). A
+  // permalink to the section itself ("¶", "#") is no such link.
+  if (!h || h.querySelector('a[href]:not([href^="#"])') || h.closest('a[href]:not([href^="#"])'))
+    return false;
   const heading = slugWords(textOf(h));
   let i = 0;
   for (const w of heading) if (w === words[i] && ++i === words.length) return true;

@@ -128,6 +128,23 @@ describe('extractArticle', () => {
     expect(t).not.toContain('Un article voisin numéro un');
   });
 
+  // Shopify's "sidebar-enabled--false", WordPress's "has-sidebar": the class says the block is laid out
+  // without (or beside) a sidebar. A block classed "sidebar" is still one.
+  it('reads a layout-state class as the content beside a part, not as that part', () => {
+    const doc = html(
+      `<article><h1>Titre de test</h1>${para(3)}
+       <div class="blog-article__main sidebar-enabled--false"><h3>À retenir</h3>
+         <p>Le conseil municipal a voté le budget du marché couvert, une conclusion de l'article qui doit rester.</p></div>
+       <div class="sidebar"><p>Un encadré de la colonne latérale qui ne fait pas partie de l'article.</p></div>
+       ${para(2, 'mot')}</article>`,
+    );
+    const res = extractArticle(doc, 'https://example.fr/article');
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(res.article.textContent).toContain('Le conseil municipal a voté le budget');
+    expect(res.article.textContent).not.toContain('Un encadré de la colonne latérale');
+  });
+
   it('recovers lazy images and noscript fallbacks', () => {
     const doc = html(
       `<article><h1>Titre de test</h1>${para(3)}

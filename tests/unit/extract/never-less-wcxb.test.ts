@@ -17,7 +17,8 @@
 //    paragraphs they left an article's section (or a thread) unprotected from the class lexicon
 //    (clean.ts keyParagraphs);
 //  * an article whose sections carry their heading as id ("menu-innovation-strategies-…"), read as
-//    the class lexicon's "menu" (clean.ts isHeadingAnchor).
+//    the class lexicon's "menu" (clean.ts isHeadingAnchor), or classed by its layout
+//    ("sidebar-enabled--false": clean.ts LAYOUT_STATE).
 // Scored by the corpus's own must-keep sentences, not by strings picked here.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +41,7 @@ describe.skipIf(!present)('never less than Readability (WCXB dev pages)', () => 
     ['streamed segments, with their $RC scripts', '0155'],
     ['article among page sections of dated cards (not a thread)', '0477'],
     ['sections anchored by their heading ("menu-innovation-strategies-…")', '0058'],
+    ['a Shopify article body classed "sidebar-enabled--false"', '4614'],
   ])(
     '%s keeps its must-keep sentences',
     (_name, id) => {
