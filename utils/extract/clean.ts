@@ -182,13 +182,24 @@ function keyParagraphs(
   return out;
 }
 
+/**
+ * A page footer by its name: a class or id word that ends in "footer" (a theme's responsive copy of the
+ * footer is a div "x-bar-footer"). A "page-footer-list" is a list the layout puts low on the page.
+ */
+const FOOTER_NAME = /(?:^|\s|[-_])(?:footer|colophon)(?:\s|$)/i;
+
 function inFurniture(p: Element, body: Element | null, heading: Element | null): boolean {
   for (let el = p.parentElement; el && el !== body; el = el.parentElement) {
     const tag = tagName(el);
     // An article's own footer or aside sits inside it: stop at the article.
     if (tag === 'article' || tag === 'main') return false;
     const role = el.getAttribute('role');
-    if (tag === 'footer' || tag === 'nav' || (role !== null && FURNITURE_ROLES.has(role)))
+    if (
+      tag === 'footer' ||
+      tag === 'nav' ||
+      (role !== null && FURNITURE_ROLES.has(role)) ||
+      FOOTER_NAME.test(`${classAttr(el)} ${el.getAttribute('id') ?? ''}`)
+    )
       return !(heading && el.contains(heading));
   }
   return false;

@@ -9,7 +9,7 @@
 
 import { collapse } from '../core/text';
 import { headlineLink, linkDensity, tagName } from './dom';
-import { cutShort, FOOTER_NOTICE, READ_MORE } from './lexicon';
+import { cutShort, FOOTER_NOTICE, FURNITURE_ROLES, READ_MORE } from './lexicon';
 import { findPosts } from './posts';
 
 const PROSE_TAGS = new Set(['p', 'li', 'pre', 'blockquote', 'td', 'dd']);
@@ -103,14 +103,26 @@ function inTeaser(el: Element, text: string, memo: Map<Element, Box>): boolean {
   return false;
 }
 
+/**
+ * The page's footer, navigation and dialogs, outside the article (an article's own footer sits in
+ * its <article>): a footer's slider of testimonials is long sentences, but not the page's prose.
+ */
+function isFurniture(el: Element, tag: string, heading: Element | null): boolean {
+  const role = el.getAttribute('role');
+  if (tag !== 'footer' && tag !== 'nav' && !(role !== null && FURNITURE_ROLES.has(role))) return false;
+  return !(heading && el.contains(heading));
+}
+
 /** Prose blocks: paragraphs, items, quotes, cells, and divs of bare text, of 60+ characters, not links. */
-function proseBlocks(body: Element): Array<[Element, string]> | null {
+function proseBlocks(body: Element, heading: Element | null): Array<[Element, string]> | null {
   const out: Array<[Element, string]> = [];
   const memo = new Map<Element, Box>();
   let total = 0;
-  const visit = (el: Element, inProse: boolean): void => {
+  const visit = (el: Element, inProse: boolean, inArticle: boolean): void => {
     if (total > MAX_PROSE) return;
     const tag = tagName(el);
+    if (!inArticle && isFurniture(el, tag, heading)) return;
+    const article = inArticle || tag === 'article' || tag === 'main';
     const prose = PROSE_TAGS.has(tag) && (tag === 'p' || tag === 'pre' || !hasInnerBlock(el));
     if ((prose && !inProse) || (tag === 'div' && directText(el) >= 80)) {
       const text = collapse(el.textContent);
@@ -120,15 +132,15 @@ function proseBlocks(body: Element): Array<[Element, string]> | null {
         total += len;
       }
     }
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c, inProse || prose);
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c, inProse || prose, article);
   };
-  visit(body, false);
+  visit(body, false, false);
   return total > MAX_PROSE ? null : out;
 }
 
 /** The smallest element holding most of the cleaned page's prose, with its blocks' probes. */
 export function findProseRegion(body: Element, heading: Element | null): ProseRegion | null {
-  const blocks = proseBlocks(body);
+  const blocks = proseBlocks(body, heading);
   if (!blocks) return null;
   let total = 0;
   for (const [, t] of blocks) total += t.length;

@@ -18,7 +18,9 @@
 //    (clean.ts keyParagraphs);
 //  * an article whose sections carry their heading as id ("menu-innovation-strategies-…"), read as
 //    the class lexicon's "menu" (clean.ts isHeadingAnchor), or classed by its layout
-//    ("sidebar-enabled--false": clean.ts LAYOUT_STATE).
+//    ("sidebar-enabled--false": clean.ts LAYOUT_STATE);
+//  * a page whose footer (a div named so) holds testimonials as long as the article's paragraphs
+//    (clean.ts FOOTER_NAME, region.ts isFurniture).
 // Scored by the corpus's own must-keep sentences, not by strings picked here.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -91,5 +93,19 @@ describe.skipIf(!present)('never less than Readability (WCXB dev pages)', () => 
     expect(r.article.textContent).toContain('Wealth-building strategies matter a lot to millennials');
     expect(r.article.textContent).toContain('The Struggle is Real');
     expect(r.article.textContent).not.toContain('Citadel is a not-for-profit member-owned');
+  });
+
+  // A theme's responsive copy of its footer ("x-bar-footer", a div) holds a slider of testimonials:
+  // long sentences, as long as the article's. Counted as key paragraphs and as the page's prose, they
+  // protected the footer and made the whole page the prose region.
+  it("a footer's testimonials are neither key paragraphs nor the page's prose", () => {
+    const p = pages.find((x) => x.id === '4175')!;
+    const r = extractArticle(parseLikeBrowser(p.html()), p.url);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.article.textContent).toContain('become a broken record');
+    expect(r.article.textContent).toContain('Sleep training toddlers is a process');
+    expect(r.article.textContent).not.toContain('This crew rocks');
+    expect(r.article.textContent).not.toContain('Recent Articles');
   });
 });
