@@ -248,6 +248,7 @@ function judge(el: Element, ctx: CleanContext, blocks: readonly string[]): Verdi
   )
     return 'drop';
   if (isHidden(el)) return ctx.heading && el.contains(ctx.heading) ? sparedIf(el, blocks) : 'drop';
+  if (tag === 'span' && isHoverCard(el)) return 'drop';
   const role = el.getAttribute('role');
   const furniture =
     tag === 'nav' ||
@@ -267,6 +268,22 @@ function judge(el: Element, ctx: CleanContext, blocks: readonly string[]): Verdi
   const menu = tag === 'nav' || role === 'navigation' || role === 'menu' || role === 'menubar';
   if (menu ? !(ctx.heading && el.contains(ctx.heading)) : !protectedNode(el, ctx)) return 'drop';
   return furniture ? sparedIf(el, blocks) : 'spared';
+}
+
+/**
+ * A hover card inside a sentence: after a linked name, a box (shown on hover by the site's CSS) that
+ * links the same page again with more links of its own — a politician's latest headlines, a profile.
+ * Its text would run into the sentence ("Rep. Ilhan OmarIlhan OmarHillicon Valley: …").
+ */
+function isHoverCard(el: Element): boolean {
+  const trigger = el.previousElementSibling;
+  if (!trigger || tagName(trigger) !== 'a') return false;
+  const href = trigger.getAttribute('href');
+  if (!href || href.startsWith('#')) return false;
+  const links = el.getElementsByTagName('a');
+  if (links.length < 2) return false;
+  for (const a of Array.from(links)) if (a.getAttribute('href') === href) return true;
+  return false;
 }
 
 /** A kept element the lexicon judged only when it was furniture or hidden (the rare case). */

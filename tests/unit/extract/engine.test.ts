@@ -145,6 +145,24 @@ describe('extractArticle', () => {
     expect(res.article.textContent).not.toContain('Un encadré de la colonne latérale');
   });
 
+  // The Hill's "rollover-people": after a linked name, a card the site shows on hover, with the same
+  // link and the person's latest headlines. Its text ran into the sentence.
+  it('drops a hover card from the sentence, keeps the linked name', () => {
+    const doc = html(
+      `<article><h1>Titre de test</h1>${para(3)}
+       <p>Le conseil a entendu la députée <span class="rollover"><a href="/people/marie-durand">Marie Durand</a><span class="card"><img src="/m.jpg" alt=""><a href="/people/marie-durand">Marie Durand</a><a href="/a/1">Budget : la commission rejette le texte</a> <a href="/a/2">Une réforme des retraites en débat</a></span></span> avant le vote, qui a eu lieu dans la soirée après trois heures de discussion.</p>
+       <p>Le lien vers <a href="/dossier">le dossier complet</a><span> et <a href="/annexe">son annexe</a></span> reste dans la phrase, comme le reste du texte de cet article.</p>
+       ${para(2, 'mot')}</article>`,
+    );
+    const res = extractArticle(doc, 'https://example.fr/article');
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    const t = res.article.textContent.replace(/\s+/g, ' ');
+    expect(t).toContain('la députée Marie Durand avant le vote');
+    expect(t).not.toContain('la commission rejette');
+    expect(t).toContain('le dossier complet et son annexe reste dans la phrase');
+  });
+
   it('recovers lazy images and noscript fallbacks', () => {
     const doc = html(
       `<article><h1>Titre de test</h1>${para(3)}
