@@ -81,6 +81,8 @@ export function dropEmptyNodes(root: Element): void {
 /** Trailing links/lines after the last paragraph that only point elsewhere ("Voir aussi", tags). */
 export function trimTrailingLinkBlocks(root: Element): void {
   let noticed = false;
+  // Six blocks of text at most; the empty shells of widgets the cleaning emptied do not count (a
+  // comment box, a share bar and an ad slot left four empty divs before "More News from Sci-Tech").
   for (let i = 0; i < 6; i++) {
     const last = deepestLastBlock(root);
     if (!last || last === root) return;
@@ -88,6 +90,7 @@ export function trimTrailingLinkBlocks(root: Element): void {
     const text = textOf(last);
     if (!text) {
       last.remove();
+      i--;
       continue;
     }
     const links = Array.from(last.getElementsByTagName('a'));

@@ -44,6 +44,14 @@ describe('trimTrailingLinkBlocks: notices after the story', () => {
     expect(t).toContain('centre de formation');
     expect(t).not.toMatch(/Tous droits|ATENÇÃO|Via Agence/);
   });
+  it("drops a widget's label under the empty shells of widgets the cleaning emptied", () => {
+    const t = trimmed(
+      `${STORY}<div><h3><a href="/sci-tech">More News from Sci-Tech</a></h3></div>` +
+        '<div></div><ul><li></li></ul><div><div></div></div><div></div><div> </div><p></p><div></div>',
+    );
+    expect(t).toContain('centre de formation');
+    expect(t).not.toContain('More News');
+  });
   it('drops a membership pitch with its price and a "follow @" line', () => {
     const t = trimmed(
       `${STORY}<p>Members get the quarterly print edition and early access to events. Membership starts at £5 a month.</p>` +
