@@ -233,9 +233,10 @@ function isTeaserCard(el: Element, host: string): boolean {
 
 /**
  * What the walk does with an element: drop it, keep it, or keep it though the lexicon named it
- * boilerplate ('spared': its parts may inherit the name, keptBlockNames).
+ * boilerplate ('spared': its parts may inherit the name, keptBlockNames), or say it was replaced by
+ * what it wraps ('replaced': an embedded post, already judged).
  */
-type Verdict = 'drop' | 'keep' | 'spared';
+type Verdict = 'drop' | 'keep' | 'spared' | 'replaced';
 
 function judge(el: Element, ctx: CleanContext, blocks: readonly string[]): Verdict {
   const tag = tagName(el);
@@ -260,6 +261,18 @@ function judge(el: Element, ctx: CleanContext, blocks: readonly string[]): Verdi
   if (!furniture && !lexiconHit(el, blocks)) return 'keep';
   // A highlighter's wrapper ("code-toolbar", "highlight", a copy button's box) holds code.
   if (!furniture && holdsCode(el)) return 'spared';
+  // A social post the article embeds ("social-media-embed" around a tweet) is a quote of the story:
+  // the post stays, in place of its wrapper (whose name and links Readability would drop it for).
+  if (!furniture && el.querySelector(EMBEDDED_POST)) {
+    const posts = Array.from(el.querySelectorAll(EMBEDDED_POST));
+    // Only a wrapper of posts: a bigger block holding one (a page section named "social") is judged
+    // as any other.
+    const postText = posts.reduce((n, p) => n + textOf(p).length, 0);
+    if (textOf(el).length <= postText + 200) {
+      el.replaceWith(...posts);
+      return 'replaced';
+    }
+  }
   // A heading or paragraph is text, not a container: its class ("cookies", "promo-title") names
   // what it is about as often as what it is. The marker pass judges its words instead.
   if (!furniture && /^(?:h[1-6]|p)$/.test(tag) && textOf(el).length >= 25) return 'spared';
@@ -285,6 +298,10 @@ function isHoverCard(el: Element): boolean {
   for (const a of Array.from(links)) if (a.getAttribute('href') === href) return true;
   return false;
 }
+
+/** The blockquote each network's embed code publishes the post in (its text, before the script runs). */
+const EMBEDDED_POST =
+  'blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.bluesky-embed, blockquote.text-post-media, blockquote.reddit-embed-bq';
 
 /** A kept element the lexicon judged only when it was furniture or hidden (the rare case). */
 function sparedIf(el: Element, blocks: readonly string[]): Verdict {
@@ -313,7 +330,7 @@ function walkClean(parent: Element, ctx: CleanContext, blocks: readonly string[]
     const next = child.nextElementSibling;
     const verdict = judge(child, ctx, blocks);
     if (verdict === 'drop') child.remove();
-    else if (!CODE_TAGS.has(tagName(child)))
+    else if (verdict !== 'replaced' && !CODE_TAGS.has(tagName(child)))
       walkClean(child, ctx, verdict === 'spared' ? keptBlockNames(child, blocks) : blocks);
     child = next;
   }

@@ -163,6 +163,23 @@ describe('extractArticle', () => {
     expect(t).toContain('le dossier complet et son annexe reste dans la phrase');
   });
 
+  // NJ.com's "social-media-embed" around the tweets the story quotes: "social" is the share bar's word,
+  // and Readability drops "social" blocks too. A share bar next to it still goes.
+  it('keeps a social post the article embeds, drops the share bar', () => {
+    const doc = html(
+      `<article><h1>Titre de test</h1>${para(3)}
+       <p>Sur les réseaux, la campagne a fait réagir beaucoup d'habitants du département.</p>
+       <div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="fr">Oui, c'est vrai, et le département a payé cette campagne : <a href="https://t.co/x">https://t.co/x</a></p>— Jeanne Martin (@jmartin) <a href="https://twitter.com/jmartin/status/1">18 novembre 2019</a></blockquote><script src="https://platform.twitter.com/widgets.js"></script></div>
+       <div class="social-share"><a href="https://facebook.com/sharer">Partager sur Facebook</a> <a href="https://twitter.com/intent">Partager sur X</a></div>
+       ${para(2, 'mot')}</article>`,
+    );
+    const res = extractArticle(doc, 'https://example.fr/article');
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(res.article.textContent).toContain('le département a payé cette campagne');
+    expect(res.article.textContent).not.toContain('Partager sur Facebook');
+  });
+
   it('recovers lazy images and noscript fallbacks', () => {
     const doc = html(
       `<article><h1>Titre de test</h1>${para(3)}
