@@ -115,11 +115,14 @@ function rootOf(raw: RawList, found: ReturnType<typeof findHeading>): Element {
   let root = raw.list;
   if (found && !found.inside) {
     const parent = found.container.parentElement;
+    // The introduction the heading search looked past, between the heading and the items, is theirs.
+    const keep = [found.container, found.heading.el];
+    if (found.heading.el.parentElement === parent)
+      for (let c = found.heading.el.nextElementSibling; c && c !== found.container; c = c.nextElementSibling)
+        keep.push(c);
     // Smallest element holding heading and items, unless that parent also holds unrelated content.
     root =
-      parent &&
-      parent.tagName !== 'BODY' &&
-      !extraTextExceeds(parent, [found.container, found.heading.el], ROOT_EXTRA_TEXT)
+      parent && parent.tagName !== 'BODY' && !extraTextExceeds(parent, keep, ROOT_EXTRA_TEXT)
         ? parent
         : found.container;
   } else if (found) root = found.container;
@@ -168,17 +171,31 @@ function domVeto(root: Element, read: readonly Item[], strong: number, noticeLis
   return null;
 }
 
+const INLINE_ITEMS = new Set(['A', 'B', 'STRONG', 'SPAN', 'FONT']);
+
+/**
+ * Inline items set apart by line breaks (`<a>…</a><br><font>Morez - réf. 55120</font><br><br>`): the
+ * same flat markup as items followed by text, with the item's facts in an element after it.
+ */
+function brSeparated(list: Element, items: readonly Element[]): boolean {
+  if (items.length < 2 || !INLINE_ITEMS.has(items[0]!.tagName)) return false;
+  let breaks = 0;
+  for (let c = list.firstElementChild; c; c = c.nextElementSibling) if (c.tagName === 'BR') breaks++;
+  return breaks >= items.length - 1;
+}
+
 /** Builds the candidate of a raw list: heading, root, category, features and hand-written vetoes. */
 export function buildCandidate(raw: RawList, s: Signals): Candidate {
   let { items } = raw;
   // A title row of the same shape as the items (<tr><td class="titreboite">) is the heading, not an
   // item. Column labels (a row of <th>) are neither.
   const first = items[0]!;
-  const head = items.length > 2 ? columnLabels(first) || asHeading(first) : null;
+  // (A definition list's records are all terms: its first term is a record too.)
+  const head = items.length > 2 && raw.list.tagName !== 'DL' ? columnLabels(first) || asHeading(first) : null;
   if (head && itemScore(s.agg.get(first) ?? 0) < 1.5) items = items.slice(1);
   const n = items.length;
   const set = new Set(items);
-  const flat = hasOwnText(raw.list);
+  const flat = hasOwnText(raw.list) || brSeparated(raw.list, items) || raw.list.tagName === 'DL';
   const read: Item[] = items.map((el) => {
     const mask = s.agg.get(el) ?? 0;
     if (!flat) return { el, mask, tail: 0 };

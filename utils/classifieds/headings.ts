@@ -39,7 +39,11 @@ export function asHeading(el: Element): HeadingInfo | null {
   // A header wrapper (<header><h2>Emploi</h2><a>Voir toutes les annonces</a></header>): its title.
   const titled =
     first && (HEADING_TAGS.has(first.tagName) || (!headingLike(el) && headingLike(first))) ? first : el;
-  const text = shortText(titled, HEADING_MAX);
+  let text = shortText(titled, HEADING_MAX);
+  // A title over a line of its own (<caption><b>ILS NOUS ONT QUITTÉS</b><br>Avis transmis par…): its
+  // first line.
+  if (!text && titled === el && headingLike(el) && first && first.nextElementSibling?.tagName === 'BR')
+    text = shortText(first, HEADING_MAX);
   if (!text) return null;
   const category = headingCategory(text);
   if (category !== undefined) return { el, category };
@@ -49,6 +53,9 @@ export function asHeading(el: Element): HeadingInfo | null {
 
 /** A short introduction between a section's title and its items ("Avis publiés par…"). */
 const INTRO_TEXT = 250;
+
+/** What a short introduction is written in: a paragraph, or in old markup a run of styled text. */
+const INTRO_TAGS = new Set(['P', 'FONT', 'SPAN', 'SMALL', 'EM', 'I']);
 
 /** Nearest non-empty previous sibling of `el` if it is a heading, looking past one short paragraph. */
 export function previousHeading(el: Element): HeadingInfo | null {
@@ -67,11 +74,24 @@ export function previousHeading(el: Element): HeadingInfo | null {
       continue;
     }
     const h = asHeading(sib);
-    if (h || intro || sib.tagName !== 'P' || textLengthUpTo(sib, INTRO_TEXT) > INTRO_TEXT) return h;
+    // A header wrapper holding only the introduction (Drupal's "view-header" around "Avis parus du
+    // jeudi…") announces nothing: it is the introduction, and the title is further up.
+    const introBox = !!h && h.category === undefined && wrapsOneParagraph(sib);
+    if ((h && !introBox) || intro || (!INTRO_TAGS.has(sib.tagName) && !introBox)) return h;
+    if (textLengthUpTo(sib, INTRO_TEXT) > INTRO_TEXT) return h;
     intro = true;
     sib = sib.previousElementSibling;
   }
   return null;
+}
+
+/** An element whose only child element is one paragraph (no text of its own beside it). */
+function wrapsOneParagraph(el: Element): boolean {
+  const p = el.firstElementChild;
+  if (!p || p !== el.lastElementChild || p.tagName !== 'P') return false;
+  for (let c = el.firstChild; c; c = c.nextSibling)
+    if (c.nodeType === 3 && (c.nodeValue ?? '').trim()) return false;
+  return true;
 }
 
 /** A heading given by aria-label / aria-labelledby, when it announces classifieds. */

@@ -73,7 +73,7 @@ export function pathCategory(href: string): Category | null {
  */
 const HEADING_RULES: Array<[RegExp, Category | null]> = [
   [
-    /\b(?:avis de décès|avis d['’]obsèques|obsèques|nécrologie|carnet(?: du jour)?|décès|in memoriam)\b/i,
+    /\b(?:avis de décès|avis d['’]obsèques|obsèques|nécrologie|carnet(?: du jour)?|décès|in memoriam|(?:ils|elles) nous ont quitté(?:e?s)?)\b/i,
     'avis-de-deces',
   ],
   [

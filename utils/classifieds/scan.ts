@@ -163,6 +163,21 @@ function signature(el: Element): string {
  * Parents whose repeated children (same signature, two or more) carry signals; and sections opened by
  * a classifieds heading over a single strong child (a featured ad, "Annonce à la une").
  */
+/** The terms of a definition list when at least two of them, with their descriptions, show a fact. */
+function dlRecords(dl: Element, s: Signals): Element[] | null {
+  const terms: Element[] = [];
+  let some = 0;
+  for (let c = dl.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.tagName !== 'DT') continue;
+    terms.push(c);
+    let m = s.agg.get(c) ?? 0;
+    for (let d = c.nextElementSibling; d && d.tagName !== 'DT'; d = d.nextElementSibling)
+      m |= s.agg.get(d) ?? 0;
+    if (itemScore(m) >= 1) some++;
+  }
+  return terms.length >= 2 && some >= 2 ? terms : null;
+}
+
 export function* findLists(s: Signals): Generator<void, RawList[]> {
   const out: RawList[] = [];
   let n = 0;
@@ -176,6 +191,15 @@ export function* findLists(s: Signals): Generator<void, RawList[]> {
         if (h && h.category !== undefined) out.push({ list: parent, items: [only] });
       }
       continue;
+    }
+    // A definition list of records (<dt>name</dt><dd>age, commune</dd><dd>service</dd>): one item per
+    // term, its facts in the descriptions after it (read as a flat tail by the candidate).
+    if (parent.tagName === 'DL') {
+      const terms = dlRecords(parent, s);
+      if (terms) {
+        out.push({ list: parent, items: terms });
+        continue;
+      }
     }
     const bySig = new Map<string, number>();
     const sigs = new Map<Element, string>();
