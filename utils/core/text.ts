@@ -3,8 +3,10 @@
 
 /** Whitespace that French typography puts everywhere (NBSP, thin spaces) counts as space. */
 const SPACES = /[\s\u00a0\u2007\u2009\u202f]+/g;
-// Alternation, not a class: U+200D inside a class reads as a joined sequence to linters.
-const INVISIBLE = /\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g;
+// Alternation, not a class: U+200D inside a class reads as a joined sequence to linters. The zero-width
+// joiner stays inside an emoji sequence (🏳️‍🌈, 👨‍👩‍👧): without it a title's rainbow flag reads as a
+// white flag and a rainbow.
+const INVISIBLE = /\u00ad|\u200b|\u200c|\u200d(?!\p{Extended_Pictographic})|\u2060|\ufeff/gu;
 
 /** One space for every run of white space (NBSP and thin spaces included), invisible characters dropped, trimmed. */
 export function collapse(text: string | null | undefined): string {

@@ -47,6 +47,10 @@ describe('utils/core/text', () => {
   it('collapses French typographic spaces and drops invisible characters', () => {
     expect(collapse('  Saint\u00a0-\u202fLô\u200b\n\t(50000) ')).toBe('Saint - Lô (50000)');
     expect(collapse(null)).toBe('');
+    // A joiner between two letters goes; inside an emoji sequence it is part of the emoji.
+    expect(collapse('Sain\u200dt-Lô 🏳️\u200d🌈 👨\u200d👩\u200d👧')).toBe(
+      'Saint-Lô 🏳️\u200d🌈 👨\u200d👩\u200d👧',
+    );
   });
   it('folds accents, case and ligatures for search', () => {
     expect(fold('École ŒUVRE Lætitia')).toBe('ecole oeuvre laetitia');
