@@ -14,7 +14,12 @@ import { findPosts } from './posts';
 
 const PROSE_TAGS = new Set(['p', 'li', 'pre', 'blockquote', 'td', 'dd']);
 /** A cell, item or quote holding these is a container; its blocks are the prose. */
-const INNER_BLOCKS = new Set(['p', 'div', 'ul', 'ol', 'table', 'h2', 'h3', 'h4', 'section', 'article']);
+const INNER_BLOCKS = new Set(
+  // A layout cell holding a <fieldset> (an old blog's post box) is a container too, not one block.
+  'p div ul ol dl table h1 h2 h3 h4 h5 h6 section article main aside header footer nav fieldset form figure details blockquote pre'.split(
+    ' ',
+  ),
+);
 
 function hasInnerBlock(el: Element): boolean {
   for (let c = el.firstElementChild; c; c = c.nextElementSibling)

@@ -20,7 +20,8 @@
 //    the class lexicon's "menu" (clean.ts isHeadingAnchor), or classed by its layout
 //    ("sidebar-enabled--false": clean.ts LAYOUT_STATE);
 //  * a page whose footer (a div named so) holds testimonials as long as the article's paragraphs
-//    (clean.ts FOOTER_NAME, region.ts isFurniture).
+//    (clean.ts FOOTER_NAME, region.ts isFurniture);
+//  * an old blog's post in a fieldset of a layout table, beside the archive (region.ts INNER_BLOCKS).
 // Scored by the corpus's own must-keep sentences, not by strings picked here.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -107,5 +108,18 @@ describe.skipIf(!present)('never less than Readability (WCXB dev pages)', () => 
     expect(r.article.textContent).toContain('Sleep training toddlers is a process');
     expect(r.article.textContent).not.toContain('This crew rocks');
     expect(r.article.textContent).not.toContain('Recent Articles');
+  });
+
+  // An old blog's layout table: the post is a <fieldset> in the first cell, the archive and the comment
+  // form in the second. The first cell was read as one block of prose (a fieldset was not a container),
+  // whose start (the legend) Readability had left out, so the whole row replaced Readability's post.
+  it('a post boxed in a fieldset of a layout cell comes without the next cell', () => {
+    const p = pages.find((x) => x.id === '0398')!;
+    const r = extractArticle(parseLikeBrowser(p.html()), p.url);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.article.textContent).toContain('Part 1 screams');
+    expect(r.article.textContent).not.toContain('Note that I will only approve comments');
+    expect(r.article.textContent).not.toContain('January (27)');
   });
 });
