@@ -190,12 +190,14 @@ export function buildCandidate(raw: RawList, s: Signals): Candidate {
   // A title row of the same shape as the items (<tr><td class="titreboite">) is the heading, not an
   // item. Column labels (a row of <th>) are neither.
   const first = items[0]!;
-  // (A definition list's records are all terms: its first term is a record too.)
-  const head = items.length > 2 && raw.list.tagName !== 'DL' ? columnLabels(first) || asHeading(first) : null;
+  // A definition list's items are its terms, each with its descriptions after it (dlRecords): its
+  // first term is a record too, and the descriptions are read as a flat tail.
+  const records = raw.list.tagName === 'DL';
+  const head = items.length > 2 && !records ? columnLabels(first) || asHeading(first) : null;
   if (head && itemScore(s.agg.get(first) ?? 0) < 1.5) items = items.slice(1);
   const n = items.length;
   const set = new Set(items);
-  const flat = hasOwnText(raw.list) || brSeparated(raw.list, items) || raw.list.tagName === 'DL';
+  const flat = records || hasOwnText(raw.list) || brSeparated(raw.list, items);
   const read: Item[] = items.map((el) => {
     const mask = s.agg.get(el) ?? 0;
     if (!flat) return { el, mask, tail: 0 };

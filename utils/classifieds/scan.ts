@@ -159,10 +159,6 @@ function signature(el: Element): string {
   return el.tagName + '.' + first;
 }
 
-/**
- * Parents whose repeated children (same signature, two or more) carry signals; and sections opened by
- * a classifieds heading over a single strong child (a featured ad, "Annonce à la une").
- */
 /** The terms of a definition list when at least two of them, with their descriptions, show a fact. */
 function dlRecords(dl: Element, s: Signals): Element[] | null {
   const terms: Element[] = [];
@@ -178,6 +174,10 @@ function dlRecords(dl: Element, s: Signals): Element[] | null {
   return terms.length >= 2 && some >= 2 ? terms : null;
 }
 
+/**
+ * Parents whose repeated children (same signature, two or more) carry signals; and sections opened by
+ * a classifieds heading over a single strong child (a featured ad, "Annonce à la une").
+ */
 export function* findLists(s: Signals): Generator<void, RawList[]> {
   const out: RawList[] = [];
   let n = 0;

@@ -12,7 +12,8 @@
 
 import { classAttr } from '../core/dom';
 import { hostMatches, siteOfUrl } from '../core/url';
-import { headlineLink, linkDensity, tagName, textOf } from './dom';
+import { fold, words } from '../core/text';
+import { headlineLink, isPageFurniture, linkDensity, tagName, textOf } from './dom';
 import { BOILER_TOKENS, FURNITURE_ROLES, KEEP_CLASS, LEAD_RE } from './lexicon';
 import type { PageElements } from './page-elements';
 
@@ -57,14 +58,7 @@ function withoutBlockNames(raw: string, blocks: readonly string[]): string {
 }
 
 /** Words of a heading or an id, lower case, accents off ("Menu Innovation: Building…" → menu, innovation, building). */
-function slugWords(s: string): string[] {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
+const slugWords = (s: string): string[] => words(fold(s));
 
 /**
  * An id made from the element's own heading (a table-of-contents anchor: `menu-innovation-strategies-…`
@@ -193,13 +187,7 @@ function inFurniture(p: Element, body: Element | null, heading: Element | null):
     const tag = tagName(el);
     // An article's own footer or aside sits inside it: stop at the article.
     if (tag === 'article' || tag === 'main') return false;
-    const role = el.getAttribute('role');
-    if (
-      tag === 'footer' ||
-      tag === 'nav' ||
-      (role !== null && FURNITURE_ROLES.has(role)) ||
-      FOOTER_NAME.test(`${classAttr(el)} ${el.getAttribute('id') ?? ''}`)
-    )
+    if (isPageFurniture(el, tag) || FOOTER_NAME.test(`${classAttr(el)} ${el.getAttribute('id') ?? ''}`))
       return !(heading && el.contains(heading));
   }
   return false;
@@ -263,8 +251,8 @@ function judge(el: Element, ctx: CleanContext, blocks: readonly string[]): Verdi
   if (!furniture && holdsCode(el)) return 'spared';
   // A social post the article embeds ("social-media-embed" around a tweet) is a quote of the story:
   // the post stays, in place of its wrapper (whose name and links Readability would drop it for).
-  if (!furniture && el.querySelector(EMBEDDED_POST)) {
-    const posts = Array.from(el.querySelectorAll(EMBEDDED_POST));
+  const posts = furniture ? [] : Array.from(el.querySelectorAll(EMBEDDED_POST));
+  if (posts.length > 0) {
     // Only a wrapper of posts: a bigger block holding one (a page section named "social") is judged
     // as any other.
     const postText = posts.reduce((n, p) => n + textOf(p).length, 0);

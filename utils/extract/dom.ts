@@ -3,6 +3,7 @@
 // getComputedStyle): linkedom has no layout, and a cloned document is never rendered.
 
 import { collapse, countWords } from '../core/text';
+import { FURNITURE_ROLES } from './lexicon';
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
@@ -287,4 +288,14 @@ export function cloneDocument(doc: Document): Document {
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
   return copy;
+}
+
+/**
+ * The page's footer, navigation or a furniture role (dialog, banner, complementary…): what the key
+ * paragraphs and the prose region leave out when it sits outside the article.
+ */
+export function isPageFurniture(el: Element, tag: string = tagName(el)): boolean {
+  if (tag === 'footer' || tag === 'nav') return true;
+  const role = el.getAttribute('role');
+  return role !== null && FURNITURE_ROLES.has(role);
 }

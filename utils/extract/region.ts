@@ -8,8 +8,8 @@
 // of the run (pipeline.ts, replayUntil) on the few pages where it is used.
 
 import { collapse } from '../core/text';
-import { headlineLink, linkDensity, tagName } from './dom';
-import { cutShort, FOOTER_NOTICE, FURNITURE_ROLES, READ_MORE } from './lexicon';
+import { headlineLink, isPageFurniture, linkDensity, tagName } from './dom';
+import { cutShort, FOOTER_NOTICE, READ_MORE } from './lexicon';
 import { findPosts } from './posts';
 
 const PROSE_TAGS = new Set(['p', 'li', 'pre', 'blockquote', 'td', 'dd']);
@@ -113,9 +113,7 @@ function inTeaser(el: Element, text: string, memo: Map<Element, Box>): boolean {
  * its <article>): a footer's slider of testimonials is long sentences, but not the page's prose.
  */
 function isFurniture(el: Element, tag: string, heading: Element | null): boolean {
-  const role = el.getAttribute('role');
-  if (tag !== 'footer' && tag !== 'nav' && !(role !== null && FURNITURE_ROLES.has(role))) return false;
-  return !(heading && el.contains(heading));
+  return isPageFurniture(el, tag) && !(heading && el.contains(heading));
 }
 
 /** Prose blocks: paragraphs, items, quotes, cells, and divs of bare text, of 60+ characters, not links. */
