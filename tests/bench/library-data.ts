@@ -8,6 +8,8 @@ import { articleKey } from '../../utils/db/articles';
 // Deterministic pseudo-random numbers, so two runs measure the same library.
 let seed = 42;
 const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+/** The generator's state now: a library generated from it again has the same articles. */
+export const seedNow = () => seed;
 
 const REAL = (
   'mairie conseil municipal commune habitants école collège lycée route travaux chantier pompiers ' +
@@ -47,12 +49,18 @@ export const MID_WORD = TAIL[1000]!;
 const word = () =>
   rand() < 0.6 ? REAL[Math.floor(rand() * REAL.length)]! : TAIL[Math.floor(rand() ** 3 * TAIL.length)]!;
 
-function article(i: number, n: number): SavedArticle {
-  const site = SITES[i % SITES.length]!;
-  const [commune, insee] = COMMUNES[i % COMMUNES.length]!;
+/**
+ * Article `i` of a library of `n`; `match`: made to match this query (its site, commune, tag, flags,
+ * a publication date in its range and its words), the rest as generated.
+ */
+function article(i: number, n: number, match?: LibraryQuery): SavedArticle {
+  const site = match?.site ?? SITES[i % SITES.length]!;
+  const wanted = match?.communes && COMMUNES.find(([, code]) => code === match.communes![0]);
+  const [commune, insee] = wanted ?? COMMUNES[i % COMMUNES.length]!;
   const paragraphs: string[] = [];
   for (let p = 0; p < 8; p++) paragraphs.push(Array.from({ length: 75 }, word).join(' ') + '.');
   if (i === 4242 % n) paragraphs.push('Un ornithorynque a été vu près du lavoir.'); // the rare word
+  if (match?.text) paragraphs.push(`${match.text}.`);
   const title = `${commune} : ${Array.from({ length: 7 }, word).join(' ')} (${i})`;
   const url = `https://www.${site}/${commune.toLowerCase().replace(/\W+/g, '-')}/article-${i}.html`;
   const text = paragraphs.join('\n');
@@ -61,6 +69,10 @@ function article(i: number, n: number): SavedArticle {
     `<figure><img src="https://img.${site}/${i}.jpg" alt=""></figure>`;
   const savedAt = BASE + i * 60_000;
   const tags = [...(i % 4 === 0 ? ['à lire'] : []), ...(i % 23 === 0 ? ['vélo'] : [])];
+  if (match?.tag && !tags.includes(match.tag)) tags.push(match.tag);
+  const flag = (x: boolean) => (x ? 1 : 0) as 0 | 1;
+  // Ordered by publication date, the matching article is published when saved (inside the range).
+  const published = match?.dateField === 'published' ? savedAt : savedAt - (i % 30) * DAY;
   const row = toRow({
     url,
     canonicalUrl: url,
@@ -68,7 +80,7 @@ function article(i: number, n: number): SavedArticle {
     excerpt: paragraphs[0]!.slice(0, 200),
     byline: 'Rédaction',
     siteName: site,
-    publishedTime: new Date(savedAt - (i % 30) * DAY).toISOString(),
+    publishedTime: new Date(published).toISOString(),
     modifiedTime: null,
     lang: 'fr',
     leadImage: null,
@@ -79,13 +91,13 @@ function article(i: number, n: number): SavedArticle {
     teaser: false,
     commune: { name: commune, postcode: null, inseeCode: insee },
     tags,
-    favourite: (i % 17 === 0 ? 1 : 0) as 0 | 1,
-    archived: (i % 11 === 0 ? 1 : 0) as 0 | 1,
+    favourite: flag(match?.favourite || i % 17 === 0),
+    archived: match ? flag(!!match.archived) : flag(i % 11 === 0),
     key: articleKey(url),
     site,
     savedAt,
     updatedAt: savedAt,
-    read: (i % 3 === 0 ? 1 : 0) as 0 | 1,
+    read: match?.read ?? flag(i % 3 === 0),
   });
   return { ...row, contentHtml: html, textContent: text };
 }
@@ -138,17 +150,25 @@ export function counted(database: LisibleDB): void {
   });
 }
 
-/** A library of `n` generated articles, written in bulk (transactions of 500 rows and bodies). */
+/**
+ * A library of `n` generated articles, written in bulk (transactions of 500 rows and bodies); `match`:
+ * the newest article is made to match this query; `fromSeed`: the generator's state to start from.
+ */
 export async function generate(
   name: string,
   n: number,
   progress: (done: number) => void,
+  match?: LibraryQuery,
+  fromSeed?: number,
 ): Promise<LisibleDB> {
+  if (fromSeed !== undefined) seed = fromSeed;
   const database = new LisibleDB(name);
   counted(database);
   await database.open();
   for (let start = 0; start < n; start += 500) {
-    const batch = Array.from({ length: Math.min(500, n - start) }, (_, k) => article(start + k, n));
+    const batch = Array.from({ length: Math.min(500, n - start) }, (_, k) =>
+      article(start + k, n, start + k === n - 1 ? match : undefined),
+    );
     await database.transaction('rw', database.articles, database.bodies, async () => {
       const ids = (await database.articles.bulkAdd(
         batch.map(({ contentHtml: _h, textContent: _t, ...r }) => r),
