@@ -42,6 +42,18 @@ export function narrationBarProps(
   };
 }
 
+/**
+ * A control's pictogram, drawn: the media symbols (U+23EE, U+23ED, U+23F9) are in no font a headless
+ * Chromium or many Linux desktops have, and showed as empty boxes. The button's name is its aria-label.
+ */
+function Icon({ d }: { d: string }) {
+  return (
+    <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true" focusable="false">
+      <path d={d} fill="currentColor" />
+    </svg>
+  );
+}
+
 export function NarrationBar(p: NarrationBarProps) {
   if (p.available !== true)
     return (
@@ -53,16 +65,16 @@ export function NarrationBar(p: NarrationBarProps) {
   return (
     <div class="lisible-narration" role="group" aria-label={t('narration')}>
       <button type="button" onClick={p.onPrev} aria-label={t('prevParagraph')} disabled={p.state === 'idle'}>
-        ⏮
+        <Icon d="M5 4h2v12H5zM16 4v12L8 10z" />
       </button>
       <button type="button" onClick={playing ? p.onPause : p.onPlay} aria-pressed={playing}>
         {playing ? t('pause') : p.state === 'paused' ? t('resume') : t('listen')}
       </button>
       <button type="button" onClick={p.onNext} aria-label={t('nextParagraph')} disabled={p.state === 'idle'}>
-        ⏭
+        <Icon d="M13 4h2v12h-2zM4 4v12l8-6z" />
       </button>
       <button type="button" onClick={p.onStop} aria-label={t('stopListening')} disabled={p.state === 'idle'}>
-        ⏹
+        <Icon d="M5 5h10v10H5z" />
       </button>
       <label>
         {t('speechRate')}{' '}

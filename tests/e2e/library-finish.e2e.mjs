@@ -143,3 +143,97 @@ test('popup shows the official commune; tags, highlight and note in the library;
   await options.locator('.library-item', { hasText: 'data centers' }).waitFor();
   await options.close();
 });
+
+// A speechSynthesis the test drives: headless Chromium has no voice, and a real one would speak at its
+// own pace. speak() records the utterance; the test ends it (onend) to move the reading on.
+function fakeSpeech() {
+  const spoken = [];
+  const voice = { name: 'Test', lang: 'fr-FR', localService: true, default: true, voiceURI: 'test' };
+  window.__spoken = spoken;
+  window.SpeechSynthesisUtterance = class {
+    constructor(text) {
+      Object.assign(this, { text, lang: '', rate: 1, voice: null, onend: null, onerror: null });
+    }
+  };
+  Object.defineProperty(window, 'speechSynthesis', {
+    value: {
+      speak: (u) => spoken.push(u),
+      cancel: () => {},
+      pause: () => {},
+      resume: () => {},
+      getVoices: () => [voice],
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    },
+  });
+}
+
+test('narration of a saved article: the sentence being read is highlighted, and follows the reading', async () => {
+  const { context, worker, extensionId } = env.browser;
+  const page = await context.newPage();
+  await page.goto(env.srv.articleUrl);
+  const popup = await openPopupFor(context, extensionId, await tabIdOf(page, worker));
+  await popup.waitForSelector('[data-state="article"]', { timeout: 15_000 });
+  const title = await popup.locator('.lisible-title').first().innerText();
+  await popup.getByRole('button', { name: 'Enregistrer' }).click();
+  await popup.getByText(/Enregistré dans la bibliothèque|Mis à jour/).waitFor({ timeout: 15_000 });
+  await popup.close();
+  await page.close();
+
+  const options = await context.newPage();
+  await options.addInitScript(fakeSpeech);
+  await options.setViewportSize({ width: 1000, height: 900 });
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.locator('.library-item a.library-title', { hasText: title.slice(0, 30) }).click();
+  await options.waitForSelector('.lisible-body p');
+  const highlighted = () =>
+    options.evaluate(() => {
+      const h = CSS.highlights.get('lisible-tts');
+      return h ? [...h].map((r) => r.toString()).join('|') : null;
+    });
+  const spokenText = () => options.evaluate(() => window.__spoken.at(-1)?.text ?? null);
+
+  await options.getByRole('button', { name: 'Écouter' }).click();
+  await options.waitForFunction(() => window.__spoken.length === 1);
+  const first = await spokenText();
+  assert.ok(first && first.length > 10, `first sentence spoken: ${first}`);
+  // What is highlighted is exactly what is being said, inside the article's first block.
+  assert.equal((await highlighted())?.replace(/\s+/g, ' '), first.replace(/\s+/g, ' ').trim());
+  // The block that holds the highlighted range: inside the article body.
+  const block = () =>
+    options.evaluate(() => {
+      const r = [...(CSS.highlights.get('lisible-tts') ?? [])][0];
+      const el = r?.startContainer.parentElement?.closest(
+        'p, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre',
+      );
+      return el && el.closest('.lisible-body') ? el.textContent : null;
+    });
+  const firstBlock = await block();
+  assert.ok(firstBlock?.replace(/\s+/g, ' ').includes(first.replace(/\s+/g, ' ').trim()), `in ${firstBlock}`);
+  // The block read is scrolled into view (smoothly): the screenshot waits until it is on screen.
+  await options.waitForFunction(() => {
+    const r = [...(CSS.highlights.get('lisible-tts') ?? [])][0]?.getBoundingClientRect();
+    return r && r.top >= 0 && r.bottom <= innerHeight;
+  });
+  await options.waitForTimeout(300);
+  await options.screenshot({ path: join(SHOTS, 'saved-article-narration.png') });
+
+  // The sentence ends: the next one is said and highlighted instead.
+  await options.evaluate(() => window.__spoken.at(-1).onend({}));
+  await options.waitForFunction(() => window.__spoken.length === 2);
+  const second = await spokenText();
+  assert.notEqual(second, first);
+  assert.equal((await highlighted())?.replace(/\s+/g, ' '), second.replace(/\s+/g, ' ').trim());
+
+  // Next paragraph: the highlight jumps to the start of the following block.
+  await options.getByRole('button', { name: 'Paragraphe suivant' }).click();
+  await options.waitForFunction((n) => window.__spoken.length > n, 2);
+  const third = await spokenText();
+  assert.equal((await highlighted())?.replace(/\s+/g, ' '), third.replace(/\s+/g, ' ').trim());
+  assert.notEqual(await block(), firstBlock, 'the highlight moved to the next block');
+
+  // Stop: nothing stays highlighted.
+  await options.getByRole('button', { name: 'Arrêter la lecture' }).click();
+  await options.waitForFunction(() => !CSS.highlights.get('lisible-tts'));
+  await options.close();
+});
