@@ -20,19 +20,23 @@
 // rotating, a minor GC before each timed run (--expose-gc). Wall time: a page has no CPU clock; the
 // median over rounds absorbs most preemption on the shared machine. The figure is the median of the
 // per-page ratios (median scan / median parse), with the quartiles (ratioLine).
-import { chromium, type CDPSession } from 'playwright-core';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { documentHost } from '../../utils/classifieds/detect';
 import { ON_DEMAND } from '../../utils/messaging/on-demand';
-import { CHROMIUM, CHROMIUM_FLAGS } from '../e2e/chromium.mjs';
 import { listFixtures, loadFixture } from '../fixtures/classifieds/load';
 import { readHtmlFile } from '../tools/decode';
 import { parse } from './classifieds-score';
 import { median, ratioLine, ROUNDS_PER_PAGE, runOrder, type PageTiming } from './classifieds-timing';
+import {
+  evaluate,
+  forEachSample,
+  isolatedWorld,
+  launchForTimings,
+  servePages,
+  type CallFrame,
+} from './page-chromium';
 
 const ROOT = join(import.meta.dirname, '../..');
 const FR_NEWS = join(ROOT, '../shared/corpus/fr-news');
@@ -90,18 +94,6 @@ const HARNESS = `//# sourceURL=harness.js
   return typeof globalThis.gc === 'function';
 })()`;
 
-async function evaluate(cdp: CDPSession, contextId: number, expression: string): Promise<unknown> {
-  const r = await cdp.send('Runtime.evaluate', {
-    expression,
-    contextId,
-    awaitPromise: true,
-    returnByValue: true,
-  });
-  if (r.exceptionDetails)
-    throw new Error(`in page: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
-  return r.result.value;
-}
-
 export interface BrowserTimings {
   /** Per scanner bundle, in the order given. */
   scans: PageTiming[][];
@@ -121,31 +113,9 @@ export async function timeInChromium(
   const codes = bundles.map((b, i) => `${readFileSync(b, 'utf8')}\n//# sourceURL=scanner-${i}.js`);
   const readability = `${readFileSync(READABILITY, 'utf8')}\n//# sourceURL=readability.js`;
   const hosts = pages.map((p) => documentHost(parse(p.html)) ?? '127.0.0.1');
-  const server = createServer((req, res) => {
-    const i = Number(/^\/p\/(\d+)\.html$/.exec(req.url ?? '')?.[1] ?? NaN);
-    if (!pages[i]) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8',
-      // Cross-origin isolation: 5 µs timer steps (100 µs without), for runs of a fraction of a ms.
-      'cross-origin-opener-policy': 'same-origin',
-      'cross-origin-embedder-policy': 'require-corp',
-    });
-    res.end(pages[i]!.html);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      ...CHROMIUM_FLAGS,
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      '--js-flags=--expose-gc',
-    ],
-  });
+  const server = await servePages(pages.map((p) => p.html));
+  const origin = server.origin;
+  const browser = await launchForTimings();
   const out: BrowserTimings = { scans: bundles.map(() => []), differ: [], gc: false };
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
@@ -153,11 +123,7 @@ export async function timeInChromium(
     for (const [i, p] of pages.entries()) {
       await page.goto(`${origin}/p/${i}.html`, { waitUntil: 'load', timeout: 30_000 }).catch(() => {});
       await page.waitForTimeout(200);
-      const { frameTree } = await cdp.send('Page.getFrameTree');
-      const { executionContextId: ctx } = await cdp.send('Page.createIsolatedWorld', {
-        frameId: frameTree.frame.id,
-        worldName: 'lisible-bench',
-      });
+      const ctx = await isolatedWorld(cdp, 'lisible-bench');
       await evaluate(cdp, ctx, 'globalThis.__benchScanners = []');
       for (const code of codes) {
         await evaluate(cdp, ctx, code);
@@ -205,31 +171,15 @@ export async function timeInChromium(
   return out;
 }
 
-type Profile = Awaited<ReturnType<CDPSession['send']>> & {
-  nodes: Array<{
-    id: number;
-    children?: number[];
-    callFrame: { functionName: string; url: string; lineNumber: number };
-  }>;
-  samples?: number[];
-  timeDeltas?: number[];
-};
-
 /** Self time by function, and time with callees ("+ name") of every function of a bundle. */
 function addProfile(into: Map<string, number>, profile: unknown): void {
-  const p = profile as Profile;
-  const byId = new Map(p.nodes.map((n) => [n.id, n] as const));
-  const parent = new Map<number, number>();
-  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const key = (f: Profile['nodes'][number]['callFrame']) =>
+  const key = (f: CallFrame) =>
     `${f.functionName || '(anonymous)'} ${f.url ? `${f.url}:${f.lineNumber}` : ''}`;
-  (p.samples ?? []).forEach((id, i) => {
-    const dt = (p.timeDeltas?.[i] ?? 0) / 1000;
-    const k = key(byId.get(id)!.callFrame);
+  forEachSample(profile, (stack, dt) => {
+    const k = key(stack[0]!);
     into.set(k, (into.get(k) ?? 0) + dt);
     const seen = new Set<string>();
-    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
-      const f = byId.get(n)!.callFrame;
+    for (const f of stack) {
       const q = `+ ${key(f)}`;
       if (f.url.startsWith('scanner') && !seen.has(q)) {
         seen.add(q);
