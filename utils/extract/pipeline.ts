@@ -35,6 +35,8 @@ export interface State {
   /** True once the page was cut down to the block the reader chose. */
   hinted: boolean;
   heading: Element | null;
+  /** The WordPress post the page is (body `postid-N`, or the post holding the headline), if any. */
+  postId: string | null;
   ctx: CleanContext;
   paywall: PaywallSignals;
   leadFigure: Element | null;
@@ -135,6 +137,7 @@ function initialState(source: Document, doc: Document, pageUrl: string | null, o
     chosen: [],
     hinted: false,
     heading: null,
+    postId: null,
     ctx: { pTextTotal: 0, heading: null, keyParas: [], host: '' },
     paywall: { box: false, text: false, ld: false },
     leadFigure: null,

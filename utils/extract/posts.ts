@@ -44,12 +44,26 @@ function timeMarks(body: Element): Element[] {
   return marks;
 }
 
-/** The text of an element of at most two levels, or null when it is longer than `max`. */
+/**
+ * The text of `el` (its textContent), or null when it is longer than `max`. Read no further than
+ * that: the leaves tested here include wrappers whose first child is a leaf and whose next one holds
+ * the whole page, and reading its textContent to throw it away was most of this search's cost.
+ */
 function shortText(el: Element, max: number): string | null {
   let s = '';
-  for (let c = el.firstChild; c; c = c.nextSibling) {
-    s += c.nodeType === 3 ? (c.nodeValue ?? '') : c.nodeType === 1 ? (c.textContent ?? '') : '';
-    if (s.length > max) return null;
+  for (let n: Node | null = el.firstChild; n;) {
+    // Text, and CDATA below a child (textContent's own rule: a direct CDATA child was never read).
+    const t = n.nodeType;
+    if (t === 3 || (t === 4 && n.parentNode !== el)) {
+      s += n.nodeValue ?? '';
+      if (s.length > max) return null;
+    }
+    if (t === 1 && n.firstChild) {
+      n = n.firstChild;
+      continue;
+    }
+    while (n && n !== el && !n.nextSibling) n = n.parentNode;
+    n = n && n !== el ? n.nextSibling : null;
   }
   return s;
 }

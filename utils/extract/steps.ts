@@ -21,6 +21,7 @@ import { dropMarkerBlocks } from './markers';
 import { readMetadata } from './metadata';
 import { pageElements } from './page-elements';
 import { dropNoiseLines } from './noise';
+import { dropOtherPosts, ownPostId } from './other-posts';
 import { dropTeaserLists } from './teaser-lists';
 import { findThread, rebuildThread, threadShare } from './thread';
 import { findProseRegion, joinable, widens } from './region';
@@ -91,6 +92,7 @@ export const STEPS = [
       s.paywall.box = hasPaywallBox(els);
       s.paywall.ld = s.meta.paywalled;
       s.heading = findHeading(els, s.meta.title);
+      s.postId = ownPostId(s.doc, s.heading);
       s.ctx = cleanContext(s.doc, els, s.heading, s.pageUrl ?? s.meta.canonicalUrl);
     },
   }),
@@ -121,6 +123,14 @@ export const STEPS = [
     does: 'a page made of posts (thread, Q&A, letters, live blog): rebuild them before the cleaning',
     run(s: State) {
       s.thread = findThread(s.doc, s.heading);
+    },
+  }),
+  step({
+    name: 'other-posts',
+    does: 'more posts of the site built like this one (WordPress post_class) around it: only this one',
+    run(s: State) {
+      // Before Readability, which takes them with the post and drops the classes that tell them apart.
+      dropOtherPosts(s.doc.body, s.postId);
     },
   }),
   step({

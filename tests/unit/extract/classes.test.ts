@@ -47,6 +47,11 @@ const KNOWN_GAPS: Record<string, string> = {
   'split--test-verdict-encadre':
     'the verdict box in the post header is apart from the body Readability keeps',
 };
+/** Threads whose posts all come out but are not rebuilt with their author and time, and why. */
+const POST_GAPS: Record<string, string> = {
+  'morefull--bbpress-forum-fr':
+    "bbPress prints each post's time in a header div before the post (a sibling, not inside it): the posts are not found as dated posts, their text comes out without the headers",
+};
 const cases = readdirSync(DIR, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name)
@@ -90,6 +95,7 @@ describe('failure classes (tests/fixtures/classes)', () => {
       'cards',
       'streamed',
       'tail',
+      'morefull',
     ])
       expect(classes, k).toContain(k);
   });
@@ -121,34 +127,38 @@ describe('failure classes (tests/fixtures/classes)', () => {
   );
 
   const withPosts = cases.filter((c) => c.expected.posts?.length);
-  it.each(withPosts.map((c) => [c.name, c] as const))(
+  const everyPost = (c: (typeof cases)[number]) => {
+    const res = extract(c);
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    const text = normalizeTruth(res.article.textContent);
+    const posts = c.expected.posts!;
+    const starts = inOrder(
+      text,
+      posts.map((p) => normalizeTruth(p.starts)),
+    );
+    expect(
+      starts.filter((s) => s.at < 0).map((s) => s.needle),
+      'posts missing or out of order',
+    ).toEqual([]);
+    const problems: string[] = [];
+    posts.forEach((p, i) => {
+      const from = i > 0 ? starts[i - 1]!.at + starts[i - 1]!.needle.length : 0;
+      const to = i + 1 < posts.length ? starts[i + 1]!.at : text.length;
+      const around = text.slice(from, to);
+      if (p.author && !around.includes(normalizeTruth(p.author)))
+        problems.push(`#${i + 1} author ${p.author}`);
+      if (p.time && !around.includes(normalizeTruth(p.time))) problems.push(`#${i + 1} time ${p.time}`);
+    });
+    expect(problems, 'post headers missing').toEqual([]);
+  };
+  it.each(withPosts.filter((c) => !(c.name in POST_GAPS)).map((c) => [c.name, c] as const))(
     '%s: every post in order, with author and time',
-    (_n, c) => {
-      const res = extract(c);
-      expect(res.ok).toBe(true);
-      if (!res.ok) return;
-      const text = normalizeTruth(res.article.textContent);
-      const posts = c.expected.posts!;
-      const starts = inOrder(
-        text,
-        posts.map((p) => normalizeTruth(p.starts)),
-      );
-      expect(
-        starts.filter((s) => s.at < 0).map((s) => s.needle),
-        'posts missing or out of order',
-      ).toEqual([]);
-      const problems: string[] = [];
-      posts.forEach((p, i) => {
-        const from = i > 0 ? starts[i - 1]!.at + starts[i - 1]!.needle.length : 0;
-        const to = i + 1 < posts.length ? starts[i + 1]!.at : text.length;
-        const around = text.slice(from, to);
-        if (p.author && !around.includes(normalizeTruth(p.author)))
-          problems.push(`#${i + 1} author ${p.author}`);
-        if (p.time && !around.includes(normalizeTruth(p.time))) problems.push(`#${i + 1} time ${p.time}`);
-      });
-      expect(problems, 'post headers missing').toEqual([]);
-    },
+    (_n, c) => everyPost(c),
   );
+  it.fails.each(
+    withPosts.filter((c) => c.name in POST_GAPS).map((c) => [c.name, POST_GAPS[c.name], c] as const),
+  )('%s: every post with author and time (known gap: %s)', (_n, _why, c) => everyPost(c));
 
   const refused = cases.filter((c) => c.expected.kind === 'refuse');
   it.each(refused.map((c) => [c.name, c] as const))('%s: refused', (_n, c) => {
