@@ -147,8 +147,12 @@ export const DATE_LINE =
 /** A teaser's link to the full story. */
 /** A teaser's excerpt ends cut short: « … », "...", « […] ». */
 export const CUT_SHORT = /(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$/;
-/** Ends a sentence: an entry's description does, an excerpt cut at a number of characters does not. */
-export const ENDS_SENTENCE = /[.!?»"”)]\s*$/;
+/**
+ * Ends a sentence: an entry's description does, an excerpt cut at a number of characters does not.
+ * With the full stops of the scripts that have their own: CJK 。！？ and closing brackets 」』）,
+ * Devanagari's danda । and the Arabic-script ۔ ؟.
+ */
+export const ENDS_SENTENCE = /[.!?»"”)。！？」』）।۔؟]\s*$/;
 /** An excerpt cut short: « … », "...", « […] », or stopped mid-sentence. */
 export function cutShort(text: string): boolean {
   return CUT_SHORT.test(text) || !ENDS_SENTENCE.test(text);

@@ -2,7 +2,7 @@
 // trailing link blocks and calls to action out.
 
 import { BLOCK_TAGS, descendants, isElement, tagName, textOf } from './dom';
-import { PROMO_TAIL, TAIL_NOTICE } from './lexicon';
+import { ENDS_SENTENCE, PROMO_TAIL, TAIL_NOTICE } from './lexicon';
 
 const KEEP_EMPTY = new Set([
   'img',
@@ -116,7 +116,9 @@ export function trimTrailingLinkBlocks(root: Element): void {
       !noticed &&
       text.length < 40 &&
       text.split(' ').length <= 5 &&
-      !/[.!?»"”)…:]$/.test(text) &&
+      // A sentence is no label, in any script: 「これでようやく元の操作性を取り戻せました。」 is one "word".
+      !ENDS_SENTENCE.test(text) &&
+      !/[…:]$/.test(text) &&
       !/\d{4}/.test(text)
     ) {
       last.remove();

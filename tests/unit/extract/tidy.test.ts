@@ -71,3 +71,23 @@ describe('trimTrailingLinkBlocks: notices after the story', () => {
     expect(own).toContain('droits réservés');
   });
 });
+
+describe('trimTrailingLinkBlocks: a short last sentence in a script with its own full stop', () => {
+  // A widget label is a few words without sentence punctuation; written without spaces, a whole
+  // Japanese sentence is one "word", and its 。 was not taken for a full stop (AEB f105de6e lost its
+  // closing line). Devanagari's । and the Arabic-script ۔ ؟ end sentences too.
+  const lead =
+    '<p>ショートカットの欄を空欄にしただけでは、Kindle for PCがショートカットで起動しなくなるだけです。再びKeePassが起動するようになるには、一度PCを再起動する必要があります。</p>';
+  for (const last of [
+    'これでようやく元の操作性を取り戻せました。',
+    '终于恢复了原来的操作！',
+    'अब सब ठीक है।',
+    'کیا یہ ٹھیک ہے؟',
+  ])
+    it(`keeps « ${last} »`, () => {
+      expect(trimmed(`${lead}<p>${last}</p>`)).toContain(last);
+    });
+  it('still drops a widget label left last', () => {
+    expect(trimmed(`${lead}<p>Top Video</p>`)).not.toContain('Top Video');
+  });
+});
