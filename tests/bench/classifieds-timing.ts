@@ -46,7 +46,7 @@ export function median(xs: number[]): number {
   return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-function quantile(xs: number[], p: number): number {
+export function quantile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? NaN : s[Math.round(p * (s.length - 1))]!;
 }

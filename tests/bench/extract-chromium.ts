@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { ON_DEMAND } from '../../utils/messaging/on-demand';
 import { CHROMIUM } from '../e2e/chromium.mjs';
 import { loadAeb, loadFrNews } from '../tools/corpora';
-import { median, runOrder } from './classifieds-timing';
+import { median, quantile, runOrder } from './classifieds-timing';
 import { evaluate, forEachSample, isolatedWorld, launchForTimings, servePages } from './page-chromium';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -69,11 +69,11 @@ const HARNESS = `//# sourceURL=harness.js
     if (which === 0) {
       const r = api.extractArticle(document, url);
       const ms = performance.now() - t0;
-      return { ms, ok: r.ok, words: r.ok ? r.article.wordCount : 0 };
+      return { ms, ok: r.ok };
     }
     const r = new Readability(document.cloneNode(true)).parse();
     const ms = performance.now() - t0;
-    return { ms, ok: !!r, words: 0 };
+    return { ms, ok: !!r };
   };
   return typeof globalThis.gc === 'function';
 })()`;
@@ -150,7 +150,6 @@ try {
   server.close();
 }
 
-const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.round(p * (xs.length - 1))] ?? NaN;
 const f2 = (x: number) => x.toFixed(2);
 const rows = (['aeb', 'fr-news'] as const).map((set) => {
   const ts = timings.filter((t) => t.page.set === set);
@@ -162,9 +161,9 @@ const rows = (['aeb', 'fr-news'] as const).map((set) => {
     lisibleMedianMs: median(ts.map((t) => t.lisible)),
     readabilityMedianMs: median(ts.map((t) => t.readability)),
     ratioMedian: median(ratios),
-    ratioP25: q(ratios, 0.25),
-    ratioP75: q(ratios, 0.75),
-    ratioP95: q(ratios, 0.95),
+    ratioP25: quantile(ratios, 0.25),
+    ratioP75: quantile(ratios, 0.75),
+    ratioP95: quantile(ratios, 0.95),
     totalRatio: ts.reduce((a, t) => a + t.lisible, 0) / ts.reduce((a, t) => a + t.readability, 0),
   };
 });
