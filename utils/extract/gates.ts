@@ -137,6 +137,19 @@ function teasers(root: Element, text: string, ownSite: string | null): Teasers {
   return { items: heads.length, intro, perItem: (text.length - intro) / heads.length, cut };
 }
 
+/** At least `min` paragraphs cut short, of 80 characters or more, making most of the text. */
+function cutExcerpts(root: Element, total: number, min: number): boolean {
+  let n = 0;
+  let length = 0;
+  for (const p of Array.from(root.getElementsByTagName('p'))) {
+    const t = textOf(p);
+    if (t.length < 80 || !CUT_SHORT.test(t)) continue;
+    n++;
+    length += t.length;
+  }
+  return n >= min && length >= total * 0.6;
+}
+
 function pathOf(url: string | null): string {
   try {
     return url ? new URL(url).pathname + new URL(url).search : '';
@@ -170,6 +183,9 @@ export function notArticleReason(g: GateInput): string | null {
   const short = t.perItem < 350 || (t.cut >= t.items * 0.5 && t.perItem < 700);
   const list = t.items >= (hint ? 8 : 4) && short && t.intro < (hint ? 100 : 400);
   if (list || (g.listingHint && !hint && t.items >= 3 && t.perItem < 500)) return 'list of teasers';
+  // Their headlines gone with the cleaning (a theme's "entry-header"), the excerpts remain, each
+  // cut short: « […] », "…". An article may end a quotation so; not most of its text.
+  if (cutExcerpts(root, text.length, hint ? 5 : 4)) return 'list of teasers';
   if (!hint && (path === '/' || path === '') && g.url && (ld > 0.25 || t.items >= 3)) return 'home page';
   return null;
 }

@@ -12,12 +12,13 @@ function wordSet(s: string): ReadonlySet<string> {
  * A block's text led by one of the `|`-separated phrases of a template literal (after bullets and
  * quotes), the phrase not running on into a longer word.
  */
-function leadRegex(s: string): RegExp {
+function leadRegex(s: string, ...raw: string[]): RegExp {
   const alts = s
     .split('|')
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    .concat(raw);
   return new RegExp(`^[\\s«"“»>•▶►→-]*(?:${alts.join('|')})(?![\\p{L}])`, 'iu');
 }
 
@@ -62,7 +63,8 @@ export const FURNITURE_ROLES = /* @__PURE__ */ wordSet(
 // Phrases that lead boilerplate blocks, matched at the start of a block's text.
 
 /** A block led by a boilerplate phrase ("Lire aussi : …", "Les plus lus", "Read more"). */
-export const LEAD_RE = /* @__PURE__ */ leadRegex(`
+export const LEAD_RE = /* @__PURE__ */ leadRegex(
+  `
   à lire aussi | a lire aussi | à lire également | lire aussi | lire également | lire la suite | à lire |
   sur le même sujet | sur le meme sujet | dans la même rubrique | les plus lus | les plus partagés |
   les plus commentés | le plus lu | les articles les plus lus | articles les plus lus | à voir aussi |
@@ -79,7 +81,11 @@ export const LEAD_RE = /* @__PURE__ */ leadRegex(`
   leave a comment | you may also like | you might also like | what to read next | up next | see more |
   don't miss | don’t miss | more: | read: | watch: | related coverage | more on this | also on |
   more in | popular now | top stories | latest news | editor’s picks | editor's picks |
-  les commentaires sont fermés | commentaires fermés | comments are closed | comments closed`);
+  les commentaires sont fermés | commentaires fermés | comments are closed | comments closed`,
+  // "More Great WIRED Stories", "More Tech News": the site's name between "more" and "stories", the
+  // whole heading ("More people read news on their phone" is a sentence).
+  String.raw`more\s+(?:[\p{L}’'-]+\s+){1,3}(?:stories|articles|news|reads)\s*:?\s*$`,
+);
 
 /**
  * Phrases that also start real sentences ("Subscribe to the county's alerts by texting…"): they
@@ -159,12 +165,34 @@ export function cutShort(text: string): boolean {
 }
 export const READ_MORE =
   /^(?:read more|read the full (?:story|article)|continue reading|keep reading|more|lire la suite|lire plus|en savoir plus|voir plus|la suite|weiterlesen|mehr lesen|mehr|leer más|seguir leyendo|continua(?: a leggere)?|leggi (?:tutto|di più))\s*(?:»|›|→|>|\.{3}|…)?$/i;
+/**
+ * A reading-time label alone on a line: "8 min read", "Reading Time: 11 minutes", « Temps de lecture :
+ * 3 min », after a byline ("Bridgestone Team | 5 min read"). "5 min" alone is a recipe's time.
+ */
+export const READING_TIME =
+  /^(?:(?:[^|·•]{1,40}\s)?[|·•]\s*)?(?:(?:(?:estimated\s+)?(?:reading|read) time|temps de lecture|durée de lecture|lecture|lesezeit|lesedauer|tiempo de lectura|tempo di lettura)\s*[:：]?\s*(?:~|≈|about|environ|ca\.?)?\s*\d+(?:\s*[–-]\s*\d+)?\s*(?:min(?:ute)?s?|mn|minuten|minutos|minuti)\.?|(?:~|≈)?\s*\d+(?:\s*[–-]\s*\d+)?\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|de lecture|lecture|lesezeit|de lectura|di lettura))$/i;
+/** A link's whole text when it is a button to another page ("Learn more", « En savoir plus »). */
+export const CALL_TO_ACTION =
+  /^(?:learn more|find out more|read more|see more|discover more|more info(?:rmation)?|en savoir plus|lire la suite|découvrir|d[ée]couvrez|voir plus|mehr erfahren|weiterlesen|más información|leer más|saperne di più|scopri di più)(?:\s+(?:here|ici|hier|aquí|qui))?\s*[.!:]?\s*(?:»|›|→|>|\.{3}|…)?$/i;
 /** The legal notice of a page footer. */
 export const FOOTER_NOTICE =
   /(?:©|\(c\)|copyright|all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati)/i;
 /** A PHP error the server printed into the page ("Warning: Undefined array key … on line 12"). */
 export const SERVER_ERROR =
   /^(?:PHP )?(?:Warning|Notice|Deprecated|Fatal error|Parse error|Strict Standards|Catchable fatal error)\s*:.{0,300}\bon line \d+/i;
+/** The names of a table of contents (toc.ts), in the languages of the pages read. */
+const TOC_NAMES = String.raw`table of contents|contents?|in this (?:article|post|guide|page|story)|on this page|jump to|skip to|quick links|sommaire|au sommaire|dans cet article|sur cette page|table des mati[eè]res|aller [àa]|inhaltsverzeichnis|inhalt|auf dieser seite|[íi]ndice(?: de contenidos?)?|contenidos?|tabla de contenidos?|en este art[íi]culo|sommario|in questo articolo|inhoudsopgave|spis treści`;
+const TOC_TOGGLE = String.raw`(?:[\[(]?\s*(?:hide|show|toggle|close|open|masquer|afficher|ausblenden|einblenden|anzeigen|ocultar|mostrar|nascondi|mostra)\s*[\])]?[\s|/]*)*`;
+/** A table of contents' label alone, with its toggle ("Table of Contents [Hide] [Show]", « Sommaire : »). */
+export const TOC_LABEL = /* @__PURE__ */ new RegExp(
+  `^(?:${TOC_NAMES})(?![\\p{L}])\\s*[:：]?\\s*${TOC_TOGGLE}$`,
+  'iu',
+);
+/** A line led by that label ("Jump to: Tents · Stoves"). */
+export const TOC_LEAD = /* @__PURE__ */ new RegExp(
+  `^(?:${TOC_NAMES})(?![\\p{L}])\\s*[:：]?\\s*${TOC_TOGGLE}`,
+  'iu',
+);
 /** An e-mail address or a social handle alone on a line. */
 export const CONTACT_LINE =
   /^(?:\S+@\S+\.\w+|(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com\/\S+|@\w+)$/i;

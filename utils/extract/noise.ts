@@ -8,12 +8,14 @@ import {
   AGENCY_CREDIT,
   BYLINE_DATE,
   BYLINE_LINE,
+  CALL_TO_ACTION,
   CAPTION_CREDIT,
   CONTACT_LINE,
   CREDIT_ONLY,
   CREDIT_TAIL,
   DATE_LINE,
   DATE_ONLY,
+  READING_TIME,
   SERVER_ERROR,
 } from './lexicon';
 
@@ -76,6 +78,7 @@ export function dropNoiseLines(root: Element, pageHost: string | null = null): v
       DATE_LINE.test(t) ||
       BYLINE_LINE.test(t) ||
       DATE_ONLY.test(t) ||
+      READING_TIME.test(t) ||
       SERVER_ERROR.test(t) ||
       BYLINE_DATE.test(t) ||
       (t.length < 80 && AGENCY_CREDIT.test(t))
@@ -102,7 +105,8 @@ export function dropNoiseLines(root: Element, pageHost: string | null = null): v
     for (const a of Array.from(links)) linked += textOf(a).length;
     if (t.length === 0 || linked / t.length <= 0.85) continue;
     const shouting = t.length >= 20 && t === t.toUpperCase() && /\p{Lu}{3}/u.test(t);
-    if (links.length >= 2 || shouting) p.remove();
+    // "Learn more." under each section: a button to another page, not a sentence of the article.
+    if (links.length >= 2 || shouting || (t.length < 40 && CALL_TO_ACTION.test(t))) p.remove();
   }
   // Lists where every item is one headline-like link: a related-stories list.
   const cardLists: Element[] = [];

@@ -231,12 +231,36 @@ function looksLikePosts(posts: Element[]): boolean {
         !(a.getAttribute('href') ?? '').includes('#') &&
         countWords(at) >= 4 &&
         at.length >= text.length * 0.2) ||
+      opensWithStoryLink(el) ||
       storyLinks(el) >= 3
     )
       teasers++;
   }
   if (longest > total * (posts.length > 3 ? 0.6 : 0.7)) return false;
   return withText >= Math.max(3, posts.length * 0.6) && teasers <= posts.length / 3;
+}
+
+/**
+ * A card that opens with a headline linking to another page ("Latest articles": title, date,
+ * section, excerpt), whatever tag holds the title. A post opens with its author or its own subject
+ * (a link to itself, "#p38211"); a live-blog entry with its time.
+ */
+function opensWithStoryLink(el: Element): boolean {
+  for (let n: Node | null = el.firstChild; n;) {
+    if (n.nodeType === 3 && /\S/.test(n.nodeValue ?? '')) {
+      const a = n.parentElement?.closest('a');
+      if (!a || !el.contains(a)) return false;
+      const href = a.getAttribute('href') ?? '';
+      return !!href && !href.includes('#') && isHeadlineText(textOf(a));
+    }
+    if (n.nodeType === 1 && n.firstChild && !/^(?:script|style|template)$/.test(tagName(n as Element))) {
+      n = n.firstChild;
+      continue;
+    }
+    while (n && n !== el && !n.nextSibling) n = n.parentNode;
+    n = n && n !== el ? n.nextSibling : null;
+  }
+  return false;
 }
 
 /**

@@ -23,6 +23,7 @@ import { pageElements } from './page-elements';
 import { dropNoiseLines } from './noise';
 import { dropOtherPosts, ownPostId } from './other-posts';
 import { dropTeaserLists } from './teaser-lists';
+import { dropTableOfContents } from './toc';
 import { findThread, rebuildThread, threadShare } from './thread';
 import { findProseRegion, joinable, widens } from './region';
 import { hasPaywallBox } from './paywall';
@@ -255,9 +256,10 @@ export const STEPS = [
   }),
   step({
     name: 'noise-lines',
-    does: 'credit, byline, date and contact lines; link-only paragraphs; related-story and teaser lists',
+    does: 'credit, byline, date and contact lines; link-only paragraphs; related-story and teaser lists; tables of contents',
     run(s: State) {
       dropNoiseLines(s.root!, hostOf(s.base));
+      dropTableOfContents(s.root!, s.base);
       dropTeaserLists(s.root!, s.base);
     },
   }),

@@ -96,6 +96,7 @@ describe('failure classes (tests/fixtures/classes)', () => {
       'streamed',
       'tail',
       'morefull',
+      'toc',
     ])
       expect(classes, k).toContain(k);
   });
