@@ -77,7 +77,7 @@ export const LEAD_RE = /* @__PURE__ */ leadRegex(
   contenus sponsorisés | nos partenaires | offres d’emploi | offres d'emploi |
   read more | read also | also read | see also | related: | related articles | related stories |
   related posts | related content | recommended | more from | more stories | most read | most popular |
-  trending | sign up | subscribe | advertisement | share this | share on | follow us | comments |
+  trending | sign up | subscribe | by signing up | by subscribing | en vous inscrivant | advertisement | share this | share on | follow us | comments |
   leave a comment | you may also like | you might also like | what to read next | up next | see more |
   don't miss | don’t miss | more: | read: | watch: | related coverage | more on this | also on |
   more in | popular now | top stories | latest news | editor’s picks | editor's picks |
@@ -171,6 +171,24 @@ export const READ_MORE =
  */
 export const READING_TIME =
   /^(?:(?:[^|·•]{1,40}\s)?[|·•]\s*)?(?:(?:(?:estimated\s+)?(?:reading|read) time|temps de lecture|durée de lecture|lecture|lesezeit|lesedauer|tiempo de lectura|tempo di lettura)\s*[:：]?\s*(?:~|≈|about|environ|ca\.?)?\s*\d+(?:\s*[–-]\s*\d+)?\s*(?:min(?:ute)?s?|mn|minuten|minutos|minuti)\.?|(?:~|≈)?\s*\d+(?:\s*[–-]\s*\d+)?\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|de lecture|lecture|lesezeit|de lectura|di lettura))$/i;
+/**
+ * An affiliate disclosure: "This post contains affiliate links", "As an Amazon Associate I earn from
+ * qualifying purchases", "we may earn a commission at no extra cost to you", « liens affiliés ».
+ * The site's notice about its business, not the article (noise.ts drops such a short paragraph).
+ */
+export const AFFILIATE_NOTICE =
+  /\baffiliate links?\b|\bqualifying purchases\b|\bamazon associate\b|\b(?:earn|earns|receive|get|make)\s+(?:us\s+|me\s+)?(?:a\s+|an\s+)?(?:small\s+|tiny\s+)?(?:affiliate\s+)?(?:commissions?|compensation)\b|\bat no (?:extra|additional) cost to you\b|\breader-supported\b|\bliens? (?:d['’])?affili[ée]s?\b|\bliens? sponsoris[ée]s?\b.{0,80}\bcommission|\bpartnerlinks?\b|\bprovisions?-?links?\b|\benlaces de afiliados?\b/i;
+/** An accessibility skip link left as a line: "Skip to main content", « Aller au contenu », Moodle's "Skip Navigation block". */
+export const SKIP_LINK =
+  /^(?:(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|menu|footer|search|article)|skip .{1,60} block|aller au (?:contenu|menu)(?: principal)?|passer (?:au|le) contenu|zum inhalt(?: springen)?|saltar al contenido|vai al contenuto)$/i;
+/**
+ * How a disclosure opens: it speaks of the page or of the site's earnings ("Disclosure:", "This post
+ * contains…", "We may earn…", "If you buy through…", « Cet article contient des liens… »). A sentence
+ * that only mentions affiliate links ("If you're looking to buy one, this is my pick (affiliate
+ * link)", an article about affiliate marketing) does not open so.
+ */
+export const DISCLOSURE_START =
+  /^[\s*([]*(?:(?:affiliate\s+)?disclosure|disclaimer|transparency|note|please note|heads up|full disclosure|(?:this|the|our) (?:post|article|page|guide|review|site|website|content|story|list)\b|some (?:of (?:the|our|my) )?(?:links|products|posts)|(?:we|i) (?:may |might |will |do |also |sometimes |often )?(?:earn|receive|get|make|participate|are (?:an? )?(?:participant|affiliate)|am (?:an? )?(?:participant|affiliate)|use affiliate|independently|only recommend)|as an (?:amazon )?(?:associate|affiliate)|if you (?:buy|click|purchase|make a purchase|shop|use)|purchases made|when you (?:buy|click|purchase)|our (?:editors|team|writers)|each (?:product|company|item)|[\p{L}’' ]{0,40} is (?:a )?reader-supported|cet article|cette page|certains (?:liens|produits)|nous (?:pouvons|percevons|touchons)|dieser (?:artikel|beitrag)|wir erhalten)/iu;
 /** A link's whole text when it is a button to another page ("Learn more", « En savoir plus »). */
 export const CALL_TO_ACTION =
   /^(?:learn more|find out more|read more|see more|discover more|more info(?:rmation)?|en savoir plus|lire la suite|découvrir|d[ée]couvrez|voir plus|mehr erfahren|weiterlesen|más información|leer más|saperne di più|scopri di più)(?:\s+(?:here|ici|hier|aquí|qui))?\s*[.!:]?\s*(?:»|›|→|>|\.{3}|…)?$/i;

@@ -5,6 +5,7 @@ import { bareHost, hostMatches } from '../core/url';
 import { descendants, elementsOf, IMAGE_FILE, tagName, textOf } from './dom';
 import { holdsArticleBesides } from './teaser-lists';
 import {
+  AFFILIATE_NOTICE,
   AGENCY_CREDIT,
   BYLINE_DATE,
   BYLINE_LINE,
@@ -13,10 +14,12 @@ import {
   CONTACT_LINE,
   CREDIT_ONLY,
   CREDIT_TAIL,
+  DISCLOSURE_START,
   DATE_LINE,
   DATE_ONLY,
   READING_TIME,
   SERVER_ERROR,
+  SKIP_LINK,
 } from './lexicon';
 
 const INNER_BLOCKS = new Set([
@@ -36,6 +39,8 @@ const INNER_BLOCKS = new Set([
 /** The blocks that can be a credit, byline, date or contact line. */
 const LINE_TAGS = new Set('p div span figcaption li h4 h5 h6 small cite'.split(' '));
 const LISTS = new Set(['ul', 'ol']);
+/** The blocks a disclosure is set in. */
+const NOTICE_TAGS = new Set('p div em small aside'.split(' '));
 
 function isLeafBlock(el: Element): boolean {
   for (let c = el.firstElementChild; c; c = c.nextElementSibling)
@@ -79,12 +84,20 @@ export function dropNoiseLines(root: Element, pageHost: string | null = null): v
       BYLINE_LINE.test(t) ||
       DATE_ONLY.test(t) ||
       READING_TIME.test(t) ||
+      SKIP_LINK.test(t) ||
       SERVER_ERROR.test(t) ||
       BYLINE_DATE.test(t) ||
       (t.length < 80 && AGENCY_CREDIT.test(t))
     )
       el.remove();
     else if (CAPTION_CREDIT.test(t) && el.closest('figure, figcaption')) el.remove();
+  }
+  // The site's affiliate disclosure, above or below the story: short, opening on the page or the
+  // site's earnings. A sentence that mentions affiliate links in passing is the article's.
+  for (const el of elementsOf(root, NOTICE_TAGS)) {
+    if (!root.contains(el) || !isLeafBlock(el) || (el.textContent ?? '').length > 900) continue;
+    const t = textOf(el);
+    if (t.length <= 450 && DISCLOSURE_START.test(t) && AFFILIATE_NOTICE.test(t)) el.remove();
   }
   // Galleries repeat the same caption (thumbnail strip + slide): keep the first copy only.
   const seen = new Set<string>();

@@ -91,6 +91,31 @@ describe('button and reading-time lines', () => {
   });
 });
 
+describe('disclosures and skip links', () => {
+  const lines = (html: string): string => {
+    const r = root(html);
+    dropNoiseLines(r, 'www.example-guides.com');
+    return r.textContent ?? '';
+  };
+  it('drops an affiliate disclosure and a skip link', () => {
+    const t = lines(
+      '<p><a href="#main">Skip to main content</a></p>' +
+        '<p><em>Disclosure: this post contains affiliate links. If you buy through them I may earn a small commission at no extra cost to you.</em></p>' +
+        '<p>As an Amazon Associate I earn from qualifying purchases.</p><p>Sand the top with 120 grit first.</p>',
+    );
+    expect(t).toBe('Sand the top with 120 grit first.');
+  });
+  it('keeps a sentence that mentions affiliate links, and an article about affiliate marketing', () => {
+    const intro =
+      'I love a meal with crunch, and these recipes deliver! If you are looking for an air fryer, <a href="https://shop.example/af">this is my pick</a>. <em>(affiliate link)</em>';
+    const about =
+      'Affiliate marketing is one of the oldest forms of marketing: a blogger earns a commission on each sale made through affiliate links.';
+    const t = lines(`<p>${intro}</p><p>${about}</p>`);
+    expect(t).toContain('this is my pick');
+    expect(t).toContain('one of the oldest forms of marketing');
+  });
+});
+
 describe('lists of other stories', () => {
   const card = (n: number) =>
     `<article class="card"><div class="title"><a href="/wire/story-${n}">Story number ${n} about the central bank and rates</a></div>` +
