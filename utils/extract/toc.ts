@@ -75,22 +75,40 @@ function besides(parent: Element, except: Element): string {
 
 /** Removes the tables of contents of `root`, with their label; `pageUrl` resolves "this page". */
 export function dropTableOfContents(root: Element, pageUrl: string | null): void {
+  const links = root.querySelectorAll('a[href*="#"]');
+  if (links.length >= MIN_ITEMS) dropLists(root, pageUrl, Array.from(links));
+  dropLoneLabels(root);
+}
+
+/** The lists and lines holding links with a fragment: the only places a table of contents can be. */
+function dropLists(root: Element, pageUrl: string | null, links: Element[]): void {
   const page = pageUrl ? pathOf(pageUrl, null) : '';
   const ids = anchorsOf(root);
-  for (const list of Array.from(root.querySelectorAll('ul, ol, p, div'))) {
-    if (!root.contains(list) || list === root) continue;
-    const tag = list.localName;
-    if (tag === 'p' || tag === 'div') {
-      // "Jump to: Tents · Stoves · Lamps": a line of its own, led by its label.
-      if (list.querySelector('p, div, ul, ol, li, h2, h3, h4, table')) continue;
-      const m = TOC_LEAD.exec(textOf(list));
-      if (m && isContentsList(list, page, ids, m[0].length)) list.remove();
-      continue;
+  const lists = new Set<Element>();
+  const lines = new Set<Element>();
+  for (const a of links) {
+    // The outermost list holding the link: a nested one goes with it.
+    let list: Element | null = null;
+    for (
+      let l = a.closest('ul, ol');
+      l && root.contains(l) && l !== root;
+      l = l.parentElement?.closest('ul, ol') ?? null
+    )
+      list = l;
+    if (list) lists.add(list);
+    else {
+      const line = a.closest('p, div');
+      if (line && line !== root && root.contains(line)) lines.add(line);
     }
-    // The outermost list only: a nested one goes with it.
-    if (list.parentElement?.closest('ul, ol') && root.contains(list.parentElement.closest('ul, ol')))
-      continue;
-    if (!isContentsList(list, page, ids)) continue;
+  }
+  for (const line of lines) {
+    // "Jump to: Tents · Stoves · Lamps": a line of its own, led by its label.
+    if (!root.contains(line) || line.querySelector('p, div, ul, ol, li, h2, h3, h4, table')) continue;
+    const m = TOC_LEAD.exec(textOf(line));
+    if (m && isContentsList(line, page, ids, m[0].length)) line.remove();
+  }
+  for (const list of lists) {
+    if (!root.contains(list) || !isContentsList(list, page, ids)) continue;
     // Its box: wrappers that add nothing but the label and the toggle.
     let block: Element = list;
     for (let p = block.parentElement; p && p !== root; p = p.parentElement) {
@@ -103,7 +121,6 @@ export function dropTableOfContents(root: Element, pageUrl: string | null): void
     if (prev && TOC_LABEL.test(textOf(prev))) prev.remove();
     block.remove();
   }
-  dropLoneLabels(root);
 }
 
 /** One word that names a section as often as a table of contents ("Contents" of a box, « Inhalt »). */
