@@ -169,7 +169,7 @@ function heldOut(): void {
   const c = sum(scores);
   const families = new Set(scores.map((p) => p.fixture.meta.family));
   console.log(
-    `Held out (indep2-*: ${scores.length} pages, ${families.size} families written after the tuning, shipped weights, never fitted on)`,
+    `Held out (indep2-* and indep4-*: ${scores.length} pages, ${families.size} families written after the tuning, shipped weights, never fitted on)`,
   );
   console.log(`  ${'category'.padEnd(17)}            P    R  tp  fp  fn`);
   for (const k of CATEGORIES) console.log(`  ${k.padEnd(17)}          ${cell(c[k])}`);

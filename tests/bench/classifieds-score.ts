@@ -1,10 +1,10 @@
 // Block-level scoring of the classifieds detector on the labelled fixtures: a hit needs the right
 // category and the exact root. Shared by the bench (tests/bench/classifieds-bench.ts) and the fitting
 // script (tests/tools/fit-classifieds.ts).
-import { parseHTML } from 'linkedom';
 import { detectBlocks, type DetectOptions } from '../../utils/classifieds';
 import { CATEGORIES, type Category } from '../../utils/classifieds/types';
 import { injectHtml, type ClassifiedsFixture } from '../fixtures/classifieds/load';
+import { parseLikeBrowser } from '../tools/parse-html';
 
 export interface Counts {
   tp: number;
@@ -22,8 +22,13 @@ export interface PageScore {
   chromeFlags: number;
 }
 
+/**
+ * The page as a browser builds it (parse5 into linkedom): linkedom's own parser splits a text at every
+ * entity ("Tél.&nbsp;06&nbsp;45…" became five text nodes, "800&nbsp;€" two), so phone numbers and
+ * prices written with &nbsp; were never read whole, as the content script reads them in a tab.
+ */
 export function parse(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  return parseLikeBrowser(html);
 }
 
 export function emptyCounts(): ByCategory {
