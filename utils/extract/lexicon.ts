@@ -84,7 +84,7 @@ export const LEAD_RE = /* @__PURE__ */ leadRegex(
   les commentaires sont fermés | commentaires fermés | comments are closed | comments closed`,
   // "More Great WIRED Stories", "More Tech News": the site's name between "more" and "stories", the
   // whole heading ("More people read news on their phone" is a sentence).
-  String.raw`more\s+(?:[\p{L}’'-]+\s+){1,3}(?:stories|articles|news|reads)\s*:?\s*$`,
+  "more\\s+(?:[\\p{L}’'-]+\\s+){1,3}(?:stories|articles|news|reads)\\s*:?\\s*$",
 );
 
 /**
@@ -199,8 +199,10 @@ export const FOOTER_NOTICE =
 export const SERVER_ERROR =
   /^(?:PHP )?(?:Warning|Notice|Deprecated|Fatal error|Parse error|Strict Standards|Catchable fatal error)\s*:.{0,300}\bon line \d+/i;
 /** The names of a table of contents (toc.ts), in the languages of the pages read. */
-const TOC_NAMES = String.raw`table of contents|contents?|in this (?:article|post|guide|page|story)|on this page|jump to|skip to|quick links|sommaire|au sommaire|dans cet article|sur cette page|table des mati[eè]res|aller [àa]|inhaltsverzeichnis|inhalt|auf dieser seite|[íi]ndice(?: de contenidos?)?|contenidos?|tabla de contenidos?|en este art[íi]culo|sommario|in questo articolo|inhoudsopgave|spis treści`;
-const TOC_TOGGLE = String.raw`(?:[\[(]?\s*(?:hide|show|toggle|close|open|masquer|afficher|ausblenden|einblenden|anzeigen|ocultar|mostrar|nascondi|mostra)\s*[\])]?[\s|/]*)*`;
+const TOC_NAMES =
+  'table of contents|contents?|in this (?:article|post|guide|page|story)|on this page|jump to|skip to|quick links|sommaire|au sommaire|dans cet article|sur cette page|table des mati[eè]res|aller [àa]|inhaltsverzeichnis|inhalt|auf dieser seite|[íi]ndice(?: de contenidos?)?|contenidos?|tabla de contenidos?|en este art[íi]culo|sommario|in questo articolo|inhoudsopgave|spis treści';
+const TOC_TOGGLE =
+  '(?:[\\[(]?\\s*(?:hide|show|toggle|close|open|masquer|afficher|ausblenden|einblenden|anzeigen|ocultar|mostrar|nascondi|mostra)\\s*[\\])]?[\\s|/]*)*';
 /** A table of contents' label alone, with its toggle ("Table of Contents [Hide] [Show]", « Sommaire : »). */
 export const TOC_LABEL = /* @__PURE__ */ new RegExp(
   `^(?:${TOC_NAMES})(?![\\p{L}])\\s*[:：]?\\s*${TOC_TOGGLE}$`,
