@@ -18,19 +18,25 @@ export function isHeadlineText(t: string): boolean {
 }
 
 /**
- * Whether a subtree holds any text (what `textOf(node).length > 0` says), stopping at the first
- * text node that does: reading and collapsing a whole page's text only to test it costs.
+ * The first text node under `root` that holds text (what `collapse` keeps), in document order, without
+ * entering the elements `skip` names (a card's script); null when there is none. It stops there:
+ * reading and collapsing a whole page's text only to find where it starts costs.
  */
-export function hasText(root: Node): boolean {
+export function firstText(root: Node, skip?: (el: Element) => boolean): Node | null {
   for (let n: Node | null = root.firstChild; n;) {
-    if (n.nodeType === TEXT_NODE && collapse(n.nodeValue)) return true;
-    if (n.firstChild) n = n.firstChild;
+    if (n.nodeType === TEXT_NODE && collapse(n.nodeValue)) return n;
+    if (n.firstChild && !(skip && n.nodeType === ELEMENT_NODE && skip(n as Element))) n = n.firstChild;
     else {
       while (n && n !== root && !n.nextSibling) n = n.parentNode;
       n = n && n !== root ? n.nextSibling : null;
     }
   }
-  return false;
+  return null;
+}
+
+/** Whether a subtree holds any text (what `textOf(node).length > 0` says), read up to its first text. */
+export function hasText(root: Node): boolean {
+  return firstText(root) !== null;
 }
 
 /**

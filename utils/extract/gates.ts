@@ -110,8 +110,29 @@ function otherSite(href: string, pageUrl: string): string | null {
   return host && !sameSite(pageUrl, `https://${host}/`) ? bareHost(host) : null;
 }
 
+/** Paragraphs ending cut short (« … », « […] »): all of them, and those of 80 characters or more. */
+interface CutParagraphs {
+  all: number;
+  long: number;
+  longLength: number;
+}
+
+/** One pass over the paragraphs: what both the teaser count and the excerpt gate read. */
+function cutParagraphs(root: Element): CutParagraphs {
+  const c: CutParagraphs = { all: 0, long: 0, longLength: 0 };
+  for (const p of Array.from(root.getElementsByTagName('p'))) {
+    const t = textOf(p);
+    if (!CUT_SHORT.test(t)) continue;
+    c.all++;
+    if (t.length < 80) continue;
+    c.long++;
+    c.longLength += t.length;
+  }
+  return c;
+}
+
 /** Headline links heading a block of their own; with `ownSite`, only those to the site's own pages. */
-function teasers(root: Element, text: string, ownSite: string | null): Teasers {
+function teasers(root: Element, text: string, ownSite: string | null, cutParas: CutParagraphs): Teasers {
   const heads: Element[] = [];
   for (const a of Array.from(root.getElementsByTagName('a'))) {
     const at = textOf(a);
@@ -125,9 +146,8 @@ function teasers(root: Element, text: string, ownSite: string | null): Teasers {
     if (textOf(block).length <= at.length + 12) heads.push(block);
   }
   if (heads.length === 0) return { items: 0, intro: text.length, perItem: text.length, cut: 0 };
-  let cut = 0;
+  let cut = cutParas.all;
   for (const a of Array.from(root.getElementsByTagName('a'))) if (READ_MORE.test(textOf(a))) cut++;
-  for (const p of Array.from(root.getElementsByTagName('p'))) if (CUT_SHORT.test(textOf(p))) cut++;
   let before = '';
   for (const el of descendants(root)) {
     if (el === heads[0]) break;
@@ -135,19 +155,6 @@ function teasers(root: Element, text: string, ownSite: string | null): Teasers {
   }
   const intro = before.trim().length;
   return { items: heads.length, intro, perItem: (text.length - intro) / heads.length, cut };
-}
-
-/** At least `min` paragraphs cut short, of 80 characters or more, making most of the text. */
-function cutExcerpts(root: Element, total: number, min: number): boolean {
-  let n = 0;
-  let length = 0;
-  for (const p of Array.from(root.getElementsByTagName('p'))) {
-    const t = textOf(p);
-    if (t.length < 80 || !CUT_SHORT.test(t)) continue;
-    n++;
-    length += t.length;
-  }
-  return n >= min && length >= total * 0.6;
 }
 
 function pathOf(url: string | null): string {
@@ -176,7 +183,8 @@ export function notArticleReason(g: GateInput): string | null {
   const refs = ld > 0.25 && citesOtherSites(root, g.url);
   if (ld > 0.5 && !refs && proseWords(root, words * 0.5) < words * 0.5) return 'mostly links';
   // Its items are citations, not teasers: only links to the site's own pages count as teasers there.
-  const t = teasers(root, text, refs ? g.url : null);
+  const cut = cutParagraphs(root);
+  const t = teasers(root, text, refs ? g.url : null, cut);
   // A list of teasers: headline links each followed by a line or two, nothing before them.
   // Longer items are teasers still when most end cut short or with a "Read more" (a blog's
   // category page: excerpts of 55 words); a guide's entries are whole.
@@ -185,7 +193,7 @@ export function notArticleReason(g: GateInput): string | null {
   if (list || (g.listingHint && !hint && t.items >= 3 && t.perItem < 500)) return 'list of teasers';
   // Their headlines gone with the cleaning (a theme's "entry-header"), the excerpts remain, each
   // cut short: « […] », "…". An article may end a quotation so; not most of its text.
-  if (cutExcerpts(root, text.length, hint ? 5 : 4)) return 'list of teasers';
+  if (cut.long >= (hint ? 5 : 4) && cut.longLength >= text.length * 0.6) return 'list of teasers';
   if (!hint && (path === '/' || path === '') && g.url && (ld > 0.25 || t.items >= 3)) return 'home page';
   return null;
 }

@@ -9,7 +9,7 @@
 // Rebuilding a found thread is thread.ts.
 import { classAttr } from '../core/dom';
 import { countWords, collapse } from '../core/text';
-import { descendants, headlineLink, isHeadlineText, linkDensity, tagName, textOf } from './dom';
+import { descendants, firstText, headlineLink, isHeadlineText, linkDensity, tagName, textOf } from './dom';
 import { DATE_TEXT, JOIN_LABEL } from './lexicon';
 
 const MAX_MARKS = 3000;
@@ -246,22 +246,14 @@ function looksLikePosts(posts: Element[]): boolean {
  * (a link to itself, "#p38211"); a live-blog entry with its time.
  */
 function opensWithStoryLink(el: Element): boolean {
-  for (let n: Node | null = el.firstChild; n;) {
-    if (n.nodeType === 3 && /\S/.test(n.nodeValue ?? '')) {
-      const a = n.parentElement?.closest('a');
-      if (!a || !el.contains(a)) return false;
-      const href = a.getAttribute('href') ?? '';
-      return !!href && !href.includes('#') && isHeadlineText(textOf(a));
-    }
-    if (n.nodeType === 1 && n.firstChild && !/^(?:script|style|template)$/.test(tagName(n as Element))) {
-      n = n.firstChild;
-      continue;
-    }
-    while (n && n !== el && !n.nextSibling) n = n.parentNode;
-    n = n && n !== el ? n.nextSibling : null;
-  }
-  return false;
+  const a = firstText(el, (c) => SCRIPTS.has(tagName(c)))?.parentElement?.closest('a');
+  if (!a || !el.contains(a)) return false;
+  const href = a.getAttribute('href') ?? '';
+  return !!href && !href.includes('#') && isHeadlineText(textOf(a));
 }
+
+/** Elements whose text is not shown. */
+const SCRIPTS = new Set(['script', 'style', 'template']);
 
 /**
  * Headline links to other pages: a block holding three is a list of teasers (a

@@ -4,6 +4,7 @@
 // Readability's result (which keeps them: a list of short links in the article's container).
 // Footnotes link within the page too, but their items are sentences, not links: they stay.
 
+import { collapse } from '../core/text';
 import { textOf } from './dom';
 import { TOC_LABEL, TOC_LEAD } from './lexicon';
 
@@ -70,7 +71,7 @@ function isContentsList(el: Element, page: string, ids: ReadonlySet<string>, lea
 function besides(parent: Element, except: Element): string {
   let s = '';
   for (let c = parent.firstChild; c; c = c.nextSibling) if (c !== except) s += ' ' + (c.textContent ?? '');
-  return s.replace(/\s+/g, ' ').trim();
+  return collapse(s);
 }
 
 /** Removes the tables of contents of `root`, with their label; `pageUrl` resolves "this page". */
@@ -125,7 +126,8 @@ function dropLists(root: Element, pageUrl: string | null, links: Element[]): voi
 
 /** One word that names a section as often as a table of contents ("Contents" of a box, « Inhalt »). */
 const GENERIC_NAME = /^(?:contents?|inhalt|[íi]ndice|contenidos?)(?![\p{L}])/iu;
-const LABEL_TAGS = new Set('h2 h3 h4 h5 h6 p div span strong b summary'.split(' '));
+/** What a label is set in. */
+const LABELS = 'h2, h3, h4, h5, h6, p, div, span, strong, b, summary';
 
 /**
  * A label whose list is gone (the site's script fills it in, or the list was removed as links): a
@@ -133,7 +135,7 @@ const LABEL_TAGS = new Set('h2 h3 h4 h5 h6 p div span strong b summary'.split(' 
  * after it is a section's, unless its name is the table of contents' own ("Table of Contents").
  */
 function dropLoneLabels(root: Element): void {
-  for (const el of Array.from(root.querySelectorAll(Array.from(LABEL_TAGS).join(',')))) {
+  for (const el of Array.from(root.querySelectorAll(LABELS))) {
     if (!root.contains(el) || el.firstElementChild?.firstElementChild) continue;
     const text = textOf(el);
     if (text.length > 60 || !TOC_LABEL.test(text)) continue;
